@@ -1,0 +1,176 @@
+package arguments
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says how serious a Diagnostic is.
+type Severity uint8
+
+const (
+	// Error is a problem that makes the map wrong: argmap check fails.
+	Error Severity = iota + 1
+	// Warning is a likely mistake or a weakness of the map: argmap check
+	// fails only with --strict.
+	Warning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// MarshalText encodes the severity as its name, for JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Pos is a position in a source file. Line and Column count from 1; Column
+// counts Unicode code points, so "Calderón" is 8 columns wide whatever its
+// byte length. Offset is the byte offset from the start of the file. The
+// zero Pos means "no position": the diagnostic is about the file as a whole.
+type Pos struct {
+	Offset int
+	Line   int
+	Column int
+}
+
+// IsValid reports whether p is a real position.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// Range is a span of source text: Start is the first character, End the
+// position just after the last one.
+type Range struct {
+	Filename string
+	Start    Pos
+	End      Pos
+}
+
+// String formats the range's start as FILE:LINE:COL, or FILE when it has no
+// position, as compilers do.
+func (r Range) String() string {
+	if !r.Start.IsValid() {
+		return r.Filename
+	}
+	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+}
+
+// Related points at another place that explains a diagnostic, such as the
+// first definition of a duplicated id.
+type Related struct {
+	Range   Range
+	Message string
+}
+
+// Diagnostic is one problem found in a map: the single diagnostic type that
+// check, render and serve all report.
+type Diagnostic struct {
+	Severity Severity
+	Code     string // stable rule code, such as "unknown-argument"; see Rules
+	Summary  string // one line: what is wrong
+	Detail   string // what to do about it; may be empty
+	Range    Range  // where it is
+	Related  []Related
+}
+
+// Error formats the diagnostic on one line, like a compiler:
+// FILE:LINE:COL: error[code]: summary.
+func (d Diagnostic) Error() string {
+	return fmt.Sprintf("%s: %s[%s]: %s", d.Range, d.Severity, d.Code, d.Summary)
+}
+
+// Diagnostics is a list of diagnostics. Sort orders it by file and position.
+type Diagnostics []Diagnostic
+
+// Sort orders the diagnostics by file name, position, code and message, and
+// drops exact duplicates (a file shared by two maps is reported once).
+func (ds *Diagnostics) Sort() {
+	slices.SortStableFunc(*ds, compareDiagnostics)
+	*ds = slices.CompactFunc(*ds, func(a, b Diagnostic) bool {
+		return compareDiagnostics(a, b) == 0 && a.Detail == b.Detail
+	})
+}
+
+func compareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Range.Filename, b.Range.Filename),
+		cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset),
+		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Code, b.Code),
+		cmp.Compare(a.Summary, b.Summary),
+	)
+}
+
+// Count returns the number of diagnostics of severity s.
+func (ds Diagnostics) Count(s Severity) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any diagnostic is an Error.
+func (ds Diagnostics) HasErrors() bool { return ds.Count(Error) > 0 }
+
+// Rule describes one kind of diagnostic.
+type Rule struct {
+	Code     string
+	Severity Severity
+	Summary  string // what the rule finds, for documentation and SARIF
+}
+
+// rules is the registry of every diagnostic code argmap reports. Codes are
+// stable: scripts and CI configurations match on them.
+var rules = []Rule{
+	{"toml-syntax", Error, "The file is not valid TOML."},
+	{"not-text", Error, "The file is not UTF-8 text (binary, UTF-16, Latin-1, ...)."},
+	{"too-deep", Error, "Arrays or tables are nested too deeply."},
+	{"read-error", Error, "A file could not be read."},
+	{"unknown-key", Error, "A key the format does not know."},
+	{"wrong-type", Error, "A value of the wrong type."},
+	{"bad-value", Error, "A value outside what the format allows."},
+	{"missing-claim", Error, "An argument without a claim, or with an empty one."},
+	{"missing-field", Error, "A required field is missing."},
+	{"bad-id", Error, "An argument id that is not allowed."},
+	{"unknown-argument", Error, "A reference to an argument that the map does not define."},
+	{"duplicate-id", Error, "An argument id defined twice in the map."},
+	{"support-and-attack", Error, "An argument that both supports and attacks the same target."},
+	{"missing-include", Error, "An included file that does not exist."},
+	{"include-cycle", Error, "A file that includes itself, directly or through other files."},
+	{"no-arguments", Error, "A map without any argument."},
+	{"unknown-kind", Warning, "An argument kind that is not one of the known kinds."},
+	{"self-attack", Warning, "An argument that attacks itself."},
+	{"self-support", Warning, "An argument that supports itself."},
+	{"duplicate-relation", Warning, "The same relation given twice."},
+	{"support-cycle", Warning, "Arguments that support each other in a circle (circular reasoning)."},
+	{"isolated-argument", Warning, "An argument with no relation to any other."},
+}
+
+// Rules returns every diagnostic rule, in documentation order.
+func Rules() []Rule { return slices.Clone(rules) }
+
+// newDiag builds a diagnostic, taking its severity from the rule registry so
+// that a code and its severity can never disagree.
+func newDiag(code string, r Range, detail string, format string, args ...any) Diagnostic {
+	var sev Severity
+	for _, rule := range rules {
+		if rule.Code == code {
+			sev = rule.Severity
+			break
+		}
+	}
+	if sev == 0 {
+		panic("arguments: diagnostic code " + code + " is not in the rule registry")
+	}
+	return Diagnostic{Severity: sev, Code: code, Summary: fmt.Sprintf(format, args...), Detail: detail, Range: r}
+}

@@ -1,0 +1,622 @@
+package arguments
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/argmap/argmap/graph"
+)
+
+// MaxNesting is how deeply arrays and tables may nest. No argmap file needs
+// more than a few levels; the bound keeps hostile input from exhausting the
+// stack of the recursive TOML parsers.
+const MaxNesting = 128
+
+// Parse parses one file of a map. name is how diagnostics name the file.
+// It never fails outright: every problem is a diagnostic, and the returned
+// File holds whatever could be read (File.Broken is set when nothing could).
+func Parse(name string, data []byte) (*File, Diagnostics) {
+	p := &parser{
+		file: &File{Name: name, Source: NewSource(name, data)},
+	}
+	p.parse(data)
+	return p.file, p.diags
+}
+
+type parser struct {
+	file  *File
+	diags Diagnostics
+}
+
+func (p *parser) parse(data []byte) {
+	if !p.isText(data) {
+		p.file.Broken = true
+		return
+	}
+	base := 0
+	if bytes.HasPrefix(data, utf8BOM) {
+		base = len(utf8BOM)
+	}
+	body := data[base:]
+	if off, ok := tooDeep(body, MaxNesting); ok {
+		p.report("too-deep", span{base + off, base + off + 1}, "argmap files need only a few levels of nesting; look for an unclosed '[' or '{'.",
+			"arrays and tables are nested more than %d levels deep", MaxNesting)
+		p.file.Broken = true
+		return
+	}
+	var doc map[string]any
+	if _, err := toml.Decode(string(body), &doc); err != nil {
+		p.syntaxError(err, base)
+		p.file.Broken = true
+		return
+	}
+	root, _ := buildIndex(body, base)
+	p.document(doc, root)
+}
+
+// isText reports whether data is UTF-8 text, and reports it if not.
+func (p *parser) isText(data []byte) bool {
+	const fix = "Save the file as UTF-8 text."
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		p.report("not-text", span{0, 2}, fix, "the file is UTF-16 text, not UTF-8")
+		return false
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		p.report("not-text", span{i, i + 1}, "argmap reads TOML text files; is this the file you meant?", "the file contains a NUL byte: it is binary, not text")
+		return false
+	}
+	if !utf8.Valid(data) {
+		i := invalidUTF8(data)
+		p.report("not-text", span{i, i + 1}, fix+" It may be in Latin-1 or Windows-1252.", "the file is not valid UTF-8: byte 0x%02X", data[i])
+		return false
+	}
+	return true
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// tooDeep reports the offset of the first '[' or '{' that is nested more
+// than limit levels deep, skipping strings and comments.
+func tooDeep(data []byte, limit int) (int, bool) {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '#':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			i = skipString(data, i)
+		case '[', '{':
+			depth++
+			if depth > limit {
+				return i, true
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return 0, false
+}
+
+// skipString returns the offset of the last byte of the string starting at
+// i (or of the line, if it is not closed).
+func skipString(data []byte, i int) int {
+	q := data[i]
+	multi := bytes.HasPrefix(data[i:], []byte{q, q, q})
+	if multi {
+		end := i + 3
+		for end < len(data) {
+			if q == '"' && data[end] == '\\' {
+				end += 2
+				continue
+			}
+			if bytes.HasPrefix(data[end:], []byte{q, q, q}) {
+				return end + 2
+			}
+			end++
+		}
+		return len(data) - 1
+	}
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			if q == '"' {
+				j++
+			}
+		case q, '\n':
+			return j
+		}
+	}
+	return len(data) - 1
+}
+
+func (p *parser) syntaxError(err error, base int) {
+	var perr toml.ParseError
+	if !errors.As(err, &perr) {
+		p.diags = append(p.diags, newDiag("toml-syntax", FileRange(p.file.Name), "", "%v", err))
+		return
+	}
+	start := base + perr.Position.Start
+	detail := "Fix the TOML syntax; see https://toml.io/en/v1.1.0."
+	if u := strings.TrimSpace(perr.Usage); u != "" {
+		detail = u
+	}
+	p.report("toml-syntax", span{start, start + max(1, perr.Position.Len)}, detail, "%s", perr.Message)
+}
+
+// report adds a diagnostic at a span of the file.
+func (p *parser) report(code string, at span, detail, format string, args ...any) {
+	d := newDiag(code, p.file.Source.Range(at.start, at.end), detail, format, args...)
+	p.diags = append(p.diags, d)
+}
+
+// entry is one key of a decoded table with where it stands in the source.
+type entry struct {
+	name  string
+	value any
+	node  *node
+}
+
+// entries lists the keys of a decoded table in the order of the source.
+// Should the index miss a key, the key is still listed (sorted, at the end),
+// at the position of its table.
+func entries(table map[string]any, n *node) []entry {
+	list := make([]entry, 0, len(table))
+	if n != nil {
+		for _, k := range n.kids {
+			if v, ok := table[k.name]; ok {
+				list = append(list, entry{k.name, v, k.node})
+			}
+		}
+	}
+	if len(list) < len(table) {
+		fallback := &node{}
+		if n != nil {
+			fallback.key = n.at()
+		}
+		var missing []string
+		for name := range table {
+			if n.lookup(name) == nil {
+				missing = append(missing, name)
+			}
+		}
+		slices.Sort(missing)
+		for _, name := range missing {
+			list = append(list, entry{name, table[name], fallback})
+		}
+	}
+	return list
+}
+
+var (
+	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations"}
+	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight"}
+	relationKeys = []string{"from", "to", "type", "note"}
+	citationKeys = []string{"name", "url", "date", "quote"}
+)
+
+func (p *parser) document(doc map[string]any, root *node) {
+	for _, e := range entries(doc, root) {
+		switch e.name {
+		case "version":
+			p.version(e)
+		case "title":
+			p.file.Title, _ = p.str(e, "the map's title")
+		case "description":
+			p.file.Description, _ = p.str(e, "the map's description")
+		case "include":
+			p.includes(e)
+		case "arguments":
+			p.arguments(e)
+		case "relations":
+			p.relations(e)
+		default:
+			detail := didYouMean(e.name, topKeys)
+			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
+				detail = fmt.Sprintf("An argument goes under the arguments table: write [arguments.%s].", e.name)
+			}
+			p.unknownKey(e, "a top-level key", detail, topKeys)
+		}
+	}
+}
+
+func (p *parser) unknownKey(e entry, where, detail string, known []string) {
+	if detail == "" {
+		detail = "Known keys here: " + strings.Join(known, ", ") + "."
+	}
+	p.report("unknown-key", e.node.at(), detail, "unknown key %q in %s", e.name, where)
+}
+
+func (p *parser) version(e entry) {
+	v, ok := e.value.(int64)
+	if !ok {
+		p.wrongType(e, "`version` must be an integer", "Write version = 1.")
+		return
+	}
+	if v != FormatVersion {
+		p.report("bad-value", e.node.val, fmt.Sprintf("This argmap reads version %d; write version = %d or upgrade argmap.", FormatVersion, FormatVersion),
+			"format version %d is not supported", v)
+	}
+}
+
+// str returns a string value, reporting any other type.
+func (p *parser) str(e entry, what string) (string, bool) {
+	s, ok := e.value.(string)
+	if !ok {
+		p.wrongType(e, fmt.Sprintf("`%s` is %s and must be a string", e.name, what), fmt.Sprintf("Quote it: %s = \"...\".", e.name))
+	}
+	return s, ok
+}
+
+func (p *parser) wrongType(e entry, summary, detail string) {
+	p.report("wrong-type", valueSpan(e.node), detail, "%s, not %s", summary, typeName(e.value))
+}
+
+func valueSpan(n *node) span {
+	if !n.val.isZero() {
+		return n.val
+	}
+	return n.at()
+}
+
+// typeName names the TOML type of a decoded value, with its article.
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date-time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+// array returns the elements of an array value, each with its node.
+func array(e entry) ([]entry, bool) {
+	var values []any
+	switch v := e.value.(type) {
+	case []any:
+		values = v
+	case []map[string]any:
+		values = make([]any, len(v))
+		for i := range v {
+			values[i] = v[i]
+		}
+	default:
+		return nil, false
+	}
+	list := make([]entry, len(values))
+	for i, v := range values {
+		n := e.node.elem(i)
+		if n == nil {
+			n = &node{val: valueSpan(e.node)}
+		}
+		list[i] = entry{fmt.Sprintf("%s[%d]", e.name, i), v, n}
+	}
+	return list, true
+}
+
+func (p *parser) includes(e entry) {
+	list, ok := array(e)
+	if !ok {
+		if s, isStr := e.value.(string); isStr {
+			p.wrongType(e, "`include` must be an array of file paths", fmt.Sprintf("Write include = [%q].", s))
+			p.addInclude(s, e.node)
+			return
+		}
+		p.wrongType(e, "`include` must be an array of file paths", `Write include = ["other.toml"].`)
+		return
+	}
+	for _, el := range list {
+		s, ok := el.value.(string)
+		if !ok {
+			p.report("wrong-type", el.node.val, `Write each path as a string: include = ["other.toml"].`,
+				"`include` lists file paths, which are strings, not %s", typeName(el.value))
+			continue
+		}
+		p.addInclude(s, el.node)
+	}
+}
+
+func (p *parser) addInclude(path string, n *node) {
+	if strings.TrimSpace(path) == "" {
+		p.report("bad-value", valueSpan(n), "Give the path of a file, relative to this one, or remove the entry.", "empty path in `include`")
+		return
+	}
+	sp := valueSpan(n)
+	p.file.Includes = append(p.file.Includes, Include{Path: path, Range: p.file.Source.Range(sp.start, sp.end)})
+}
+
+func (p *parser) arguments(e entry) {
+	table, ok := e.value.(map[string]any)
+	if !ok {
+		p.wrongType(e, "`arguments` must be a table of arguments", `Write each argument as a table: [arguments.ID] with claim = "..." under it.`)
+		return
+	}
+	for _, a := range entries(table, e.node) {
+		p.argument(a)
+	}
+}
+
+func (p *parser) argument(e entry) {
+	id := e.name
+	header := e.node.at()
+	if !ValidID(id) {
+		p.report("bad-id", e.node.key, idRule+suggestID(id), "%q is not an allowed argument id", id)
+	}
+	table, ok := e.value.(map[string]any)
+	if !ok {
+		p.wrongType(e, fmt.Sprintf("argument %q must be a table with a claim", id),
+			fmt.Sprintf(`Write [arguments.%s] and claim = "..." under it.`, id))
+		return
+	}
+	a := &Argument{ID: id, Weight: DefaultWeight, File: p.file, Range: p.file.Source.Range(header.start, header.end)}
+	for _, f := range entries(table, e.node) {
+		switch f.name {
+		case "claim":
+			a.Claim, _ = p.str(f, "the argument's claim")
+		case "kind":
+			if k, ok := p.str(f, "the argument's kind"); ok {
+				a.Kind = k
+				p.checkKind(k, f.node)
+			}
+		case "party":
+			a.Party, _ = p.str(f, "who puts the argument forward")
+		case "source":
+			a.Sources = p.citations(f)
+		case "supports":
+			p.references(a, f, graph.Support)
+		case "attacks":
+			p.references(a, f, graph.Attack)
+		case "weight":
+			a.Weight = p.weight(f)
+		default:
+			p.unknownKey(f, fmt.Sprintf("argument %q", id), didYouMean(f.name, argumentKeys), argumentKeys)
+		}
+	}
+	if _, hasClaim := table["claim"]; !hasClaim {
+		p.report("missing-claim", header, fmt.Sprintf(`Add a line claim = "..." to [arguments.%s]: what the argument asserts.`, id),
+			"argument %q has no claim", id)
+	} else if s, isStr := table["claim"].(string); isStr && strings.TrimSpace(s) == "" {
+		p.report("missing-claim", header, "Write what the argument asserts in its claim.", "argument %q has an empty claim", id)
+	}
+	p.file.Arguments = append(p.file.Arguments, a)
+}
+
+func (p *parser) checkKind(kind string, n *node) {
+	for _, k := range kinds {
+		if k.Name == kind {
+			return
+		}
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.Name
+	}
+	detail := didYouMean(kind, names)
+	if detail == "" {
+		detail = "Known kinds: " + strings.Join(names, ", ") + "."
+	}
+	p.report("unknown-kind", n.val, detail, "unknown argument kind %q", kind)
+}
+
+func (p *parser) weight(e entry) float64 {
+	var w float64
+	switch v := e.value.(type) {
+	case int64:
+		w = float64(v)
+	case float64:
+		w = v
+	default:
+		p.wrongType(e, "`weight` must be a number between 0 and 1", "Write weight = 0.5, say.")
+		return DefaultWeight
+	}
+	if math.IsNaN(w) || w < 0 || w > 1 {
+		p.report("bad-value", e.node.val, "A weight is a number from 0 (weakest) to 1 (strongest); 0.5 is the default.",
+			"weight %s is outside [0, 1]", strconv.FormatFloat(w, 'g', -1, 64))
+		return DefaultWeight
+	}
+	return w
+}
+
+// references reads a supports or attacks list of argument a.
+func (p *parser) references(a *Argument, e entry, rel graph.Relation) {
+	add := func(to string, n *node) {
+		sp := valueSpan(n)
+		p.file.Relations = append(p.file.Relations, &Relation{
+			Type: rel, From: a.ID, To: to, File: p.file,
+			FromRange: a.Range, ToRange: p.file.Source.Range(sp.start, sp.end),
+		})
+	}
+	list, ok := array(e)
+	if !ok {
+		if s, isStr := e.value.(string); isStr {
+			// The intent is plain; keep the relation so that the rest of the
+			// check does not pile up consequential warnings.
+			p.wrongType(e, fmt.Sprintf("`%s` must be an array of argument ids", e.name), fmt.Sprintf("Write %s = [%q].", e.name, s))
+			add(s, e.node)
+			return
+		}
+		p.wrongType(e, fmt.Sprintf("`%s` must be an array of argument ids", e.name), fmt.Sprintf(`Write %s = ["id", ...].`, e.name))
+		return
+	}
+	for _, el := range list {
+		s, ok := el.value.(string)
+		if !ok {
+			detail := fmt.Sprintf(`Write ids as strings: %s = ["id", ...].`, e.name)
+			if i, isInt := el.value.(int64); isInt {
+				detail = fmt.Sprintf(`Write ids as strings: "%d".`, i)
+			}
+			p.report("wrong-type", el.node.val, detail, "`%s` lists argument ids, which are strings, not %s", e.name, typeName(el.value))
+			continue
+		}
+		add(s, el.node)
+	}
+}
+
+func (p *parser) citations(e entry) []Citation {
+	if list, ok := array(e); ok {
+		var out []Citation
+		for _, el := range list {
+			if c, ok := p.citation(el, true); ok {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	if c, ok := p.citation(e, false); ok {
+		return []Citation{c}
+	}
+	return nil
+}
+
+const citationHelp = `Write source = "Reuters", or source = { name = "Reuters", url = "https://..." }, or an array of those.`
+
+func (p *parser) citation(e entry, inArray bool) (Citation, bool) {
+	switch v := e.value.(type) {
+	case string:
+		if strings.TrimSpace(v) == "" {
+			p.report("bad-value", e.node.val, "Name the source, or remove the key.", "empty source")
+			return Citation{}, false
+		}
+		return Citation{Name: v}, true
+	case map[string]any:
+		var c Citation
+		for _, f := range entries(v, e.node) {
+			switch f.name {
+			case "name":
+				c.Name, _ = p.str(f, "the source's name")
+			case "url":
+				c.URL, _ = p.str(f, "the source's address")
+			case "quote":
+				c.Quote, _ = p.str(f, "the words quoted")
+			case "date":
+				switch d := f.value.(type) {
+				case string:
+					c.Date = d
+				case time.Time:
+					c.Date = string(p.file.Source.Data[f.node.val.start:f.node.val.end])
+				default:
+					p.wrongType(f, "`date` must be a date or a string", "Write date = 2025-02-25, or a string.")
+				}
+			default:
+				p.unknownKey(f, "a source", didYouMean(f.name, citationKeys), citationKeys)
+			}
+		}
+		if strings.TrimSpace(c.Name) == "" {
+			if _, has := v["name"]; !has {
+				p.report("missing-field", e.node.at(), `Add name = "..." to the source: who or what it is.`, "source has no `name`")
+			}
+			return Citation{}, false
+		}
+		return c, true
+	}
+	what := "`source` must be a string, a table or an array of those"
+	if inArray {
+		what = "each source must be a string or a table"
+	}
+	p.wrongType(e, what, citationHelp)
+	return Citation{}, false
+}
+
+func (p *parser) relations(e entry) {
+	list, ok := array(e)
+	if !ok {
+		p.wrongType(e, "`relations` must be an array of tables", "Write each relation as a [[relations]] table with from, to and type.")
+		return
+	}
+	for _, el := range list {
+		table, ok := el.value.(map[string]any)
+		if !ok {
+			p.wrongType(el, "each relation must be a table", "Write each relation as a [[relations]] table with from, to and type.")
+			continue
+		}
+		p.relation(table, el.node)
+	}
+}
+
+func (p *parser) relation(table map[string]any, n *node) {
+	r := &Relation{File: p.file, Entry: true}
+	var hasFrom, hasTo, hasType bool
+	for _, f := range entries(table, n) {
+		sp := valueSpan(f.node)
+		switch f.name {
+		case "from":
+			r.From, hasFrom = p.str(f, "the id of the relation's source argument")
+			r.FromRange = p.file.Source.Range(sp.start, sp.end)
+		case "to":
+			r.To, hasTo = p.str(f, "the id of the relation's target argument")
+			r.ToRange = p.file.Source.Range(sp.start, sp.end)
+		case "type":
+			t, ok := p.str(f, `"support" or "attack"`)
+			if !ok {
+				hasType = true // reported; do not report it missing too
+				continue
+			}
+			switch t {
+			case "support":
+				r.Type = graph.Support
+			case "attack":
+				r.Type = graph.Attack
+			case "undercut":
+				p.report("bad-value", sp, "Version 1 of the format has support and attack relations only.", "relation type %q is not supported yet", t)
+			default:
+				detail := didYouMean(t, []string{"support", "attack"})
+				if detail == "" {
+					detail = `A relation's type is "support" or "attack".`
+				}
+				p.report("bad-value", sp, detail, "unknown relation type %q", t)
+			}
+			hasType = true
+		case "note":
+			r.Note, _ = p.str(f, "a note on the relation")
+		default:
+			p.unknownKey(f, "a relation", didYouMean(f.name, relationKeys), relationKeys)
+		}
+	}
+	var missing []string
+	for _, m := range []struct {
+		name string
+		has  bool
+	}{{"from", hasFrom}, {"to", hasTo}, {"type", hasType}} {
+		if _, present := table[m.name]; !present && !m.has {
+			missing = append(missing, "`"+m.name+"`")
+		}
+	}
+	if len(missing) > 0 {
+		p.report("missing-field", n.at(), `A relation needs from = "id", to = "id" and type = "support" or "attack".`,
+			"relation has no %s", strings.Join(missing, " and no "))
+	}
+	if r.From != "" && r.To != "" && r.Type != 0 {
+		p.file.Relations = append(p.file.Relations, r)
+	}
+}

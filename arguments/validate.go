@@ -1,0 +1,172 @@
+package arguments
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/argmap/argmap/graph"
+)
+
+// maxSuggestions bounds the did-you-mean searches of one map: each costs a
+// pass over all ids, and a map with thousands of dangling references is
+// better served by fast output than by thousands of suggestions.
+const maxSuggestions = 200
+
+// validate checks what concerns the map as a whole, and fills in the map's
+// Arguments and Relations from its files.
+func validate(m *Map) Diagnostics {
+	var diags Diagnostics
+	m.byID = make(map[string]*Argument)
+	for _, f := range m.Files {
+		for _, a := range f.Arguments {
+			if first := m.byID[a.ID]; first != nil {
+				d := newDiag("duplicate-id", a.Range, "Ids must be unique across all the files of a map: rename one of them.",
+					"argument id %q is defined twice", a.ID)
+				d.Related = []Related{{first.Range, "first defined here"}}
+				diags = append(diags, d)
+				continue
+			}
+			m.byID[a.ID] = a
+			m.Arguments = append(m.Arguments, a)
+		}
+	}
+	complete := m.Complete()
+	if complete && len(m.Arguments) == 0 {
+		diags = append(diags, newDiag("no-arguments", m.Root.Source.Range(0, 0),
+			`Add at least one argument: [arguments.ID] with claim = "..." under it.`, "the map has no arguments"))
+	}
+
+	type relKey struct {
+		from, to string
+		typ      graph.Relation
+	}
+	seen := map[relKey]*Relation{}
+	related := map[string]bool{} // ids that take part in some relation
+	var ids []string             // sorted, for suggestions; built on first need
+	suggestions := 0
+	unknown := func(id string, at Range) {
+		detail := "Every id in a relation must be the id of an argument of this map."
+		if suggestions < maxSuggestions {
+			suggestions++
+			if ids == nil {
+				ids = make([]string, 0, len(m.byID))
+				for id := range m.byID {
+					ids = append(ids, id)
+				}
+				slices.Sort(ids)
+			}
+			if hint := didYouMean(id, ids); hint != "" {
+				detail = hint
+			}
+		}
+		diags = append(diags, newDiag("unknown-argument", at, detail, "no argument %q in this map", id))
+	}
+	for _, f := range m.Files {
+		for _, r := range f.Relations {
+			m.Relations = append(m.Relations, r)
+			related[r.From], related[r.To] = true, true
+			if complete {
+				if r.Entry && m.byID[r.From] == nil {
+					unknown(r.From, r.FromRange)
+				}
+				if m.byID[r.To] == nil {
+					unknown(r.To, r.ToRange)
+				}
+			}
+			if r.From == r.To {
+				if r.Type == graph.Attack {
+					diags = append(diags, newDiag("self-attack", r.ToRange,
+						"An argument that attacks itself is rejected under every semantics; was another id meant?", "argument %q attacks itself", r.From))
+				} else {
+					diags = append(diags, newDiag("self-support", r.ToRange,
+						"Supporting itself adds nothing: point the support at another argument, or remove it.", "argument %q supports itself", r.From))
+				}
+			}
+			key := relKey{r.From, r.To, r.Type}
+			if first := seen[key]; first != nil {
+				d := newDiag("duplicate-relation", r.ToRange, "Remove one of the two.", "%q %s %q is given twice", r.From, verb(r.Type), r.To)
+				d.Related = []Related{{relationAt(first), "first given here"}}
+				diags = append(diags, d)
+				continue
+			}
+			seen[key] = r
+			opposite := relKey{r.From, r.To, graph.Support}
+			if r.Type == graph.Support {
+				opposite.typ = graph.Attack
+			}
+			if other := seen[opposite]; other != nil {
+				d := newDiag("support-and-attack", r.ToRange, "An argument cannot both support and attack the same argument: keep the relation you mean.",
+					"%q both supports and attacks %q", r.From, r.To)
+				d.Related = []Related{{relationAt(other), fmt.Sprintf("the %s is given here", other.Type)}}
+				diags = append(diags, d)
+			}
+		}
+	}
+	diags = append(diags, supportCycles(m)...)
+	if complete {
+		for _, a := range m.Arguments {
+			if !related[a.ID] {
+				diags = append(diags, newDiag("isolated-argument", a.Range,
+					"Add supports or attacks (or a [[relations]] entry), or remove the argument if it is not part of the debate.",
+					"argument %q has no relation to any other argument", a.ID))
+			}
+		}
+	}
+	return diags
+}
+
+func verb(t graph.Relation) string {
+	if t == graph.Attack {
+		return "attacks"
+	}
+	return "supports"
+}
+
+// relationAt is where a relation is best pointed at: its target's id.
+func relationAt(r *Relation) Range { return r.ToRange }
+
+// supportCycles reports circular reasoning: arguments that support each
+// other in a circle. Each strongly connected component of the support graph
+// is reported once, with a shortest cycle through its first argument.
+func supportCycles(m *Map) Diagnostics {
+	index := make(map[string]int, len(m.Arguments))
+	for i, a := range m.Arguments {
+		index[a.ID] = i
+	}
+	adj := make(graph.Adjacency, len(m.Arguments))
+	edge := map[[2]int]*Relation{}
+	for _, r := range m.Relations {
+		from, ok1 := index[r.From]
+		to, ok2 := index[r.To]
+		if r.Type != graph.Support || !ok1 || !ok2 || from == to {
+			continue
+		}
+		if edge[[2]int{from, to}] == nil {
+			edge[[2]int{from, to}] = r
+			adj[from] = append(adj[from], to)
+		}
+	}
+	var diags Diagnostics
+	for _, comp := range graph.StronglyConnected(adj) {
+		if len(comp) < 2 {
+			continue
+		}
+		cycle := graph.Cycle(adj, comp[0], comp)
+		names := make([]string, 0, len(cycle)+1)
+		var rels []*Relation
+		for i, n := range cycle {
+			names = append(names, m.Arguments[n].ID)
+			rels = append(rels, edge[[2]int{n, cycle[(i+1)%len(cycle)]}])
+		}
+		names = append(names, names[0])
+		d := newDiag("support-cycle", relationAt(rels[0]),
+			"Circular reasoning: each argument rests on the next. Remove the support that does not hold.",
+			"circular support: %s", strings.Join(names, " → "))
+		for i, r := range rels[1:] {
+			d.Related = append(d.Related, Related{relationAt(r), fmt.Sprintf("%q supports %q here", names[i+1], names[i+2])})
+		}
+		diags = append(diags, d)
+	}
+	return diags
+}

@@ -1,0 +1,162 @@
+// Command argmap checks and draws maps of legal and political arguments
+// described in TOML files.
+//
+// Exit status: 0 when all is well, 1 when problems were found (errors, or
+// warnings with --strict), 2 on a usage error (an unknown command or flag, a
+// missing path, a bad flag value).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit statuses, documented in the README.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// exitError ends a command with an exit status, after the command has said
+// whatever it had to say.
+type exitError struct {
+	code int
+	err  error // printed to standard error when not nil
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func usageError(format string, args ...any) error {
+	return &exitError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// run runs argmap with the given arguments (args[0] is the program name)
+// and returns its exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	args, err := interspersed(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "argmap: %v\n", ee.err)
+		}
+		if ee.code == exitUsage {
+			fmt.Fprintln(stderr, "Run 'argmap help' for usage.")
+		}
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "argmap: %v\n", err)
+		return exitProblems
+	}
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:      "argmap",
+		Usage:     "check and draw maps of legal and political arguments",
+		Version:   version(),
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands:  []*cli.Command{checkCommand()},
+		// argmap decides its exit status itself, in run.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return &exitError{exitUsage, err}
+		},
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = app.OnUsageError
+	}
+	return app
+}
+
+// version is argmap's module version, as the Go toolchain recorded it.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// interspersed moves a command's flags before its positional arguments.
+// urfave/cli v2 stops parsing flags at the first positional argument, so
+// `argmap check a.toml --strict` would otherwise take --strict for a path
+// and silently not be strict. After the command's name, every argument that
+// starts with '-' is a flag (with its value, for flags that take one), until
+// "--", after which everything is a path. An unknown command is a usage
+// error.
+func interspersed(app *cli.App, args []string) ([]string, error) {
+	if len(args) < 2 {
+		return args, nil
+	}
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		i++ // global flags such as --help and --version take no value
+	}
+	if i == len(args) || args[i] == "help" || args[i] == "h" {
+		return args, nil
+	}
+	cmd := app.Command(args[i])
+	if cmd == nil {
+		return nil, usageError("unknown command %q", args[i])
+	}
+	var flags, paths []string
+	rest := args[i+1:]
+	for j := 0; j < len(rest); j++ {
+		a := rest[j]
+		switch {
+		case a == "--":
+			paths = append(paths, rest[j+1:]...)
+			j = len(rest)
+		case strings.HasPrefix(a, "-") && a != "-":
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && takesValue(cmd, strings.TrimLeft(a, "-")) && j+1 < len(rest) {
+				flags = append(flags, rest[j+1])
+				j++
+			}
+		default:
+			paths = append(paths, a)
+		}
+	}
+	out := slices.Concat(args[:i+1], flags)
+	if len(paths) > 0 {
+		out = append(append(out, "--"), paths...)
+	}
+	return out, nil
+}
+
+// takesValue reports whether the command's flag called name takes a value.
+func takesValue(cmd *cli.Command, name string) bool {
+	for _, f := range cmd.Flags {
+		if !slices.Contains(f.Names(), name) {
+			continue
+		}
+		if v, ok := f.(cli.DocGenerationFlag); ok {
+			return v.TakesValue()
+		}
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+// Package report writes diagnostics for people and for machines: as
+// compiler-style text with the source line and a caret, as JSON, as GitHub
+// Actions workflow commands, and as SARIF for code-scanning tools.
+//
+// It imports no graphics library, so commands that only report (argmap
+// check) stay fast.
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/argmap/argmap/arguments"
+)
+
+// Formats lists the names Write accepts, the default first.
+var Formats = []string{"text", "json", "github", "sarif"}
+
+// Summary is what a run looked at, for the formats that report it.
+type Summary struct {
+	Files     int // files read
+	Maps      int // maps checked
+	Arguments int // arguments in all maps
+}
+
+// Input is what a report is made of.
+type Input struct {
+	Diagnostics arguments.Diagnostics
+	Summary     Summary
+	// Source returns a file's text by the name diagnostics use, or nil; the
+	// text format quotes the offending line from it.
+	Source func(name string) *arguments.Source
+	// Version is argmap's version, for SARIF.
+	Version string
+}
+
+// Write writes in the named format. It returns an error for an unknown
+// format and for failed writes.
+func Write(w io.Writer, format string, in Input) error {
+	switch format {
+	case "text":
+		return writeText(w, in)
+	case "json":
+		return writeJSON(w, in)
+	case "github":
+		return writeGitHub(w, in)
+	case "sarif":
+		return writeSARIF(w, in)
+	}
+	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+}
+
+// ValidFormat reports whether Write knows the format.
+func ValidFormat(format string) bool { return slices.Contains(Formats, format) }
+
+// errWriter remembers the first write error, so that writers can write
+// freely and check once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
