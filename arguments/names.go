@@ -79,9 +79,14 @@ func didYouMean(word string, candidates []string) string {
 }
 
 // closest returns the candidate closest to word by edit distance, if it is
-// within a third of the word's length (at least 1, at most 3), or "".
+// within a third of the word's length (at most 3), or "". Words of one or
+// two letters only match a candidate that differs in case: any other
+// suggestion for them would be a guess.
 func closest(word string, candidates []string) string {
-	limit := min(3, max(1, len(word)/3))
+	limit := min(3, len(word)/3)
+	if len(word) >= 3 {
+		limit = max(1, limit)
+	}
 	best, bestDist := "", limit+1
 	lower := strings.ToLower(word)
 	for _, c := range candidates {
