@@ -83,8 +83,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands:  []*cli.Command{checkCommand()},
 		// argmap decides its exit status itself, in run.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return &exitError{exitUsage, err}
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return &exitError{exitUsage, explainFlagError(c, err)}
 		},
 	}
 	for _, cmd := range app.Commands {
@@ -159,4 +159,54 @@ func takesValue(cmd *cli.Command, name string) bool {
 		}
 	}
 	return false
+}
+
+// explainFlagError rewrites the flag package's "flag provided but not
+// defined: -strcit" as "unknown flag --strcit (did you mean --strict?)".
+func explainFlagError(c *cli.Context, err error) error {
+	const prefix = "flag provided but not defined: -"
+	msg := err.Error()
+	if !strings.HasPrefix(msg, prefix) {
+		return err
+	}
+	name := strings.TrimPrefix(msg, prefix)
+	var flags []cli.Flag
+	if c.Command != nil && c.Command.Name != "" {
+		flags = c.Command.Flags
+	} else {
+		flags = c.App.Flags
+	}
+	best, bestDist := "", 3
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if d := levenshtein(name, n); d < bestDist && len(n) > 1 {
+				best, bestDist = n, d
+			}
+		}
+	}
+	if best != "" {
+		return fmt.Errorf("unknown flag --%s (did you mean --%s?)", name, best)
+	}
+	return fmt.Errorf("unknown flag --%s", name)
+}
+
+// levenshtein is the edit distance between two short strings.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
