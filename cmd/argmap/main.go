@@ -26,6 +26,13 @@ const (
 )
 
 func main() {
+	// argmap is a short-lived process whose heap is mostly the map it reads,
+	// alive until exit: collecting four times less often than Go's default
+	// saves about a fifth of the CPU time of a large check (see bench/), for
+	// a larger peak heap. A GOGC set by the user wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
