@@ -92,20 +92,32 @@ type Diagnostics []Diagnostic
 // drops exact duplicates (a file shared by two maps is reported once).
 func (ds *Diagnostics) Sort() {
 	slices.SortStableFunc(*ds, compareDiagnostics)
-	*ds = slices.CompactFunc(*ds, func(a, b Diagnostic) bool {
-		return compareDiagnostics(a, b) == 0 && a.Detail == b.Detail
-	})
+	*ds = slices.CompactFunc(*ds, func(a, b Diagnostic) bool { return compareDiagnostics(a, b) == 0 })
 }
 
+// compareDiagnostics orders diagnostics by what Sort promises, then by
+// everything else they say, so that only exact duplicates compare equal and
+// end up next to each other.
 func compareDiagnostics(a, b Diagnostic) int {
-	return cmp.Or(
+	if c := cmp.Or(
 		cmp.Compare(a.Range.Filename, b.Range.Filename),
 		cmp.Compare(a.Range.Start.Offset, b.Range.Start.Offset),
 		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
 		cmp.Compare(a.Severity, b.Severity),
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Summary, b.Summary),
-	)
+		cmp.Compare(a.Range.End.Offset, b.Range.End.Offset),
+		cmp.Compare(a.Detail, b.Detail),
+	); c != 0 {
+		return c
+	}
+	return slices.CompareFunc(a.Related, b.Related, func(x, y Related) int {
+		return cmp.Or(
+			cmp.Compare(x.Range.Filename, y.Range.Filename),
+			cmp.Compare(x.Range.Start.Offset, y.Range.Start.Offset),
+			cmp.Compare(x.Message, y.Message),
+		)
+	})
 }
 
 // Count returns the number of diagnostics of severity s.

@@ -1,6 +1,8 @@
 package arguments
 
 import (
+	"fmt"
+
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
@@ -83,12 +85,28 @@ func (n *node) child(name string) *node {
 	return c
 }
 
-// descend is child for table headers: a header inside an array of tables
-// refers to that array's last table, as TOML specifies.
-func (n *node) descend(name string) *node {
-	c := n.child(name)
+// descend is child for the keys of table headers: it records where the key
+// first appears, so that a table that only a header such as [a.b] defines
+// has a position, and it steps into the last table of an array of tables,
+// as TOML specifies.
+func (ix *indexer) descend(n *node, k keySpan) *node {
+	c := ix.headerKey(n, k)
 	if len(c.elems) > 0 {
 		return c.elems[len(c.elems)-1]
+	}
+	return c
+}
+
+// headerKey returns the child of n named by a key of a table header.
+func (ix *indexer) headerKey(n *node, k keySpan) *node {
+	c := n.child(k.name)
+	if c.key.isZero() {
+		c.key = k.span
+	}
+	if ix.dup == nil && !c.val.isZero() {
+		// A key/value pair gave it its value: no header can add to it,
+		// not even to an inline table or an array of them.
+		ix.dup = &duplicateKeyError{k.name, c.key, k.span}
 	}
 	return c
 }
@@ -105,11 +123,26 @@ func (n *node) elem(i int) *node {
 type indexer struct {
 	data []byte
 	base int // offset of data within the file (after a byte-order mark)
+	dup  *duplicateKeyError
 }
+
+// duplicateKeyError is a key that a document defines twice. BurntSushi/toml
+// rejects that, except around dotted keys and tables: it accepts `a.b = 1`
+// followed by `a = 2` and drops the second value
+// (github.com/BurntSushi/toml/issues/451), and it accepts `a = [1]` or
+// `a = {}` followed by `a.b = 1` or by a header [a.b], and drops the first.
+type duplicateKeyError struct {
+	name         string
+	first, again span
+}
+
+func (e *duplicateKeyError) Error() string { return fmt.Sprintf("key %q is defined twice", e.name) }
 
 // buildIndex returns the node tree of a TOML document. On a syntax error it
 // returns the tree of what came before the error and the error; callers only
-// index documents that BurntSushi/toml accepted.
+// index documents that BurntSushi/toml accepted. If the document gives a key
+// a value that it already defined, it returns the whole tree and a
+// *duplicateKeyError.
 func buildIndex(data []byte, base int) (*node, error) {
 	ix := &indexer{data: data, base: base}
 	var p unstable.Parser
@@ -123,25 +156,19 @@ func buildIndex(data []byte, base int) (*node, error) {
 			keys := ix.keySpans(e)
 			n := root
 			for _, k := range keys {
-				n = n.descend(k.name)
+				n = ix.descend(n, k)
 			}
 			last := keys[len(keys)-1]
-			if n.key.isZero() {
-				n.key = last.span
-			}
 			n.head = ix.header(keys[0].start, last.end)
 			table = n
 		case unstable.ArrayTable:
 			keys := ix.keySpans(e)
 			n := root
 			for _, k := range keys[:len(keys)-1] {
-				n = n.descend(k.name)
+				n = ix.descend(n, k)
 			}
 			last := keys[len(keys)-1]
-			array := n.child(last.name)
-			if array.key.isZero() {
-				array.key = last.span
-			}
+			array := ix.headerKey(n, last)
 			entry := &node{key: last.span, head: ix.header(keys[0].start, last.end)}
 			array.elems = append(array.elems, entry)
 			table = entry
@@ -149,7 +176,13 @@ func buildIndex(data []byte, base int) (*node, error) {
 			ix.keyValue(table, e)
 		}
 	}
-	return root, p.Error()
+	if err := p.Error(); err != nil {
+		return root, err
+	}
+	if ix.dup != nil {
+		return root, ix.dup
+	}
+	return root, nil
 }
 
 type keySpan struct {
@@ -198,9 +231,19 @@ func (ix *indexer) keyValue(table *node, e *unstable.Node) {
 		if n.key.isZero() {
 			n.key = k.span
 		}
+		if ix.dup == nil && !n.val.isZero() {
+			// A dotted key cannot add to a key that has a value, not even
+			// to an inline table.
+			ix.dup = &duplicateKeyError{k.name, n.key, k.span}
+		}
 	}
 	last := keys[len(keys)-1]
 	leaf := n.child(last.name)
+	if ix.dup == nil && (!leaf.val.isZero() || !leaf.head.isZero() || len(leaf.kids) > 0 || len(leaf.elems) > 0) {
+		// Whatever defined the key before, a key/value pair cannot define
+		// it again.
+		ix.dup = &duplicateKeyError{last.name, leaf.key, last.span}
+	}
 	leaf.key = last.span
 	// Between the key and its value there are only blanks and '='.
 	start := last.end - ix.base

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -89,7 +90,7 @@ func (l *Loader) load(name string) (*Map, Diagnostics) {
 	root := l.read(name)
 	var diags Diagnostics
 	if root.readErr != nil {
-		diags = append(diags, readError(FileRange(name), root.readErr))
+		diags = append(diags, readError(FileRange(name), name, root.readErr))
 	}
 	m := &Map{Root: root.file}
 	visited := map[string]bool{}
@@ -124,7 +125,9 @@ func (l *Loader) load(name string) (*Map, Diagnostics) {
 	return m, diags
 }
 
-func readError(at Range, err error) Diagnostic {
+// readError reports that the file called name could not be read, at a
+// place that may be in another file (the include that names it).
+func readError(at Range, name string, err error) Diagnostic {
 	var what, detail string
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -141,7 +144,7 @@ func readError(at Range, err error) Diagnostic {
 			detail = "Name a file, or check the directory with argmap check DIR."
 		}
 	}
-	return newDiag("read-error", at, detail, "cannot read %s: %s", at.Filename, what)
+	return newDiag("read-error", at, detail, "cannot read %s: %s", name, what)
 }
 
 func includeCycle(inc Include, cycle []*loaded) Diagnostic {
@@ -156,19 +159,21 @@ func includeCycle(inc Include, cycle []*loaded) Diagnostic {
 
 func missingInclude(from *File, inc Include, target *loaded) Diagnostic {
 	if !errors.Is(target.readErr, fs.ErrNotExist) {
-		return readError(inc.Range, target.readErr)
+		return readError(inc.Range, target.file.Name, target.readErr)
 	}
-	dir := filepath.Dir(from.Name)
-	detail := fmt.Sprintf("The path is relative to the directory of %s (%s).", from.Name, dir)
-	if entries, err := os.ReadDir(dir); err == nil {
+	detail := fmt.Sprintf("The path is relative to the directory of %s (%s).", from.Name, filepath.Dir(from.Name))
+	// Look for a similar name in the directory the path leads to, which
+	// for "parts/x.toml" is not the including file's.
+	if entries, err := os.ReadDir(filepath.Dir(target.file.Name)); err == nil {
 		var names []string
 		for _, e := range entries {
 			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
 				names = append(names, e.Name())
 			}
 		}
-		if best := closest(filepath.Base(inc.Path), names); best != "" {
-			detail = fmt.Sprintf("Did you mean %q? %s", best, detail)
+		written := filepath.ToSlash(inc.Path)
+		if best := closest(path.Base(written), names); best != "" {
+			detail = fmt.Sprintf("Did you mean %q? %s", path.Join(path.Dir(written), best), detail)
 		}
 	}
 	return newDiag("missing-include", inc.Range, detail, "included file %s does not exist", target.file.Name)
@@ -198,7 +203,7 @@ func discover(paths []string) ([]string, Diagnostics) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			diags = append(diags, readError(FileRange(p), err))
+			diags = append(diags, readError(FileRange(p), p, err))
 			continue
 		}
 		if !info.IsDir() {
@@ -207,7 +212,7 @@ func discover(paths []string) ([]string, Diagnostics) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				diags = append(diags, readError(FileRange(path), err))
+				diags = append(diags, readError(FileRange(path), path, err))
 				return nil
 			}
 			if d.IsDir() {
@@ -222,7 +227,7 @@ func discover(paths []string) ([]string, Diagnostics) {
 			return nil
 		})
 		if err != nil {
-			diags = append(diags, readError(FileRange(p), err))
+			diags = append(diags, readError(FileRange(p), p, err))
 		}
 	}
 	return names, diags

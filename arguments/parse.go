@@ -47,6 +47,14 @@ func (p *parser) parse(data []byte) {
 		base = len(utf8BOM)
 	}
 	body := data[base:]
+	if bytes.HasPrefix(body, utf8BOM) {
+		// BurntSushi/toml would skip this one too, but not go-toml, and
+		// then the index would be empty.
+		p.report("toml-syntax", span{base, base + len(utf8BOM)}, "Remove it: only the first character of a file may be a byte-order mark.",
+			"the file starts with two byte-order marks")
+		p.file.Broken = true
+		return
+	}
 	if off, ok := tooDeep(body, MaxNesting); ok {
 		p.report("too-deep", span{base + off, base + off + 1}, "argmap files need only a few levels of nesting; look for an unclosed '[' or '{'.",
 			"arrays and tables are nested more than %d levels deep", MaxNesting)
@@ -59,7 +67,18 @@ func (p *parser) parse(data []byte) {
 		p.file.Broken = true
 		return
 	}
-	root, _ := buildIndex(body, base)
+	// An index that go-toml cannot complete still serves: what it lacks
+	// is reported at the position of the enclosing table.
+	root, err := buildIndex(body, base)
+	var dup *duplicateKeyError
+	if errors.As(err, &dup) {
+		d := newDiag("toml-syntax", p.file.Source.Range(dup.again.start, dup.again.end),
+			"A key can be defined only once: remove or rename one of the two.", "key %q is defined twice", dup.name)
+		d.Related = []Related{{p.file.Source.Range(dup.first.start, dup.first.end), "first defined here"}}
+		p.diags = append(p.diags, d)
+		p.file.Broken = true
+		return
+	}
 	p.document(doc, root)
 }
 
@@ -131,6 +150,15 @@ func skipString(data []byte, i int) int {
 				continue
 			}
 			if bytes.HasPrefix(data[end:], []byte{q, q, q}) {
+				// The string ends at the last quote of this run: up to two
+				// more quotes belong to it ("""a""""" is `a""`), and
+				// BurntSushi/toml takes six after an escaped backslash
+				// ("""\\"""""" is `\"""`). Stopping early would take a
+				// quote for the start of a string and hide the rest of
+				// the line.
+				for end+3 < len(data) && data[end+3] == q {
+					end++
+				}
 				return end + 2
 			}
 			end++
@@ -235,7 +263,7 @@ func (p *parser) document(doc map[string]any, root *node) {
 			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
 				detail = fmt.Sprintf("An argument goes under the arguments table: write [arguments.%s].", e.name)
 			}
-			p.unknownKey(e, "a top-level key", detail, topKeys)
+			p.unknownKey(e, "the top-level table", detail, topKeys)
 		}
 	}
 }
@@ -314,9 +342,18 @@ func array(e entry) ([]entry, bool) {
 	default:
 		return nil, false
 	}
+	// The index has a node per element, unless BurntSushi/toml dropped some
+	// (it drops the elements that are not tables from an array that holds
+	// an inline table with an empty key, github.com/BurntSushi/toml/pull/492):
+	// then element i of the index may be another one, and the array as a
+	// whole stands for its elements.
+	aligned := len(e.node.elems) == len(values)
 	list := make([]entry, len(values))
 	for i, v := range values {
-		n := e.node.elem(i)
+		var n *node
+		if aligned {
+			n = e.node.elems[i]
+		}
 		if n == nil {
 			n = &node{val: valueSpan(e.node)}
 		}

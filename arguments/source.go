@@ -63,6 +63,9 @@ func (s *Source) Line(n int) []byte {
 		end = starts[n]
 	}
 	line := s.Data[starts[n-1]:end]
+	if line == nil {
+		return []byte{} // line 1 of a file without data: it exists, and is empty
+	}
 	line = bytes.TrimSuffix(line, []byte{'\n'})
 	return bytes.TrimSuffix(line, []byte{'\r'})
 }

@@ -1,0 +1,234 @@
+package arguments
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+var strictIndex = flag.Bool("strictindex", false, "FuzzIndex: fail when go-toml rejects a document that BurntSushi/toml accepts")
+
+// addSeeds adds every input of testdata/check and the example map to the
+// seed corpus of f.
+func addSeeds(f *testing.F) {
+	f.Helper()
+	var paths []string
+	for _, root := range []string{checkDir, "../examples"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".toml") {
+				paths = append(paths, path)
+			}
+			return nil
+		})
+		if err != nil {
+			f.Fatal(err)
+		}
+	}
+	if len(paths) < 40 {
+		f.Fatalf("only %d seed files", len(paths))
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// FuzzParse checks that Parse and Loader never panic and that every
+// diagnostic they report is well formed: a registered code, a file name, and
+// a position inside the file's text.
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, diags := Parse("f.toml", data)
+		if file == nil || file.Source == nil || !bytes.Equal(file.Source.Data, data) {
+			t.Fatal("Parse returned no file, or not the file's text")
+		}
+		for _, d := range diags {
+			checkParseDiagnostic(t, data, d)
+		}
+		for _, a := range file.Arguments {
+			if a.Weight < 0 || a.Weight > 1 || a.Weight != a.Weight {
+				t.Errorf("argument %q has weight %v", a.ID, a.Weight)
+			}
+		}
+
+		// The same text as two files, a.toml and b.toml, of which either may
+		// include the other, itself, or files that do not exist.
+		l := &Loader{ReadFile: func(name string) ([]byte, error) {
+			if name == "a.toml" || name == "b.toml" {
+				return data, nil
+			}
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}}
+		for _, root := range []string{"a.toml", "b.toml"} {
+			m, diags := l.Load(root)
+			for _, d := range diags {
+				checkLoadDiagnostic(t, l, d)
+			}
+			g := m.Graph()
+			if g.Len() != len(m.Arguments) {
+				t.Errorf("graph of %d nodes for %d arguments", g.Len(), len(m.Arguments))
+			}
+		}
+	})
+}
+
+// checkLoadDiagnostic checks the invariants of a diagnostic of a Loader.
+func checkLoadDiagnostic(t *testing.T, l *Loader, d Diagnostic) {
+	t.Helper()
+	if _, ok := ruleSeverity(d.Code); !ok {
+		t.Errorf("%s: code not in Rules()", formatDiagnostic(d))
+	}
+	ranges := []Range{d.Range}
+	for _, rel := range d.Related {
+		ranges = append(ranges, rel.Range)
+	}
+	for _, r := range ranges {
+		if r.Filename == "" {
+			t.Errorf("%s: no file name", formatDiagnostic(d))
+		}
+		if !r.Start.IsValid() {
+			continue
+		}
+		src := l.Source(r.Filename)
+		if src == nil {
+			t.Errorf("%s: no source for %s", formatDiagnostic(d), r.Filename)
+			continue
+		}
+		if r.Start.Line < 1 || r.Start.Column < 1 || r.Start.Offset > r.End.Offset || r.End.Offset > len(src.Data) {
+			t.Errorf("%s: bad range %+v in %d bytes", formatDiagnostic(d), r, len(src.Data))
+		}
+		if src.Line(r.Start.Line) == nil {
+			t.Errorf("%s: no line %d", formatDiagnostic(d), r.Start.Line)
+		}
+	}
+}
+
+// FuzzIndex checks the index of every document that BurntSushi/toml
+// accepts against what BurntSushi decodes from it (see checkIndex).
+//
+// The two parsers disagree on a few documents, none of them an argmap
+// file. BurntSushi/toml accepts a dotted key followed by a value for the
+// same key (github.com/BurntSushi/toml/issues/451): the index reports it, and
+// Parse with it. An empty key ("") confuses BurntSushi/toml's records of
+// types (github.com/BurntSushi/toml/pull/492), so that it drops elements of
+// arrays: those documents are only checked not to crash. Should go-toml's
+// parser reject a document that BurntSushi/toml accepts, Parse reports what
+// the index lacks at the position of the enclosing table; -strictindex makes
+// that an error, to find such documents.
+func FuzzIndex(f *testing.F) {
+	addSeeds(f)
+	g := &docGen{rng: rand.New(rand.NewPCG(5, 6))}
+	for range 30 {
+		f.Add(g.document())
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			// Parse stops there. BurntSushi/toml accepts some of these:
+			// it skips a UTF-16 byte-order mark, "\xff\xfe".
+			return
+		}
+		body := data
+		base := 0
+		if bytes.HasPrefix(data, utf8BOM) {
+			body, base = data[3:], 3
+		}
+		if _, deep := tooDeep(body, MaxNesting); deep || bytes.HasPrefix(body, utf8BOM) {
+			return // Parse stops there too
+		}
+		var doc map[string]any
+		if _, err := toml.Decode(string(body), &doc); err != nil {
+			return
+		}
+		if d := arrayDepth(doc); d > MaxNesting {
+			t.Fatalf("tooDeep missed arrays nested %d deep", d)
+		}
+		root, err := buildIndex(body, base)
+		var dup *duplicateKeyError
+		switch {
+		case errors.As(err, &dup):
+			return
+		case err != nil:
+			if *strictIndex && !knownDisagreement(err) {
+				t.Fatalf("go-toml rejects what BurntSushi/toml accepts: %v\n%q", err, data)
+			}
+			_, diags := Parse("f.toml", data)
+			for _, d := range diags {
+				checkParseDiagnostic(t, data, d)
+			}
+			return
+		case hasEmptyKey(root):
+			return
+		}
+		checkIndex(t, data)
+	})
+}
+
+// knownDisagreements are the documents that BurntSushi/toml accepts and
+// go-toml's parser rejects, by go-toml's message, with what BurntSushi/toml
+// does wrong. argmap reads them, with positions that fall back to the
+// enclosing table after the point where go-toml stops.
+var knownDisagreements = []struct{ message, why string }{
+	{"too many quotes at the end of a multiline basic string",
+		`after an escaped backslash, BurntSushi/toml takes the next quote for an escaped one: """\"""""" is "\\\"\"\"", not an error`},
+}
+
+func knownDisagreement(err error) bool {
+	for _, k := range knownDisagreements {
+		if err.Error() == k.message {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEmptyKey reports whether the tree has a key named "".
+func hasEmptyKey(n *node) bool {
+	for _, k := range n.kids {
+		if k.name == "" || hasEmptyKey(k.node) {
+			return true
+		}
+	}
+	for _, el := range n.elems {
+		if hasEmptyKey(el) {
+			return true
+		}
+	}
+	return false
+}
+
+// arrayDepth returns how deeply arrays nest in a decoded value.
+func arrayDepth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, x := range v {
+			d = max(d, arrayDepth(x))
+		}
+	case []map[string]any:
+		for _, x := range v {
+			d = max(d, arrayDepth(x))
+		}
+	case []any:
+		for _, x := range v {
+			d = max(d, 1+arrayDepth(x))
+		}
+		d = max(d, 1)
+	}
+	return d
+}

@@ -1,0 +1,135 @@
+package arguments
+
+import (
+	"testing"
+)
+
+func TestSourcePos(t *testing.T) {
+	tests := []struct {
+		name   string
+		data   string
+		offset int
+		want   Pos
+	}{
+		{"empty file", "", 0, Pos{0, 1, 1}},
+		{"start", "ab\ncd", 0, Pos{0, 1, 1}},
+		{"end of line 1", "ab\ncd", 2, Pos{2, 1, 3}},
+		{"start of line 2", "ab\ncd", 3, Pos{3, 2, 1}},
+		{"end of file", "ab\ncd", 5, Pos{5, 2, 3}},
+		{"past the end", "ab\ncd", 99, Pos{5, 2, 3}},
+		{"negative", "ab\ncd", -4, Pos{0, 1, 1}},
+		{"after a final newline", "ab\n", 3, Pos{3, 2, 1}},
+		{"empty lines", "\n\n\nx", 3, Pos{3, 4, 1}},
+		// Columns count code points: é is 2 bytes, “ 3 and 🙂 4.
+		{"after é", "é=1", 2, Pos{2, 1, 2}},
+		{"after “🙂", "“🙂x", 7, Pos{7, 1, 3}},
+		{"multi-byte on line 2", "a\nCalderón = 1", 11, Pos{11, 2, 9}}, // after the 8 letters of Calderón
+		{"tab is one column", "\tx", 1, Pos{1, 1, 2}},
+		// The byte-order mark is not a column.
+		{"BOM, offset after it", "\uFEFFab", 3, Pos{3, 1, 1}},
+		{"BOM, in line 1", "\uFEFFab", 4, Pos{4, 1, 2}},
+		{"BOM, line 2", "\uFEFFa\nb", 5, Pos{5, 2, 1}},
+		{"BOM only", "\uFEFF", 3, Pos{3, 1, 1}},
+		// \r is the end of the line it ends; the next line starts after \n.
+		{"CRLF, at CR", "ab\r\ncd", 2, Pos{2, 1, 3}},
+		{"CRLF, line 2", "ab\r\ncd", 4, Pos{4, 2, 1}},
+		{"CRLF, in line 2", "ab\r\ncd", 5, Pos{5, 2, 2}},
+		{"lone CR is not a line break", "a\rb", 2, Pos{2, 1, 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSource("f.toml", []byte(tt.data))
+			if got := s.Pos(tt.offset); got != tt.want {
+				t.Errorf("Pos(%d) = %+v, want %+v", tt.offset, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSourceRange(t *testing.T) {
+	s := NewSource("f.toml", []byte("ab\ncd"))
+	tests := []struct {
+		start, end int
+		want       Range
+	}{
+		{0, 2, Range{"f.toml", Pos{0, 1, 1}, Pos{2, 1, 3}}},
+		{1, 4, Range{"f.toml", Pos{1, 1, 2}, Pos{4, 2, 2}}},
+		{4, 1, Range{"f.toml", Pos{4, 2, 2}, Pos{4, 2, 2}}}, // an end before the start is the start
+		{3, 50, Range{"f.toml", Pos{3, 2, 1}, Pos{5, 2, 3}}},
+	}
+	for _, tt := range tests {
+		if got := s.Range(tt.start, tt.end); got != tt.want {
+			t.Errorf("Range(%d, %d) = %+v, want %+v", tt.start, tt.end, got, tt.want)
+		}
+	}
+}
+
+func TestSourceLine(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		n    int
+		want string
+		ok   bool
+	}{
+		{"first", "ab\ncd", 1, "ab", true},
+		{"last, no newline", "ab\ncd", 2, "cd", true},
+		{"past the end", "ab\ncd", 3, "", false},
+		{"zero", "ab\ncd", 0, "", false},
+		{"negative", "ab\ncd", -1, "", false},
+		{"after a final newline", "ab\n", 2, "", true},
+		{"CRLF", "ab\r\ncd\r\n", 1, "ab", true},
+		{"CRLF, last", "ab\r\ncd\r\n", 2, "cd", true},
+		{"lone CR kept", "a\rb\n", 1, "a\rb", true},
+		{"BOM kept", "\uFEFFab", 1, "\uFEFFab", true},
+		{"empty file", "", 1, "", true},
+		{"empty file, line 2", "", 2, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NewSource("f.toml", []byte(tt.data)).Line(tt.n)
+			if (got != nil) != tt.ok || string(got) != tt.want {
+				t.Errorf("Line(%d) = %q (nil: %v), want %q (nil: %v)", tt.n, got, got == nil, tt.want, !tt.ok)
+			}
+		})
+	}
+	// A file without data (one that could not be read) has one, empty, line.
+	if got := NewSource("f.toml", nil).Line(1); got == nil || len(got) != 0 {
+		t.Errorf("Line(1) of a file without data = %q (nil: %v), want an empty line", got, got == nil)
+	}
+}
+
+// TestSourcePosLineAgree checks that Pos and Line agree on every offset of
+// a file with every kind of line ending and multi-byte characters.
+func TestSourcePosLineAgree(t *testing.T) {
+	data := "\uFEFFa = \"é\"\r\n\n[b]\t# “x”\nc = '🙂'\r\nend"
+	s := NewSource("f.toml", []byte(data))
+	for off := 0; off <= len(data); off++ {
+		p := s.Pos(off)
+		line := s.Line(p.Line)
+		if line == nil {
+			t.Fatalf("Pos(%d) = %+v, but there is no line %d", off, p, p.Line)
+		}
+		if p.Column < 1 || p.Column > len([]rune(string(line)))+2 {
+			t.Errorf("Pos(%d) = %+v: column outside line %q", off, p, line)
+		}
+	}
+}
+
+func TestRangeString(t *testing.T) {
+	tests := []struct {
+		r    Range
+		want string
+	}{
+		{Range{Filename: "a.toml", Start: Pos{Offset: 5, Line: 2, Column: 3}}, "a.toml:2:3"},
+		{FileRange("a.toml"), "a.toml"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+	if (Pos{}).IsValid() || !(Pos{Line: 1, Column: 1}).IsValid() {
+		t.Error("IsValid is wrong for the zero Pos or for 1:1")
+	}
+}
