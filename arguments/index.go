@@ -26,7 +26,7 @@ type node struct {
 	key   span    // the key naming this entry: the last part of a dotted key
 	head  span    // the table header, `[a.b]` or `[[a]]`, that opened it
 	val   span    // the value of a key/value pair, or an array element
-	kids  []*kid  // the keys of a table, in the order they first appear
+	kids  []kid   // the keys of a table, in the order they first appear
 	elems []*node // the elements of an array, or the tables of an array of tables
 
 	byName map[string]*node // an index of kids, for tables with many keys
@@ -71,8 +71,13 @@ func (n *node) child(name string) *node {
 		return c
 	}
 	c := &node{}
-	n.kids = append(n.kids, &kid{name, c})
 	const mapAbove = 8 // a linear search is faster for the few keys of most tables
+	if n.kids == nil {
+		// Most tables are arguments, with a handful of keys: one allocation
+		// instead of a slice that grows 1, 2, 4, 8.
+		n.kids = make([]kid, 0, mapAbove)
+	}
+	n.kids = append(n.kids, kid{name, c})
 	switch {
 	case n.byName != nil:
 		n.byName[name] = c

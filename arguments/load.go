@@ -54,7 +54,7 @@ func (l *Loader) read(name string) *loaded {
 	lf := &loaded{key: key}
 	readFile := l.ReadFile
 	if readFile == nil {
-		readFile = os.ReadFile
+		readFile = readRegularFile
 	}
 	data, err := readFile(name)
 	if err != nil {
@@ -127,6 +127,23 @@ func (l *Loader) load(name string) (*Map, Diagnostics) {
 
 // readError reports that the file called name could not be read, at a
 // place that may be in another file (the include that names it).
+// errNotRegular is the error for a path that names a device, a pipe or a
+// socket: reading /dev/zero or a FIFO would never end.
+var errNotRegular = errors.New("not a regular file")
+
+// readRegularFile reads a file, refusing anything but directories (which
+// fail to read with a clear error) and regular files.
+func readRegularFile(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	return os.ReadFile(name)
+}
+
 func readError(at Range, name string, err error) Diagnostic {
 	var what, detail string
 	switch {
@@ -140,8 +157,11 @@ func readError(at Range, name string, err error) Diagnostic {
 		if errors.As(err, &perr) {
 			what = perr.Err.Error()
 		}
-		if strings.Contains(what, "is a directory") {
+		switch {
+		case strings.Contains(what, "is a directory"):
 			detail = "Name a file, or check the directory with argmap check DIR."
+		case errors.Is(err, errNotRegular):
+			detail = "argmap reads TOML files, not devices or pipes."
 		}
 	}
 	return newDiag("read-error", at, detail, "cannot read %s: %s", name, what)

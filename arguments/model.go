@@ -24,9 +24,10 @@ type File struct {
 	Arguments   []*Argument // in the order of the file
 	Relations   []*Relation // in the order of the file, both forms of relation
 
-	// Broken is set when the file could not be read or parsed: a map that
-	// contains it is incomplete, so checks that need the whole map (such as
-	// references to unknown arguments) are not run on it.
+	// Broken is set when the file could not be read or parsed, or its
+	// arguments table is not a table: a map that contains it is incomplete,
+	// so checks that need the whole map (such as references to unknown
+	// arguments) are not run on it.
 	Broken bool
 }
 
@@ -105,12 +106,17 @@ type Map struct {
 	Arguments   []*Argument // all arguments, file by file, in order; an id defined twice appears once
 	Relations   []*Relation // all relations, file by file, in order
 
-	byID       map[string]*Argument
-	incomplete bool // an included file could not be read
+	byID       map[string]int // index in Arguments
+	incomplete bool           // an included file could not be read
 }
 
 // Argument returns the argument with the given id, or nil.
-func (m *Map) Argument(id string) *Argument { return m.byID[id] }
+func (m *Map) Argument(id string) *Argument {
+	if i, ok := m.byID[id]; ok {
+		return m.Arguments[i]
+	}
+	return nil
+}
 
 // Complete reports whether every file of the map could be read and parsed.
 func (m *Map) Complete() bool {

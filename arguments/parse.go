@@ -261,7 +261,7 @@ func (p *parser) document(doc map[string]any, root *node) {
 		default:
 			detail := didYouMean(e.name, topKeys)
 			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
-				detail = fmt.Sprintf("An argument goes under the arguments table: write [arguments.%s].", e.name)
+				detail = fmt.Sprintf("An argument goes under the arguments table: write [arguments.%s].", tomlKey(e.name))
 			}
 			p.unknownKey(e, "the top-level table", detail, topKeys)
 		}
@@ -357,7 +357,7 @@ func array(e entry) ([]entry, bool) {
 		if n == nil {
 			n = &node{val: valueSpan(e.node)}
 		}
-		list[i] = entry{fmt.Sprintf("%s[%d]", e.name, i), v, n}
+		list[i] = entry{e.name, v, n} // elements are named by their array, in messages
 	}
 	return list, true
 }
@@ -397,6 +397,9 @@ func (p *parser) arguments(e entry) {
 	table, ok := e.value.(map[string]any)
 	if !ok {
 		p.wrongType(e, "`arguments` must be a table of arguments", `Write each argument as a table: [arguments.ID] with claim = "..." under it.`)
+		// The file's arguments cannot be read: the map is incomplete, and
+		// "no arguments" or "unknown argument" would only repeat this error.
+		p.file.Broken = true
 		return
 	}
 	for _, a := range entries(table, e.node) {
@@ -413,7 +416,7 @@ func (p *parser) argument(e entry) {
 	table, ok := e.value.(map[string]any)
 	if !ok {
 		p.wrongType(e, fmt.Sprintf("argument %q must be a table with a claim", id),
-			fmt.Sprintf(`Write [arguments.%s] and claim = "..." under it.`, id))
+			fmt.Sprintf(`Write [arguments.%s] and claim = "..." under it.`, tomlKey(id)))
 		return
 	}
 	a := &Argument{ID: id, Weight: DefaultWeight, File: p.file, Range: p.file.Source.Range(header.start, header.end)}
@@ -441,7 +444,7 @@ func (p *parser) argument(e entry) {
 		}
 	}
 	if _, hasClaim := table["claim"]; !hasClaim {
-		p.report("missing-claim", header, fmt.Sprintf(`Add a line claim = "..." to [arguments.%s]: what the argument asserts.`, id),
+		p.report("missing-claim", header, fmt.Sprintf(`Add a line claim = "..." to [arguments.%s]: what the argument asserts.`, tomlKey(id)),
 			"argument %q has no claim", id)
 	} else if s, isStr := table["claim"].(string); isStr && strings.TrimSpace(s) == "" {
 		p.report("missing-claim", header, "Write what the argument asserts in its claim.", "argument %q has an empty claim", id)
@@ -656,4 +659,17 @@ func (p *parser) relation(table map[string]any, n *node) {
 	if r.From != "" && r.To != "" && r.Type != 0 {
 		p.file.Relations = append(p.file.Relations, r)
 	}
+}
+
+// tomlKey writes a key as TOML needs it: bare if it can be, else quoted.
+func tomlKey(k string) string {
+	bare := k != ""
+	for i := 0; i < len(k) && bare; i++ {
+		c := k[i]
+		bare = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+	}
+	if bare {
+		return k
+	}
+	return strconv.Quote(k)
 }

