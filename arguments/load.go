@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // Loader reads files and follows their includes into maps. It reads and
@@ -192,7 +194,7 @@ func missingInclude(from *File, inc Include, target *loaded) Diagnostic {
 			}
 		}
 		written := filepath.ToSlash(inc.Path)
-		if best := closest(path.Base(written), names); best != "" {
+		if best := suggest.Closest(path.Base(written), names); best != "" {
 			detail = fmt.Sprintf("Did you mean %q? %s", path.Join(path.Dir(written), best), detail)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // MaxIDLength is the longest argument id allowed.
@@ -72,72 +74,8 @@ var asciiFold = map[rune]string{
 // closest to word, or "" when none is close enough to be a likely typo.
 // Candidates earlier in the list win ties.
 func didYouMean(word string, candidates []string) string {
-	if best := closest(word, candidates); best != "" {
+	if best := suggest.Closest(word, candidates); best != "" {
 		return fmt.Sprintf("Did you mean %q?", best)
 	}
 	return ""
-}
-
-// closest returns the candidate closest to word by edit distance, if it is
-// within a third of the word's length (at most 3), or "". Words of one or
-// two letters only match a candidate that differs in case: any other
-// suggestion for them would be a guess.
-func closest(word string, candidates []string) string {
-	limit := min(3, len(word)/3)
-	if len(word) >= 3 {
-		limit = max(1, limit)
-	}
-	best, bestDist := "", limit+1
-	lower := strings.ToLower(word)
-	for _, c := range candidates {
-		if strings.ToLower(c) == lower && c != word {
-			return c
-		}
-		if abs(len(c)-len(word)) >= bestDist {
-			continue
-		}
-		if d := editDistance(word, c, bestDist); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// editDistance is the optimal string alignment distance between a and b
-// (insertions, deletions, substitutions and transpositions of adjacent
-// bytes), or any value >= limit once it is known to be at least limit.
-func editDistance(a, b string, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

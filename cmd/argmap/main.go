@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // Exit statuses, documented in the README.
@@ -172,48 +174,24 @@ func takesValue(cmd *cli.Command, name string) bool {
 // defined: -strcit" as "unknown flag --strcit (did you mean --strict?)".
 func explainFlagError(c *cli.Context, err error) error {
 	const prefix = "flag provided but not defined: -"
-	msg := err.Error()
-	if !strings.HasPrefix(msg, prefix) {
+	name, ok := strings.CutPrefix(err.Error(), prefix)
+	if !ok {
 		return err
 	}
-	name := strings.TrimPrefix(msg, prefix)
-	var flags []cli.Flag
+	flags := c.App.Flags
 	if c.Command != nil && c.Command.Name != "" {
 		flags = c.Command.Flags
-	} else {
-		flags = c.App.Flags
 	}
-	best, bestDist := "", 3
+	var names []string
 	for _, f := range flags {
 		for _, n := range f.Names() {
-			if d := levenshtein(name, n); d < bestDist && len(n) > 1 {
-				best, bestDist = n, d
+			if len(n) > 1 {
+				names = append(names, n)
 			}
 		}
 	}
-	if best != "" {
+	if best := suggest.Closest(name, names); best != "" {
 		return fmt.Errorf("unknown flag --%s (did you mean --%s?)", name, best)
 	}
 	return fmt.Errorf("unknown flag --%s", name)
-}
-
-// levenshtein is the edit distance between two short strings.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
