@@ -1,0 +1,174 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/arguments"
+)
+
+// diag builds a diagnostic of src at bytes [start, end).
+func diag(src *arguments.Source, start, end int, detail string) arguments.Diagnostic {
+	return arguments.Diagnostic{
+		Severity: arguments.Error, Code: "unknown-argument", Summary: "no argument in this map",
+		Detail: detail, Range: src.Range(start, end),
+	}
+}
+
+func TestQuote(t *testing.T) {
+	long := "claim = \"" + strings.Repeat("x", 300) + "\""
+	tests := []struct {
+		name       string
+		src        string
+		start, end int
+		want       string
+	}{
+		{"caret under the range", "supports = [\"strik\"]\n", 12, 19,
+			"   1 | supports = [\"strik\"]\n     |             ^^^^^^^\n"},
+		{"empty range gets one caret", "a = 1\n", 4, 4,
+			"   1 | a = 1\n     |     ^\n"},
+		{"tabs are expanded alike above and below", "\t\"zz\",\n", 1, 5,
+			"   1 |     \"zz\",\n     |     ^^^^\n"},
+		{"multi-byte characters are one column", "party = \"Sarukhán\" # ñ\nx = 1\n", 20, 21,
+			"   1 | party = \"Sarukhán\" # ñ\n     |                    ^\n"},
+		{"a range over several lines stops at the line's end", "a = \"\"\"\nb\n\"\"\"\n", 4, 11,
+			"   1 | a = \"\"\"\n     |     ^^^\n"},
+		{"CRLF is not shown", "a = 1\r\n", 0, 1,
+			"   1 | a = 1\n     | ^\n"},
+		{"a long line is cut", long, 4, 5,
+			"   1 | " + long[:160] + "…\n     |     ^\n"},
+		{"far right on a long line: no quote", long, 250, 251, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := arguments.NewSource("f.toml", []byte(tt.src))
+			var buf bytes.Buffer
+			quote(&errWriter{w: &buf}, func(string) *arguments.Source { return src }, src.Range(tt.start, tt.end))
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuoteWithoutSource(t *testing.T) {
+	var buf bytes.Buffer
+	r := arguments.FileRange("missing.toml")
+	quote(&errWriter{w: &buf}, func(string) *arguments.Source { return nil }, r)
+	quote(&errWriter{w: &buf}, nil, r)
+	if buf.Len() != 0 {
+		t.Errorf("quoted %q for a range without a source", buf.String())
+	}
+}
+
+func TestText(t *testing.T) {
+	src := arguments.NewSource("debate.toml", []byte("attacks = [\"strik\"]\n"))
+	d := diag(src, 11, 18, `Did you mean "strike"?`)
+	d.Related = []arguments.Related{{Range: src.Range(0, 7), Message: "declared here"}}
+	var buf bytes.Buffer
+	err := Write(&buf, "text", Input{
+		Diagnostics: arguments.Diagnostics{d},
+		Summary:     Summary{Files: 1, Maps: 1, Arguments: 2},
+		Source:      func(string) *arguments.Source { return src },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `debate.toml:1:12: error[unknown-argument]: no argument in this map
+   1 | attacks = ["strik"]
+     |            ^^^^^^^
+   = help: Did you mean "strike"?
+   = note: debate.toml:1:1: declared here
+1 error, 0 warnings in 1 file (1 map, 2 arguments)
+`
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestJSONEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", Input{}); err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	// Consumers iterate over diagnostics: it is an empty array, never null.
+	if d, ok := out["diagnostics"].([]any); !ok || len(d) != 0 {
+		t.Errorf("diagnostics = %#v, want []", out["diagnostics"])
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct{ in, data, property string }{
+		{"plain", "plain", "plain"},
+		{"50% done", "50%25 done", "50%25 done"},
+		{"two\nlines\r", "two%0Alines%0D", "two%0Alines%0D"},
+		{"a:b,c", "a:b,c", "a%3Ab%2Cc"},
+	}
+	for _, tt := range tests {
+		if got := ghData(tt.in); got != tt.data {
+			t.Errorf("ghData(%q) = %q, want %q", tt.in, got, tt.data)
+		}
+		if got := ghProperty(tt.in); got != tt.property {
+			t.Errorf("ghProperty(%q) = %q, want %q", tt.in, got, tt.property)
+		}
+	}
+}
+
+func TestGitHubFileLevel(t *testing.T) {
+	d := arguments.Diagnostic{Severity: arguments.Warning, Code: "read-error", Summary: "cannot read a,b.toml", Range: arguments.FileRange("dir/a,b.toml")}
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", Input{Diagnostics: arguments.Diagnostics{d}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=dir/a%2Cb.toml,title=argmap read-error::cannot read a,b.toml\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+}
+
+func TestFileURI(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"examples/debate.toml", "examples/debate.toml"},
+		{"with space/a#b.toml", "with%20space/a%23b.toml"},
+		{"/abs/Calderón.toml", "file:///abs/Calder%C3%B3n.toml"},
+	}
+	for _, tt := range tests {
+		if got := fileURI(tt.in); got != tt.want {
+			t.Errorf("fileURI(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, "xml", Input{}); err == nil || ValidFormat("xml") {
+		t.Error("xml accepted")
+	}
+	for _, f := range Formats {
+		if !ValidFormat(f) {
+			t.Errorf("%s not valid", f)
+		}
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestWriteErrors checks that a failed write is reported, in every format:
+// argmap must not exit 0 when its report was lost.
+func TestWriteErrors(t *testing.T) {
+	src := arguments.NewSource("f.toml", []byte("a = 1\n"))
+	in := Input{Diagnostics: arguments.Diagnostics{diag(src, 0, 1, "")}}
+	for _, f := range Formats {
+		if err := Write(failingWriter{}, f, in); err == nil {
+			t.Errorf("%s: no error from a failing writer", f)
+		}
+	}
+}
