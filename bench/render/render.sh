@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# render.sh measures argmap render against the Graphviz command on the same
+# DOT, and draws a generated map of 1,000 arguments. See bench/render/README.md.
+#
+# Usage, from anywhere in the repository:
+#
+#	bash bench/render/render.sh
+#
+# Environment:
+#
+#	RUNS=N        measured runs of each command (default 10)
+#	ARGMAP=PATH   use this argmap binary instead of building ./cmd/argmap
+#	DOT=PATH      the Graphviz command to compare with (default: dot on PATH;
+#	              Debian package graphviz)
+#
+# The exit status is 1 if a measurement failed, 0 otherwise, even if a
+# target is missed.
+set -euo pipefail
+
+argmap=
+if [[ -n ${ARGMAP:-} ]]; then
+	argmap=$(command -v "$ARGMAP") || {
+		echo "render.sh: ARGMAP=$ARGMAP: no such command" >&2
+		exit 1
+	}
+	[[ $argmap == /* ]] || argmap=$PWD/$argmap
+fi
+dot=${DOT:-dot}
+if ! command -v "$dot" >/dev/null; then
+	echo "render.sh: no Graphviz command $dot: install the Debian package graphviz, or set DOT" >&2
+	exit 1
+fi
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+runs=${RUNS:-10}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/argmap-render-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+bin=$tmp/bin
+mkdir "$bin"
+
+go build -o "$bin/cputime" ./bench/cputime
+go build -o "$bin/gen" ./bench/gen
+if [[ -z $argmap ]]; then
+	go build -o "$bin/argmap" ./cmd/argmap
+	argmap=$bin/argmap
+fi
+cputime=$bin/cputime
+# argmap keeps Graphviz's compiled code in the user's cache directory: give
+# it one of its own, to measure the first run without a cache and the
+# others with it.
+export XDG_CACHE_HOME=$tmp/cache HOME=$tmp/home
+mkdir -p "$HOME"
+
+echo "== setup"
+echo "$(go version), $(uname -sm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs, $runs runs per figure"
+echo "argmap: $argmap"
+echo "graphviz: $("$dot" -V 2>&1)"
+example=examples/drone-strikes/debate.toml
+"$argmap" render -f dot -o "$tmp/example.dot" "$example"
+
+failed=0
+echo
+echo "== (a) the example, first run: argmap render without a cache, then with it (wall time)"
+for run in cold warm; do
+	start=$(date +%s%N)
+	"$argmap" render -o "$tmp/example.svg" "$example"
+	end=$(date +%s%N)
+	echo "$run: $(((end - start) / 1000000)) ms"
+done
+
+echo
+echo "== (b) the example: $dot -Tsvg on argmap's DOT vs the whole argmap render, CPU time"
+if ! "$cputime" -n "$runs" -label dot -- "$dot" -Tsvg -o "$tmp/native.svg" "$tmp/example.dot" \
+	::: -label argmap -- "$argmap" render -o "$tmp/example.svg" "$example" | tee "$tmp/b.txt"; then
+	echo "FAILED: measurement of the example"
+	failed=1
+fi
+
+echo
+echo "== (c) a generated map of 1,000 arguments: argmap render, SVG"
+"$bin/gen" -n 1000 -seed 1 -o "$tmp/map-1k.toml"
+if ! "$cputime" -n 3 -label argmap-1k -- "$argmap" render -o "$tmp/map-1k.svg" "$tmp/map-1k.toml" | tee "$tmp/c.txt"; then
+	echo "FAILED: measurement of the 1,000-argument map"
+	failed=1
+fi
+
+echo
+echo "== (d) argmap check of the example: Graphviz is not started"
+"$cputime" -n "$runs" -label check -- "$argmap" check "$example" | tee "$tmp/d.txt" || failed=1
+
+echo
+echo "== targets"
+ratio=$(awk '$1 == "ratio" { print $4 }' "$tmp/b.txt" 2>/dev/null || true)
+if [[ -n $ratio ]]; then
+	verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5 ? "met" : "MISSED") }')
+	echo "example, argmap render / $dot -Tsvg, CPU median ratio: $ratio (target <= 1.5): $verdict"
+fi
+wall=$(awk '$1 == "label=argmap-1k" { for (i = 2; i <= NF; i++) if ($i ~ /^wall_median=/) { v = substr($i, 13); sub(/s$/, "", v); print v } }' "$tmp/c.txt")
+if [[ -n $wall ]]; then
+	verdict=$(awk -v w="$wall" 'BEGIN { print (w <= 5 ? "met" : "MISSED") }')
+	echo "1,000 arguments, argmap render wall median: ${wall}s (target: a few seconds, <= 5 s): $verdict"
+fi
+exit "$failed"

@@ -1,0 +1,557 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/bench/mapgen"
+)
+
+// End-to-end tests of argmap render, run on the binary that TestMain
+// builds. Golden files are in testdata/render; go test -update rewrites
+// them, and docs/drone-strikes.svg.
+
+// renderEnv is the environment of argmap in these tests: a home and cache
+// directory of their own (removed with the binary by TestMain), so that
+// the tests neither use nor fill the user's cache, and a temporary
+// directory of their own, to check that nothing is written there.
+func renderEnv(t *testing.T, home string) []string {
+	t.Helper()
+	if home == "" {
+		home = filepath.Join(filepath.Dir(argmapBin), "home")
+	}
+	tmp := filepath.Join(home, "tmp")
+	if err := os.MkdirAll(tmp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		switch strings.SplitN(kv, "=", 2)[0] {
+		case "HOME", "XDG_CACHE_HOME", "LocalAppData", "TMPDIR":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "HOME="+home, "XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+		"LocalAppData="+filepath.Join(home, "AppData"), "TMPDIR="+tmp)
+}
+
+// argmapRender runs argmap in dir with the test environment and returns its
+// result, standard output as bytes.
+func argmapRender(t *testing.T, dir, home string, args ...string) (result, []byte) {
+	t.Helper()
+	cmd := exec.Command(argmapBin, args...)
+	cmd.Dir = dir
+	cmd.Env = renderEnv(t, home)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running argmap %v: %v", args, err)
+	}
+	r := result{stdout.String(), stderr.String(), code}
+	if strings.Contains(r.stderr, "panic:") || strings.Contains(r.stderr, "goroutine ") {
+		t.Fatalf("argmap %v panicked:\n%s", args, r.stderr)
+	}
+	return r, stdout.Bytes()
+}
+
+func renderGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "render", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%.3000s\n--- want\n%.3000s", path, got, want)
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	e2e := filepath.Join("testdata", "e2e")
+	tests := []struct {
+		name string
+		dir  string
+		args []string
+		code int
+	}{
+		// The example's DOT, the input of every other format.
+		{"example-dot", repoRoot, []string{"render", "--format", "dot", "examples/drone-strikes/debate.toml"}, 0},
+		{"unknown-format-gv", repoRoot, []string{"render", "-o", "-", "-f", "gv", "examples/drone-strikes/debate.toml"}, 2},
+		// Warnings are reported and do not stop the drawing, but with --strict.
+		{"warnings", filepath.Join(e2e, "warnings"), []string{"render", "-f", "dot", "map.toml"}, 0},
+		{"warnings-strict", filepath.Join(e2e, "warnings"), []string{"render", "map.toml", "--strict"}, 1},
+		// Errors: the diagnostics of argmap check, on standard error, and
+		// nothing drawn.
+		{"broken", filepath.Join(e2e, "broken"), []string{"render", "debate.toml"}, 1},
+		{"missing-file", e2e, []string{"render", "nosuch.toml"}, 1},
+		// Usage errors.
+		{"no-path", e2e, []string{"render"}, 2},
+		{"two-paths", e2e, []string{"render", "broken/debate.toml", "warnings/map.toml"}, 2},
+		{"unknown-format", e2e, []string{"render", "--format", "gif", "warnings/map.toml"}, 2},
+		{"unknown-extension", e2e, []string{"render", "-o", "map.jpeg", "warnings/map.toml"}, 2},
+		{"dpi-not-png", e2e, []string{"render", "--dpi", "300", "-o", "map.svg", "warnings/map.toml"}, 2},
+		{"dpi-out-of-range", e2e, []string{"render", "--dpi", "0", "-f", "png", "warnings/map.toml"}, 2},
+		{"unknown-flag", e2e, []string{"render", "--fromat", "svg", "warnings/map.toml"}, 2},
+		{"semantics-not-yet", e2e, []string{"render", "--semantics", "grounded", "warnings/map.toml"}, 2},
+		{"unknown-theme", e2e, []string{"render", "--theme", "neon", "warnings/map.toml"}, 2},
+		{"unknown-direction", e2e, []string{"render", "--direction", "up", "warnings/map.toml"}, 2},
+		{"unknown-group-by", e2e, []string{"render", "--group-by", "colour", "warnings/map.toml"}, 2},
+		// The options of a report, on the example.
+		{"example-dot-report", repoRoot, []string{"render", "-f", "dot", "--theme", "print", "--group-by", "party",
+			"--direction", "bt", "--no-legend", "--title", "Drone strikes: the arguments", "examples/drone-strikes/debate.toml"}, 0},
+		{"example-dot-grouped-by-file", repoRoot, []string{"render", "-f", "dot", "--group-by", "file", "--legend=false", "--title", "", "examples/drone-strikes/debate.toml"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := argmapRender(t, tt.dir, "", tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\n%.3000s", r.code, tt.code, r)
+			}
+			renderGolden(t, tt.name, fmt.Sprintf("$ argmap %s\n%s", strings.Join(tt.args, " "), r))
+		})
+	}
+}
+
+// TestRenderReportsAsCheck checks that render reports a map's problems
+// exactly as argmap check does.
+func TestRenderReportsAsCheck(t *testing.T) {
+	for _, dir := range []string{"broken", "warnings"} {
+		dir := filepath.Join("testdata", "e2e", dir)
+		file := "debate.toml"
+		if _, err := os.Stat(filepath.Join(dir, file)); err != nil {
+			file = "map.toml"
+		}
+		check, _ := argmapRender(t, dir, "", "check", file)
+		r, _ := argmapRender(t, dir, "", "render", "-f", "dot", file)
+		got := strings.TrimSuffix(r.stderr, "argmap: not drawing debate.toml: the map has errors\n")
+		if got != check.stdout {
+			t.Errorf("%s: render reports\n%s\ncheck reports\n%s", dir, got, check.stdout)
+		}
+	}
+}
+
+// svgDoc is what TestRenderSVG reads of an SVG document.
+type svgDoc struct {
+	Width  string  `xml:"width,attr"`
+	Height string  `xml:"height,attr"`
+	Groups []group `xml:"g"`
+}
+
+type group struct {
+	ID     string  `xml:"id,attr"`
+	Class  string  `xml:"class,attr"`
+	Title  string  `xml:"title"`
+	Groups []group `xml:"g"`
+	Texts  []struct {
+		Family string `xml:"font-family,attr"`
+		Text   string `xml:",chardata"`
+	} `xml:"text"`
+}
+
+// walk calls f for every group, depth first.
+func (g group) walk(f func(group)) {
+	f(g)
+	for _, c := range g.Groups {
+		c.walk(f)
+	}
+}
+
+// relationIDs returns the ids of the arrows of a map's relations: one per
+// relation, however often it is given.
+func relationIDs(m *arguments.Map) map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range m.Relations {
+		verb := map[string]string{"support": "supports", "attack": "attacks"}[r.Type.String()]
+		ids[r.From+"."+verb+"."+r.To] = true
+	}
+	return ids
+}
+
+func loadMap(t *testing.T, file string) *arguments.Map {
+	t.Helper()
+	l := &arguments.Loader{}
+	m, diags := l.Load(file)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %v", file, diags)
+	}
+	return m
+}
+
+// checkSVG parses an SVG drawing of a map: it must have a box for every
+// argument, with the argument's id, and an arrow for every relation.
+func checkSVG(t *testing.T, data []byte, m *arguments.Map) {
+	t.Helper()
+	var doc svgDoc
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("the SVG does not parse: %v", err)
+	}
+	nodes, edges := map[string]bool{}, map[string]bool{}
+	families := map[string]bool{}
+	for _, g := range doc.Groups {
+		g.walk(func(g group) {
+			class := strings.Fields(g.Class)
+			if len(class) == 0 {
+				return
+			}
+			// Graphviz's class, then argmap's: "node argument kind-law".
+			switch class[0] {
+			case "node":
+				if nodes[g.ID] {
+					t.Errorf("two boxes with id %s", g.ID)
+				}
+				nodes[g.ID] = true
+				// The tooltip: the whole claim.
+				if a := m.Argument(g.ID); a != nil && !strings.Contains(g.Title, strings.Join(strings.Fields(a.Claim), " ")) {
+					t.Errorf("the title of %s lacks its claim: %q", g.ID, g.Title)
+				}
+			case "edge":
+				if edges[g.ID] {
+					t.Errorf("two arrows with id %s", g.ID)
+				}
+				edges[g.ID] = true
+				if from, _, ok := strings.Cut(g.ID, "."); !ok || !strings.HasPrefix(g.Title, from+" ") {
+					t.Errorf("the title of %s: %q", g.ID, g.Title)
+				}
+			}
+			for _, tx := range g.Texts {
+				families[tx.Family] = true
+			}
+		})
+	}
+	for _, a := range m.Arguments {
+		if !nodes[a.ID] {
+			t.Errorf("no box with id %s", a.ID)
+		}
+	}
+	if len(nodes) != len(m.Arguments) {
+		t.Errorf("%d boxes, want %d", len(nodes), len(m.Arguments))
+	}
+	want := relationIDs(m)
+	for id := range want {
+		if !edges[id] {
+			t.Errorf("no arrow with id %s", id)
+		}
+	}
+	if len(edges) != len(want) {
+		t.Errorf("%d arrows, want %d", len(edges), len(want))
+	}
+	if len(families) != 1 || !families["DejaVu Sans,Bitstream Vera Sans,sans-serif"] {
+		t.Errorf("font families %v", families)
+	}
+}
+
+func TestRenderSVG(t *testing.T) {
+	example := filepath.Join(repoRoot, "examples", "drone-strikes", "debate.toml")
+	m := loadMap(t, example)
+	out := filepath.Join(t.TempDir(), "map.svg")
+	r, _ := argmapRender(t, ".", "", "render", "-o", out, example)
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("render failed or talked:\n%s", r)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSVG(t, data, m)
+	// The same to standard output, SVG being the default.
+	r, stdout := argmapRender(t, ".", "", "render", example)
+	if r.code != 0 || !bytes.Equal(stdout, data) {
+		t.Errorf("SVG on standard output differs from -o's (exit %d)", r.code)
+	}
+}
+
+// TestRenderFormats draws the example in every format, twice: the outputs
+// must be what their names say, and the same bytes both times.
+func TestRenderFormats(t *testing.T) {
+	example := filepath.Join(repoRoot, "examples", "drone-strikes", "debate.toml")
+	m := loadMap(t, example)
+	dir := t.TempDir()
+	tests := []struct {
+		format string
+		args   []string
+		check  func(t *testing.T, data []byte)
+	}{
+		{"svg", nil, func(t *testing.T, data []byte) { checkSVG(t, data, m) }},
+		{"png", nil, checkPNG},
+		{"png", []string{"--dpi", "96"}, checkPNG},
+		{"png", []string{"--theme", "print", "--group-by", "party"}, checkPNG},
+		{"pdf", []string{"--theme", "dark", "--direction", "TB"}, func(t *testing.T, data []byte) { checkPDF(t, data, m) }},
+		{"pdf", nil, func(t *testing.T, data []byte) { checkPDF(t, data, m) }},
+		{"dot", nil, func(t *testing.T, data []byte) {
+			if !bytes.HasPrefix(data, []byte("// Unilateral US drone strikes")) || !bytes.Contains(data, []byte("digraph argmap {")) {
+				t.Errorf("not argmap's DOT: %.100s", data)
+			}
+		}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.format+strings.Join(tt.args, ""), func(t *testing.T) {
+			var outs [][]byte
+			for run := range 2 {
+				// By extension, then by --format.
+				out := filepath.Join(dir, fmt.Sprintf("map%d-%d.%s", i, run, tt.format))
+				args := append([]string{"render", "-o", out}, tt.args...)
+				if run == 1 {
+					out = filepath.Join(dir, fmt.Sprintf("map%d-%d.out", i, run))
+					args = append([]string{"render", "-o", out, "--format", tt.format}, tt.args...)
+				}
+				start := time.Now()
+				r, _ := argmapRender(t, ".", "", append(args, example)...)
+				if r.code != 0 {
+					t.Fatalf("%s", r)
+				}
+				t.Logf("%s: %v", tt.format, time.Since(start).Round(time.Millisecond))
+				data, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				outs = append(outs, data)
+			}
+			tt.check(t, outs[0])
+			if !bytes.Equal(outs[0], outs[1]) {
+				t.Error("two runs give different bytes")
+			}
+		})
+	}
+}
+
+func checkPNG(t *testing.T, data []byte) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) || len(data) < 24 || string(data[12:16]) != "IHDR" {
+		t.Fatalf("not a PNG: %q", data[:min(len(data), 16)])
+	}
+	w, h := binary.BigEndian.Uint32(data[16:]), binary.BigEndian.Uint32(data[20:])
+	if w < 500 || h < 500 {
+		t.Errorf("image %d × %d", w, h)
+	}
+	if !bytes.HasSuffix(data, []byte("IEND\xaeB`\x82")) {
+		t.Error("no IEND chunk")
+	}
+}
+
+func checkPDF(t *testing.T, data []byte, m *arguments.Map) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("%PDF-1.")) || !bytes.HasSuffix(data, []byte("%%EOF\n")) {
+		t.Fatalf("not a PDF: %q", data[:min(len(data), 10)])
+	}
+	if n := bytes.Count(data, []byte("/Type /Page ")); n != 1 {
+		t.Errorf("%d pages", n)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed (Debian package poppler-utils): the PDF's text is not checked")
+		return
+	}
+	cmd := exec.Command("pdftotext", "-raw", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	text, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	for _, a := range m.Arguments {
+		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(a.ID) + `\b`).Match(text) {
+			t.Errorf("pdftotext finds no id %s", a.ID)
+		}
+	}
+}
+
+// TestRenderAtomic checks that a failed render leaves an existing output
+// file alone, that a successful one replaces it (keeping its permissions),
+// and that no temporary file is left either way.
+func TestRenderAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.svg")
+	if err := os.WriteFile(out, []byte("old drawing"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join("testdata", "e2e", "broken", "debate.toml")
+	good := filepath.Join("testdata", "e2e", "warnings", "map.toml")
+	listing := func() []string {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		after string // the content of out afterwards, or "" for a drawing
+	}{
+		{"errors in the map", []string{"render", "-o", out, broken}, 1, "old drawing"},
+		{"warnings with --strict", []string{"render", "--strict", "-o", out, good}, 1, "old drawing"},
+		{"usage error", []string{"render", "-o", out, "--dpi", "300", good}, 2, "old drawing"},
+		{"drawn", []string{"render", "-o", out, good}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := argmapRender(t, ".", "", tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.after != "" && string(data) != tt.after {
+				t.Errorf("%s was changed: %.100q", out, data)
+			}
+			if tt.after == "" && !bytes.Contains(data, []byte("<svg")) {
+				t.Errorf("%s was not replaced by a drawing: %.100q", out, data)
+			}
+			if names := listing(); len(names) != 1 || names[0] != "map.svg" {
+				t.Errorf("the directory holds %v, want only map.svg", names)
+			}
+		})
+	}
+	if st, err := os.Stat(out); err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != 0o640) {
+		t.Errorf("the replaced file's mode: %v, %v", st.Mode(), err)
+	}
+	// An output that cannot be written: a directory.
+	r, _ := argmapRender(t, ".", "", "render", "-f", "svg", "-o", dir, good)
+	if r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("writing to a directory:\n%s", r)
+	}
+	if names := listing(); len(names) != 1 {
+		t.Errorf("the directory holds %v", names)
+	}
+}
+
+// TestRenderCache checks where Graphviz's compiled code goes: into the
+// user's cache directory, private, and never into the shared temporary
+// directory; and that argmap check does not start Graphviz at all.
+func TestRenderCache(t *testing.T) {
+	home := t.TempDir()
+	good := filepath.Join("testdata", "e2e", "warnings", "map.toml")
+	cache := filepath.Join(home, ".cache", "argmap", "graphviz")
+	tmp := filepath.Join(home, "tmp")
+
+	r, _ := argmapRender(t, ".", home, "check", good)
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	if _, err := os.Stat(cache); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("argmap check created the Graphviz cache: %v", err)
+	}
+	// A drawing without Graphviz: DOT.
+	if r, _ := argmapRender(t, ".", home, "render", "-f", "dot", good); r.code != 0 {
+		t.Fatal(r)
+	}
+	if _, err := os.Stat(cache); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("argmap render -f dot created the Graphviz cache: %v", err)
+	}
+
+	var times []time.Duration
+	for range 2 {
+		start := time.Now()
+		if r, _ := argmapRender(t, ".", home, "render", good); r.code != 0 {
+			t.Fatal(r)
+		}
+		times = append(times, time.Since(start))
+	}
+	t.Logf("argmap render of a small map: %v with a cold cache, %v warm", times[0].Round(time.Millisecond), times[1].Round(time.Millisecond))
+	st, err := os.Stat(cache)
+	if err != nil {
+		t.Fatalf("no cache in %s: %v", cache, err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o700 {
+		t.Errorf("cache mode %v, want 0700", st.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the temporary directory holds %v", entries)
+	}
+}
+
+// TestRenderTangled draws a generated map too tangled for the dot layout:
+// it is placed by forces and drawn on a grid, in seconds.
+func TestRenderTangled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws a map of 200 arguments")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "map.toml")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mapgen.Write(f, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	m := loadMap(t, file)
+	start := time.Now()
+	r, dot := argmapRender(t, ".", "", "render", "-f", "dot", file)
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	if !bytes.Contains(dot, []byte("layout=nop")) || bytes.Count(dot, []byte(`pos="`)) != len(m.Arguments) {
+		t.Errorf("the DOT of a tangled map does not place every argument")
+	}
+	r, svg := argmapRender(t, ".", "", "render", file)
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	t.Logf("200 tangled arguments: DOT and SVG in %v", time.Since(start).Round(time.Millisecond))
+	checkSVG(t, svg, m)
+}
+
+// TestREADMEDrawing keeps the drawing the README shows current: it draws
+// the example again and compares. go test -update rewrites it.
+func TestREADMEDrawing(t *testing.T) {
+	const name = "docs/drone-strikes.svg"
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(readme, []byte("("+name+")")) {
+		t.Errorf("README.md does not show %s", name)
+	}
+	r, svg := argmapRender(t, repoRoot, "", "render", "examples/drone-strikes/debate.toml")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	path := filepath.Join(repoRoot, filepath.FromSlash(name))
+	if *update {
+		if err := os.WriteFile(path, svg, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(svg, want) {
+		t.Errorf("%s is out of date: go test ./cmd/argmap -update redraws it", name)
+	}
+}

@@ -1,0 +1,736 @@
+// Package dot writes an argument map as a Graphviz DOT graph, styled for
+// reading: each argument a box with its kind, party, claim, id and sources;
+// each relation an arrow (support and attack differ in colour and in
+// arrowhead, and in line style in the print theme); the map's title and a
+// legend of every mark used above.
+//
+// The output is a deterministic function of the map and the options: the
+// same map gives the same bytes, so the DOT (and what Graphviz draws from it)
+// can be committed and compared. Claims are wrapped, and boxes sized, with
+// the metrics of the typeface of package fonts, in which every renderer sets
+// the text; Graphviz only places the boxes and routes the arrows. The DOT is
+// plain Graphviz: the dot command draws it too.
+//
+// This package does not run Graphviz (see package graphviz) and imports no
+// graphics library.
+package dot
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/renderers/fonts"
+)
+
+// Status is an argument's status under some semantics: the outcome of
+// evaluating the map, in the three-valued labelling of abstract
+// argumentation.
+type Status uint8
+
+const (
+	In        Status = iota + 1 // accepted
+	Out                         // rejected: defeated by an accepted attacker
+	Undecided                   // neither
+)
+
+// String returns "in", "out" or "undec".
+func (s Status) String() string {
+	switch s {
+	case In:
+		return "in"
+	case Out:
+		return "out"
+	case Undecided:
+		return "undec"
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Labelling gives arguments a status, to be drawn on the map.
+type Labelling struct {
+	// Semantics names what the statuses come from, for the legend, such as
+	// "grounded semantics".
+	Semantics string
+	// Status is the status of each argument, by id. Arguments without one
+	// are drawn without status.
+	Status map[string]Status
+}
+
+// Options change what Write draws. The zero value draws the map with the
+// defaults: arrows pointing right to left, no groups, the light theme, the
+// map's title and a legend.
+type Options struct {
+	// Direction is the way arrows point in the dot layout, as Graphviz's
+	// rankdir: "RL" (the default: conclusions on the left, their reasons to
+	// their right), "LR", "TB" or "BT" (conclusions on top).
+	Direction string
+	// GroupBy draws a frame around the arguments of each party, kind or
+	// file: "party", "kind", "file", or "" for none. Arguments without a
+	// party (or kind) are not framed.
+	GroupBy string
+	// Theme is "light" (the default), "dark", or "print" (black on white,
+	// with no meaning carried by colour alone).
+	Theme string
+	// NoLegend leaves the legend out.
+	NoLegend bool
+	// Title, if not nil, replaces the map's title; "" draws no title.
+	Title *string
+	// Labelling, if not nil, draws each labelled argument's status (a
+	// border and a badge) and explains the statuses in the legend.
+	Labelling *Labelling
+	// Places, if not nil, puts the arguments' boxes at these places (see
+	// Tangled and Grid) with straight arrows between them, instead of
+	// laying the map out. Arguments without a place are left for Graphviz
+	// to place.
+	Places map[string]Place
+}
+
+// Directions are the values of Options.Direction, the default first.
+func Directions() []string { return []string{"RL", "LR", "TB", "BT"} }
+
+// Groupings are the values of Options.GroupBy, besides "".
+func Groupings() []string { return []string{"party", "kind", "file"} }
+
+// Typography and sizes, in points. Graphviz reads font sizes in HTML-like
+// labels as whole points.
+const (
+	claimSize   = 10.0
+	detailSize  = 8.0 // kind, party, id, sources
+	titleSize   = 14.0
+	legendSize  = 8.0
+	groupSize   = 9.0
+	claimWidth  = 190.0 // the measure of a claim: 30 to 40 characters
+	detailWidth = claimWidth
+	// padX and padY are the space between a box's edge and its text; the
+	// box's margin in DOT.
+	padX, padY = 9.0, 6.0
+	// gap is the space between the header, claim and footer of a box.
+	gap = 4.0
+)
+
+// nbsp is a no-break space: it glues the separator "·" to the word after
+// it, and spaces a legend entry from its swatch.
+const nbsp = "\u00a0"
+
+// Write writes the map as a DOT graph to buf. It draws every argument and
+// every relation between arguments of the map, once each (a relation given
+// twice is drawn once); it is meant for maps without errors, but draws what
+// it can of any map. It fails only for invalid options.
+//
+// SVG ids: each argument's box has its id; each relation's arrow has the id
+// FROM.supports.TO or FROM.attacks.TO (argument ids cannot contain dots, so
+// these never collide); the graph, the legend and the groups have ids
+// beginning with "argmap.".
+func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
+	t := newTheme(opts.Theme)
+	if t == nil {
+		return fmt.Errorf("dot: unknown theme %q: use one of %s", opts.Theme, strings.Join(Themes(), ", "))
+	}
+	if opts.Direction == "" {
+		opts.Direction = Directions()[0]
+	}
+	if !slices.Contains(Directions(), opts.Direction) {
+		return fmt.Errorf("dot: unknown direction %q: use one of %s", opts.Direction, strings.Join(Directions(), ", "))
+	}
+	if opts.GroupBy != "" && !slices.Contains(Groupings(), opts.GroupBy) {
+		return fmt.Errorf("dot: unknown grouping %q: use one of %s", opts.GroupBy, strings.Join(Groupings(), ", "))
+	}
+	fs, err := fonts.Load()
+	if err != nil {
+		return fmt.Errorf("dot: %w", err)
+	}
+	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}}
+	w.write()
+	return nil
+}
+
+type writer struct {
+	buf   *bytes.Buffer
+	m     *arguments.Map
+	opts  Options
+	theme *theme
+	meas  measurer
+}
+
+func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
+
+func (w *writer) write() {
+	m, t := w.m, w.theme
+	rels := w.relations()
+	layout := layoutDot
+	switch {
+	case w.opts.Places != nil:
+		layout = layoutNop
+	case dotCost(w.ids(), rels) > maxDotCost:
+		layout = layoutSFDP
+	}
+	if title := w.title(); title != "" {
+		w.printf("// %s\n", title)
+	}
+	w.printf("// Drawn by argmap for Graphviz.\n")
+	w.printf("digraph argmap {\n")
+	w.printf("\tgraph [id=\"argmap.map\" class=\"argmap theme-%s\" layout=%s outputorder=edgesfirst pad=0.2\n", t.name, layout)
+	switch layout {
+	case layoutDot:
+		// Ranks are columns (or rows) of boxes as wide as a claim; with
+		// arrows pointing right to left, a map is about as tall as wide.
+		w.printf("\t\trankdir=%s nodesep=0.25 ranksep=0.5\n", w.opts.Direction)
+	case layoutSFDP:
+		// Too tangled for ranks: this pass only places the arguments, by
+		// forces, letting boxes overlap (Graphviz's overlap removal is
+		// slow without a triangulation library); see Tangled and Grid.
+		w.printf("\t\toverlap=true splines=false\n")
+	case layoutNop:
+		// The boxes are where Grid put them; the arrows are straight.
+		w.printf("\t\tsplines=false\n")
+	}
+	w.printf("\t\tfontname=%s fontsize=%s fontcolor=%q bgcolor=%q labelloc=t labeljust=l\n",
+		quote(fonts.Name), num(legendSize), t.title, t.background)
+	if label := w.graphLabel(); label != "" {
+		w.printf("\t\tlabel=<%s>", label)
+	}
+	w.printf("]\n")
+	w.printf("\tnode [shape=box style=\"rounded,filled\" penwidth=1 fontname=%s fontsize=%s fontcolor=%q margin=\"%s,%s\"]\n",
+		quote(fonts.Name), num(claimSize), t.ink, inches(padX), inches(padY))
+	w.printf("\tedge [penwidth=1.3 arrowsize=0.8]\n")
+	// Groups are drawn by dot only: the other layouts ignore clusters.
+	groups, ungrouped := w.groups()
+	if layout != layoutDot {
+		groups, ungrouped = nil, m.Arguments
+	}
+	for i, g := range groups {
+		w.group(i+1, g)
+	}
+	for _, a := range ungrouped {
+		w.node("\t", a)
+	}
+	for _, r := range rels {
+		w.edge(r)
+	}
+	w.printf("}\n")
+}
+
+// title is the title to draw, cleaned.
+func (w *writer) title() string {
+	if w.opts.Title != nil {
+		return clean(*w.opts.Title)
+	}
+	return clean(w.m.Title)
+}
+
+// ids returns the ids of the map's arguments, in order.
+func (w *writer) ids() []string {
+	ids := make([]string, len(w.m.Arguments))
+	for i, a := range w.m.Arguments {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// groupOf is an argument's group under Options.GroupBy, or "".
+func (w *writer) groupOf(a *arguments.Argument) string {
+	switch w.opts.GroupBy {
+	case "party":
+		return clean(a.Party)
+	case "kind":
+		return clean(a.Kind)
+	case "file":
+		return w.fileName(a.File)
+	}
+	return ""
+}
+
+// fileName names a file of the map relative to the root file's directory,
+// so that the name does not depend on where argmap was run from.
+func (w *writer) fileName(f *arguments.File) string {
+	if f == nil {
+		return ""
+	}
+	name := slashes(f.Name)
+	if w.m.Root != nil {
+		dir := path.Dir(slashes(w.m.Root.Name))
+		if rel, ok := strings.CutPrefix(name, dir+"/"); ok && dir != "." {
+			return clean(rel)
+		}
+	}
+	return clean(name)
+}
+
+func slashes(s string) string { return strings.ReplaceAll(s, "\\", "/") }
+
+// group is the arguments of one group, in map order.
+type group struct {
+	name      string
+	arguments []*arguments.Argument
+}
+
+// groups returns the groups in the order of their first argument, and the
+// arguments in no group.
+func (w *writer) groups() ([]*group, []*arguments.Argument) {
+	if w.opts.GroupBy == "" {
+		return nil, w.m.Arguments
+	}
+	var groups []*group
+	byName := map[string]*group{}
+	var ungrouped []*arguments.Argument
+	for _, a := range w.m.Arguments {
+		name := w.groupOf(a)
+		if name == "" {
+			ungrouped = append(ungrouped, a)
+			continue
+		}
+		g := byName[name]
+		if g == nil {
+			g = &group{name: name}
+			byName[name] = g
+			groups = append(groups, g)
+		}
+		g.arguments = append(g.arguments, a)
+	}
+	return groups, ungrouped
+}
+
+// group writes a group as a Graphviz cluster: a framed box with the group's
+// name, around its arguments.
+func (w *writer) group(n int, g *group) {
+	t := w.theme
+	st := style{size: groupSize, bold: true, color: t.group.label}
+	lines, width := w.meas.wrap([]run{{text: g.name, style: st}}, 2*claimWidth)
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	for _, l := range lines {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, ceil(width), ceil(lineHeight([]line{l})))
+		writeRuns(&b, l)
+		b.WriteString(`</TD></TR>`)
+	}
+	b.WriteString(`</TABLE>`)
+	w.printf("\tsubgraph cluster_%d {\n", n)
+	// Graphviz mirrors a cluster's labeljust when arrows point right to
+	// left.
+	just := "l"
+	if w.opts.Direction == "RL" {
+		just = "r"
+	}
+	w.printf("\t\tgraph [id=\"argmap.group.%d\" class=\"group\" style=\"rounded,filled\" color=%q fillcolor=%q penwidth=1 labeljust=%s margin=10\n\t\t\tlabel=<%s>]\n",
+		n, t.group.border, t.group.fill, just, b.String())
+	for _, a := range g.arguments {
+		w.node("\t\t", a)
+	}
+	w.printf("\t}\n")
+}
+
+// node writes an argument's box.
+func (w *writer) node(indent string, a *arguments.Argument) {
+	t := w.theme
+	ks, known := t.kind(a.Kind)
+	class := "argument"
+	if known {
+		class += " kind-" + a.Kind
+	}
+	border, penwidth, style := ks.accent, "1", "rounded,filled"
+	var status Status
+	if l := w.opts.Labelling; l != nil {
+		if s, ok := l.Status[a.ID]; ok {
+			if st, ok := t.statuses[s]; ok {
+				status = s
+				border, penwidth = st.color, "2.5"
+				if st.style != "solid" {
+					style += "," + st.style
+				}
+				class += " status-" + s.String()
+			}
+		}
+	}
+	label, width := w.argumentLabel(a, ks, status)
+	// The box's width, from the widest line as the renderers set it: the
+	// label's own WIDTH is a minimum, so Graphviz may make the box wider
+	// (it counts non-ASCII characters generously) but never narrower.
+	pos := ""
+	if p, ok := w.opts.Places[a.ID]; ok {
+		pos = fmt.Sprintf(" pos=\"%s,%s!\"", num(p.X), num(p.Y))
+	}
+	w.printf("%s%s [id=%s class=%q style=%q color=%q fillcolor=%q penwidth=%s width=%s%s\n%s\tlabel=<%s>]\n",
+		indent, quote(a.ID), quote(a.ID), class, style, border, ks.fill, penwidth, inches(width+2*padX), pos, indent, label)
+}
+
+// argumentLabel is the HTML-like label of an argument, and the width of its
+// widest line. Lines are left-aligned: Graphviz places a left-aligned line
+// at the box's left edge whatever it estimates its width to be, so the text
+// lands where the renderers expect it.
+func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status Status) (string, float64) {
+	t := w.theme
+	kind := a.Kind
+	if kind == "" {
+		kind = "argument"
+	}
+	detail := style{size: detailSize, color: t.detail}
+	header := []run{{text: strings.ToUpper(clean(kind)), style: style{size: detailSize, bold: true, color: ks.accent}}}
+	if party := clean(a.Party); party != "" {
+		header = append(header, run{text: "·" + nbsp + party, style: detail})
+	}
+	if status != 0 {
+		st := t.statuses[status]
+		header = append([]run{{text: strings.ToUpper(st.name), style: style{size: detailSize, bold: true, color: st.color}}}, header...)
+	}
+	headerLines, hw := w.meas.wrap(header, detailWidth)
+	claimLines, cw := w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: t.ink}}}, claimWidth)
+	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: t.detail}}}
+	if src := sourceNames(a.Sources); src != "" {
+		footer = append(footer, run{text: "·" + nbsp + src, style: detail})
+	}
+	footerLines, fw := w.meas.wrap(footer, detailWidth)
+	width := maxf(hw, maxf(cw, fw))
+
+	// One row per line, as tall as Graphviz makes a line of its largest
+	// font: Graphviz spaces the lines of a cell that mixes fonts (a bold id
+	// and regular sources) by their size alone, too tightly. The last line
+	// of the header and of the claim has the gap below it.
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	section := func(lines []line, after float64) {
+		for i, l := range lines {
+			h := lineHeight([]line{l})
+			if i == len(lines)-1 {
+				h += after
+			}
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, ceil(width), ceil(h))
+			writeRuns(&b, l)
+			b.WriteString(`</TD></TR>`)
+		}
+	}
+	section(headerLines, gap)
+	section(claimLines, gap)
+	section(footerLines, 0)
+	b.WriteString(`</TABLE>`)
+	return b.String(), width
+}
+
+// lineHeight is the height Graphviz gives a line of the label: 1.2 times
+// the size of its largest font.
+func lineHeight(lines []line) float64 {
+	size := 0.0
+	for _, l := range lines {
+		for _, r := range l {
+			size = maxf(size, r.size)
+		}
+	}
+	return 1.2 * size
+}
+
+// writeLines writes lines as HTML-like label text, each ended by a
+// left-aligned break.
+func writeLines(b *strings.Builder, lines []line) {
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(`<BR ALIGN="LEFT"/>`)
+		}
+		writeRuns(b, l)
+	}
+	if len(lines) > 0 {
+		b.WriteString(`<BR ALIGN="LEFT"/>`)
+	}
+}
+
+// writeRuns writes one line of a label.
+func writeRuns(b *strings.Builder, l line) {
+	for _, r := range l {
+		fmt.Fprintf(b, `<FONT POINT-SIZE="%s" COLOR="%s">`, num(r.size), r.color)
+		if r.bold {
+			b.WriteString(`<B>`)
+		}
+		b.WriteString(html(r.text))
+		if r.bold {
+			b.WriteString(`</B>`)
+		}
+		b.WriteString(`</FONT>`)
+	}
+}
+
+// sourceNames is the names of an argument's sources, for its footer.
+func sourceNames(cs []arguments.Citation) string {
+	var names []string
+	for _, c := range cs {
+		if n := clean(c.Name); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// relation is one arrow: a relation of the map, drawn once however often it
+// is given, with the notes of all its copies.
+type relation struct {
+	from, to string
+	typ      graph.Relation
+	notes    []string
+}
+
+// id is the relation's id in the SVG: FROM.supports.TO or FROM.attacks.TO.
+func (r *relation) id() string {
+	return r.from + "." + verbs[r.typ] + "." + r.to
+}
+
+var verbs = map[graph.Relation]string{graph.Support: "supports", graph.Attack: "attacks"}
+
+// relations returns the relations to draw, in the order of the map.
+func (w *writer) relations() []*relation { return relationsOf(w.m) }
+
+func relationsOf(m *arguments.Map) []*relation {
+	var out []*relation
+	seen := map[[3]string]*relation{}
+	for _, r := range m.Relations {
+		if m.Argument(r.From) == nil || m.Argument(r.To) == nil {
+			continue
+		}
+		if _, ok := verbs[r.Type]; !ok {
+			continue
+		}
+		key := [3]string{r.From, r.Type.String(), r.To}
+		rel := seen[key]
+		if rel == nil {
+			rel = &relation{from: r.From, to: r.To, typ: r.Type}
+			seen[key] = rel
+			out = append(out, rel)
+		}
+		if n := clean(r.Note); n != "" && !slices.Contains(rel.notes, n) {
+			rel.notes = append(rel.notes, n)
+		}
+	}
+	return out
+}
+
+// edge writes a relation's arrow. Its tooltip is the relation's note, or
+// says what the relation is.
+func (w *writer) edge(r *relation) {
+	rs := w.theme.relations[r.typ]
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
+		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+}
+
+func relationTooltip(r *relation) string {
+	tip := r.from + " " + verbs[r.typ] + " " + r.to
+	if len(r.notes) > 0 {
+		tip += ": " + strings.Join(r.notes, " ")
+	}
+	return tip
+}
+
+// Tooltips returns the tooltip of every box and arrow of the map's drawing,
+// by SVG id: for an argument, its id, kind and party, its whole claim and
+// every source with its link, date and quote; for a relation, what it is
+// and its notes. Lines are separated by "\n".
+func Tooltips(m *arguments.Map) map[string]string {
+	tips := map[string]string{}
+	for _, a := range m.Arguments {
+		var b strings.Builder
+		b.WriteString(a.ID)
+		if k := clean(a.Kind); k != "" {
+			b.WriteString(" (" + k + ")")
+		}
+		if p := clean(a.Party); p != "" {
+			b.WriteString(", " + p)
+		}
+		b.WriteString(":\n" + clean(a.Claim))
+		for _, c := range a.Sources {
+			parts := []string{clean(c.Name)}
+			if d := clean(c.Date); d != "" {
+				parts = append(parts, d)
+			}
+			if q := clean(c.Quote); q != "" {
+				parts = append(parts, "“"+q+"”")
+			}
+			if u := clean(c.URL); u != "" {
+				parts = append(parts, u)
+			}
+			b.WriteString("\nSource: " + strings.Join(parts, ", "))
+		}
+		tips[a.ID] = b.String()
+	}
+	for _, r := range relationsOf(m) {
+		tips[r.id()] = relationTooltip(r)
+	}
+	return tips
+}
+
+// graphLabel is the title of the map and the legend, or "" for neither.
+func (w *writer) graphLabel() string {
+	title := w.title()
+	if title == "" && w.opts.NoLegend {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	titleWidth := 0
+	if title != "" {
+		st := style{size: titleSize, bold: true, color: w.theme.title}
+		lines, _ := w.meas.wrap([]run{{text: title, style: st}}, 640)
+		for _, l := range lines {
+			titleWidth = max(titleWidth, w.meas.cellWidth(l[0].text, st, 0))
+		}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d" HEIGHT="%d">`, titleWidth, ceil(float64(len(lines))*lineHeight(lines)+6))
+		writeLines(&b, lines)
+		b.WriteString(`</TD></TR>`)
+	}
+	if !w.opts.NoLegend {
+		b.WriteString(`<TR><TD ALIGN="LEFT">`)
+		b.WriteString(w.legend(titleWidth))
+		b.WriteString(`</TD></TR>`)
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// legend is a one-row table explaining every mark used: the relations, the
+// kinds in use (unless the theme draws them all alike), and the statuses in
+// use. Graphviz stretches a table to the width of the cell it is in, which
+// would spread the legend's entries under a longer title: a last cell makes
+// up the difference with minWidth.
+func (w *writer) legend(minWidth int) string {
+	t := w.theme
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
+	total := 0
+	// Every cell has content: Graphviz 12 fails on an assertion when a
+	// table has an empty cell. Gaps are made by cells wider than their
+	// left-aligned content.
+	text := func(s string, st style, gap int) {
+		width := w.meas.cellWidth(s, st, gap)
+		total += width
+		fmt.Fprintf(&b, `<TD ALIGN="LEFT" WIDTH="%d"><FONT POINT-SIZE="%s" COLOR="%s">`, width, num(st.size), st.color)
+		if st.bold {
+			b.WriteString(`<B>`)
+		}
+		b.WriteString(html(s))
+		if st.bold {
+			b.WriteString(`</B>`)
+		}
+		b.WriteString(`</FONT></TD>`)
+	}
+	swatch := func(fill, border string, penwidth int, lineStyle string) {
+		total += 14 + 2*penwidth
+		fmt.Fprintf(&b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"`, penwidth, border, fill)
+		if lineStyle != "solid" {
+			fmt.Fprintf(&b, ` STYLE="%s"`, lineStyle)
+		}
+		b.WriteString(`><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`)
+	}
+	plain := style{size: legendSize, color: t.detail}
+	// The relations: an arrow drawn with characters that DejaVu Sans has.
+	for _, r := range []graph.Relation{graph.Support, graph.Attack} {
+		rs := t.relations[r]
+		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
+		text(rs.verb, plain, 14)
+	}
+	if t.kindLegend {
+		used := map[string]bool{}
+		other := false
+		for _, a := range w.m.Arguments {
+			if _, known := t.kind(a.Kind); known {
+				used[a.Kind] = true
+			} else {
+				other = true
+			}
+		}
+		for _, k := range arguments.Kinds() {
+			if used[k.Name] {
+				ks := t.kinds[k.Name]
+				swatch(ks.fill, ks.accent, 1, "solid")
+				text(nbsp+k.Name, plain, 12)
+			}
+		}
+		if other {
+			swatch(t.other.fill, t.other.accent, 1, "solid")
+			text(nbsp+"other", plain, 12)
+		}
+	}
+	if l := w.opts.Labelling; l != nil && len(l.Status) > 0 {
+		inUse := map[Status]bool{}
+		for _, a := range w.m.Arguments {
+			if s, ok := l.Status[a.ID]; ok {
+				inUse[s] = true
+			}
+		}
+		if sem := clean(l.Semantics); sem != "" {
+			text(sem+":", style{size: legendSize, bold: true, color: t.detail}, 8)
+		}
+		for _, s := range []Status{In, Out, Undecided} {
+			if inUse[s] {
+				st := t.statuses[s]
+				swatch(t.background, st.color, 2, st.style)
+				text(nbsp+st.name, plain, 12)
+			}
+		}
+	}
+	// The filler holds a no-break space, which Graphviz estimates at two
+	// spaces: it can only make up a difference wider than that.
+	if rest := minWidth - total; rest > ceil(w.meas.graphvizWidth(nbsp, plain)) {
+		fmt.Fprintf(&b, `<TD WIDTH="%d"><FONT POINT-SIZE="%s">%s</FONT></TD>`, rest, num(legendSize), nbsp)
+	}
+	b.WriteString(`</TR></TABLE>`)
+	return b.String()
+}
+
+// quote returns s as a DOT double-quoted string. Backslashes are doubled:
+// Graphviz reads \N, \G, \n and others in some attributes as escapes.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range clean(s) {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// html escapes s for an HTML-like label.
+func html(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inches converts points to inches for DOT, rounding up at the fourth
+// decimal, so that a box is never narrower than its text.
+func inches(pt float64) string {
+	v := math.Ceil(pt/72*1e4-1e-6) / 1e4
+	if v == 0 {
+		v = 0 // not -0
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// ceil rounds a size up to whole points, as HTML-like labels need.
+func ceil(f float64) int { return int(math.Ceil(f - 1e-9)) }
+
+// num formats a size with at most two decimals and no trailing zeros.
+func num(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}

@@ -1,0 +1,411 @@
+// Package pdf draws a drawing (package drawing: what Graphviz laid out) as a
+// one-page PDF whose page is the drawing's size, with vector shapes and the
+// text set in the fonts of package fonts, embedded as subsets: the PDF
+// looks the same in every viewer, and its text can be searched and copied.
+//
+// The output is a deterministic function of the drawing: it carries no date
+// and no random identifier.
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"image/color"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/argmap/argmap/renderers/drawing"
+	"github.com/argmap/argmap/renderers/fonts"
+)
+
+// Options configure Write.
+type Options struct {
+	// Title is the document's title, shown by viewers; it may be empty.
+	Title string
+}
+
+// Write draws d as a PDF document to w.
+func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
+	if d.Width <= 0 || d.Height <= 0 {
+		return fmt.Errorf("pdf: empty drawing (%g × %g points)", d.Width, d.Height)
+	}
+	c := &content{height: d.Height, fonts: fs, used: map[*fonts.Face]*fontUse{}, alphas: map[string]string{}}
+	c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
+	if d.Background.A != 0 {
+		c.fillColor(d.Background)
+		c.printf("0 0 %s %s re f\n", n(d.Width), n(d.Height))
+	}
+	for _, sh := range d.Shapes {
+		c.shape(sh)
+	}
+	doc := &document{}
+	catalog := doc.reserve()
+	pages := doc.reserve()
+	page := doc.reserve()
+
+	// Fonts, in a fixed order: regular, then bold.
+	fontRefs := map[*fonts.Face]int{}
+	var fontNames []string
+	for i, face := range []*fonts.Face{fs.Regular, fs.Bold} {
+		u := c.used[face]
+		if u == nil {
+			continue
+		}
+		ref, err := doc.font(face, u)
+		if err != nil {
+			return err
+		}
+		fontRefs[face] = ref
+		fontNames = append(fontNames, fmt.Sprintf("/F%d %d 0 R", i+1, ref))
+	}
+	var gs []string
+	for _, key := range slices.Sorted(maps.Keys(c.alphas)) {
+		name := c.alphas[key]
+		ref := doc.add(fmt.Sprintf("<< /Type /ExtGState %s >>", key))
+		gs = append(gs, fmt.Sprintf("/%s %d 0 R", name, ref))
+	}
+	contents := doc.stream(c.buf.Bytes(), "")
+	resources := "<< /ProcSet [/PDF /Text]"
+	if len(fontNames) > 0 {
+		resources += " /Font << " + strings.Join(fontNames, " ") + " >>"
+	}
+	if len(gs) > 0 {
+		resources += " /ExtGState << " + strings.Join(gs, " ") + " >>"
+	}
+	resources += " >>"
+	doc.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
+		pages, n(d.Width), n(d.Height), resources, contents))
+	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	doc.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
+	info := "<< /Producer (argmap)"
+	if opts.Title != "" {
+		info += " /Title " + textString(opts.Title)
+	}
+	info += " >>"
+	infoRef := doc.add(info)
+	return doc.write(w, catalog, infoRef)
+}
+
+// fontUse is what a page uses of a face: the glyphs, and a character for
+// each, for the text's Unicode mapping.
+type fontUse struct {
+	name   string // resource name, "F1" or "F2"
+	glyphs map[uint16]rune
+	widths map[uint16]int // advance, in font units
+}
+
+// content is a page's content stream being written.
+type content struct {
+	buf    bytes.Buffer
+	height float64
+	fonts  *fonts.Set
+	used   map[*fonts.Face]*fontUse
+	alphas map[string]string // ExtGState dictionary body -> resource name
+}
+
+func (c *content) printf(format string, args ...any) { fmt.Fprintf(&c.buf, format, args...) }
+
+// n formats a number with at most three decimals.
+func n(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 3, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+func rgb(c color.NRGBA) string {
+	return n(float64(c.R)/255) + " " + n(float64(c.G)/255) + " " + n(float64(c.B)/255)
+}
+
+func (c *content) fillColor(col color.NRGBA)   { c.printf("%s rg\n", rgb(col)) }
+func (c *content) strokeColor(col color.NRGBA) { c.printf("%s RG\n", rgb(col)) }
+
+// alpha sets the opacity of fills and strokes, through an ExtGState.
+func (c *content) alpha(fill, stroke uint8) {
+	key := fmt.Sprintf("/ca %s /CA %s", n(float64(fill)/255), n(float64(stroke)/255))
+	name, ok := c.alphas[key]
+	if !ok {
+		name = fmt.Sprintf("GS%d", len(c.alphas)+1)
+		c.alphas[key] = name
+	}
+	c.printf("/%s gs\n", name)
+}
+
+// pt writes a point, turning the drawing's downward y into PDF's upward y.
+func (c *content) pt(p drawing.Point) string {
+	return n(p.X) + " " + n(c.height-p.Y)
+}
+
+func (c *content) shape(sh drawing.Shape) {
+	if sh.Kind == drawing.Text {
+		c.text(sh)
+		return
+	}
+	fill := sh.Fill.A != 0
+	stroke := sh.Stroke.A != 0 && sh.LineWidth > 0
+	if !fill && !stroke {
+		return
+	}
+	closed := sh.Kind == drawing.Polygon || sh.Kind == drawing.Ellipse || (sh.Kind == drawing.Bezier && fill)
+	if !closed {
+		fill = false
+		if !stroke {
+			return
+		}
+	}
+	c.printf("q\n")
+	translucent := (fill && sh.Fill.A != 255) || (stroke && sh.Stroke.A != 255)
+	if translucent {
+		c.alpha(sh.Fill.A, sh.Stroke.A)
+	}
+	if fill {
+		c.fillColor(sh.Fill)
+	}
+	if stroke {
+		c.strokeColor(sh.Stroke)
+		c.printf("%s w\n", n(sh.LineWidth))
+		if len(sh.Dash) > 0 {
+			var parts []string
+			for _, d := range sh.Dash {
+				parts = append(parts, n(d))
+			}
+			c.printf("[%s] 0 d\n", strings.Join(parts, " "))
+		}
+	}
+	p := sh.Points
+	switch sh.Kind {
+	case drawing.Polygon, drawing.Polyline:
+		c.printf("%s m\n", c.pt(p[0]))
+		for _, q := range p[1:] {
+			c.printf("%s l\n", c.pt(q))
+		}
+	case drawing.Bezier:
+		c.printf("%s m\n", c.pt(p[0]))
+		for i := 1; i+2 < len(p); i += 3 {
+			c.printf("%s %s %s c\n", c.pt(p[i]), c.pt(p[i+1]), c.pt(p[i+2]))
+		}
+	case drawing.Ellipse:
+		const k = 0.5522847498
+		ctr, r := p[0], p[1]
+		pt := func(x, y float64) string { return c.pt(drawing.Point{X: ctr.X + x, Y: ctr.Y + y}) }
+		c.printf("%s m\n", pt(r.X, 0))
+		c.printf("%s %s %s c\n", pt(r.X, k*r.Y), pt(k*r.X, r.Y), pt(0, r.Y))
+		c.printf("%s %s %s c\n", pt(-k*r.X, r.Y), pt(-r.X, k*r.Y), pt(-r.X, 0))
+		c.printf("%s %s %s c\n", pt(-r.X, -k*r.Y), pt(-k*r.X, -r.Y), pt(0, -r.Y))
+		c.printf("%s %s %s c\n", pt(k*r.X, -r.Y), pt(r.X, -k*r.Y), pt(r.X, 0))
+	}
+	switch {
+	case fill && stroke:
+		c.printf("b\n")
+	case fill:
+		c.printf("h f\n")
+	case closed:
+		c.printf("s\n")
+	default:
+		c.printf("S\n")
+	}
+	c.printf("Q\n")
+}
+
+// text writes a text as glyph indexes of an embedded face.
+func (c *content) text(sh drawing.Shape) {
+	if sh.Fill.A == 0 || sh.Text == "" {
+		return
+	}
+	face := c.fonts.Face(sh.Bold)
+	u := c.used[face]
+	if u == nil {
+		name := "F1"
+		if face == c.fonts.Bold {
+			name = "F2"
+		}
+		u = &fontUse{name: name, glyphs: map[uint16]rune{}, widths: map[uint16]int{}}
+		c.used[face] = u
+	}
+	var hex strings.Builder
+	for _, r := range sh.Text {
+		gid, adv, ok := face.Glyph(r)
+		g := uint16(gid)
+		if _, seen := u.glyphs[g]; !seen && ok {
+			u.glyphs[g] = r
+		}
+		if !ok {
+			u.glyphs[g] = 0xfffd
+		}
+		u.widths[g] = adv
+		fmt.Fprintf(&hex, "%04X", g)
+	}
+	at := sh.Points[0]
+	switch sh.Align {
+	case 'c':
+		at.X -= face.Width(sh.Text, sh.Size) / 2
+	case 'r':
+		at.X -= face.Width(sh.Text, sh.Size)
+	}
+	c.printf("q\n")
+	if sh.Fill.A != 255 {
+		c.alpha(sh.Fill.A, sh.Fill.A)
+	}
+	c.fillColor(sh.Fill)
+	c.printf("BT /%s %s Tf %s Td <%s> Tj ET\nQ\n", u.name, n(sh.Size), c.pt(at), hex.String())
+}
+
+// document is a PDF file being assembled: numbered objects.
+type document struct {
+	objects [][]byte // object i+1
+}
+
+func (d *document) reserve() int {
+	d.objects = append(d.objects, nil)
+	return len(d.objects)
+}
+
+func (d *document) set(ref int, body string) { d.objects[ref-1] = []byte(body) }
+
+func (d *document) add(body string) int {
+	ref := d.reserve()
+	d.set(ref, body)
+	return ref
+}
+
+// stream adds a stream object, compressed; extra is more of its dictionary.
+func (d *document) stream(data []byte, extra string) int {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<< /Length %d /Filter /FlateDecode%s >>\nstream\n", z.Len(), extra)
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream")
+	ref := d.reserve()
+	d.objects[ref-1] = b.Bytes()
+	return ref
+}
+
+// font adds a face as a Type 0 font with Identity-H encoding over a
+// CIDFontType2 (TrueType) font whose glyph indexes are its CIDs, the font
+// program a subset of the face, and a ToUnicode map.
+func (d *document) font(face *fonts.Face, u *fontUse) (int, error) {
+	keep := make(map[uint16]bool, len(u.glyphs))
+	gids := make([]uint16, 0, len(u.glyphs))
+	for g := range u.glyphs {
+		keep[g] = true
+		gids = append(gids, g)
+	}
+	slices.Sort(gids)
+	sub, err := subsetTrueType(face.TTF, keep)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: embedding %s: %w", face.PostScriptName, err)
+	}
+	// The subset's tag: six capital letters from its glyphs, so that the
+	// same text gives the same file.
+	h := sha256.New()
+	for _, g := range gids {
+		fmt.Fprintf(h, "%d,", g)
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	name := string(tag) + "+" + face.PostScriptName
+
+	scale := func(v int) int { return v * 1000 / face.UnitsPerEm }
+	file := d.stream(sub, fmt.Sprintf(" /Length1 %d", len(sub)))
+	flags := 32 // nonsymbolic
+	descriptor := d.add(fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R >>",
+		name, flags, scale(face.XMin), scale(face.YMin), scale(face.XMax), scale(face.YMax),
+		scale(face.Ascent), scale(face.Descent), scale(face.CapHeight), stemV(face), file))
+	var widths strings.Builder
+	for _, g := range gids {
+		fmt.Fprintf(&widths, "%d [%d] ", g, scale(u.widths[g]))
+	}
+	cid := d.add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>",
+		name, descriptor, strings.TrimSpace(widths.String())))
+	toUnicode := d.stream(toUnicodeCMap(gids, u.glyphs), "")
+	return d.add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
+		name, cid, toUnicode)), nil
+}
+
+func stemV(face *fonts.Face) int {
+	if face.Bold {
+		return 140
+	}
+	return 80
+}
+
+// toUnicodeCMap maps glyph indexes back to the characters they were drawn
+// for.
+func toUnicodeCMap(gids []uint16, chars map[uint16]rune) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(gids); i += 100 {
+		chunk := gids[i:min(i+100, len(gids))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{chars[g]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
+
+// textString encodes s as a PDF text string: UTF-16BE with a byte-order
+// mark, in hexadecimal.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// write writes the document: header, objects, cross-reference table and
+// trailer.
+func (d *document) write(w io.Writer, root, info int) error {
+	var b bytes.Buffer
+	// The second line's bytes above 127 tell transfer programs the file is
+	// binary.
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(d.objects))
+	for i, obj := range d.objects {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n", i+1)
+		b.Write(obj)
+		b.WriteString("\nendobj\n")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(d.objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	// The file identifier is a digest of the content: the same drawing
+	// gives the same file.
+	id := sha256.Sum256(b.Bytes())
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%X> <%X>] >>\nstartxref\n%d\n%%%%EOF\n",
+		len(d.objects)+1, root, info, id[:16], id[:16], xref)
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+// Package svg finishes the SVG that Graphviz writes for argmap's maps.
+//
+// Graphviz names one font family, the one it measured text with (see
+// package fonts); Finish gives viewers fallbacks for it, all narrower, so
+// that labels fit their boxes whatever the viewer has installed. Graphviz
+// titles each box and arrow with its DOT name; Finish titles them with
+// their tooltips instead (the whole claim and its sources, a relation's
+// note), which viewers show on hover.
+package svg
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/renderers/fonts"
+)
+
+// groupTitle is the start of a node's or an edge's group as Graphviz writes
+// it: the group, with its id, then its title.
+var groupTitle = regexp.MustCompile(`(<g id="([^"]*)" class="(?:node|edge)[^"]*">\n<title>)([^<]*)(</title>)`)
+
+// Finish returns the SVG with every font-family attribute naming
+// fonts.Name replaced by fonts.CSSFamily, and the title of every box and
+// arrow whose SVG id is a key of titles replaced by its value (lines
+// separated by "\n"). It changes nothing else.
+func Finish(svg []byte, titles map[string]string) []byte {
+	from := []byte(`font-family=` + strconv.Quote(fonts.Name))
+	to := []byte(`font-family=` + strconv.Quote(fonts.CSSFamily))
+	svg = bytes.ReplaceAll(svg, from, to)
+	if len(titles) == 0 {
+		return svg
+	}
+	return groupTitle.ReplaceAllFunc(svg, func(m []byte) []byte {
+		sub := groupTitle.FindSubmatch(m)
+		title, ok := titles[html.UnescapeString(string(sub[2]))]
+		if !ok {
+			return m
+		}
+		var b bytes.Buffer
+		b.Write(sub[1])
+		b.WriteString(escape(title))
+		b.Write(sub[4])
+		return b.Bytes()
+	})
+}
+
+// escape escapes text for XML character data.
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
