@@ -148,6 +148,9 @@ func TestCheckCoversRules(t *testing.T) {
 		all = append(all, data...)
 	}
 	for _, r := range Rules() {
+		if r.Code == "failed-expectation" {
+			continue // found by evaluating the map, outside this package: cmd/argmap's goldens cover it
+		}
 		if !bytes.Contains(all, []byte(fmt.Sprintf("%s[%s]", r.Severity, r.Code))) {
 			t.Errorf("no case of testdata/check reports %s", r.Code)
 		}

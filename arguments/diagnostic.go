@@ -157,6 +157,8 @@ var rules = []Rule{
 	{"unknown-argument", Error, "A reference to an argument that the map does not define."},
 	{"duplicate-id", Error, "An argument id defined twice in the map."},
 	{"support-and-attack", Error, "An argument that both supports and attacks the same target."},
+	{"unknown-support", Error, "An undercut aimed at a support relation that the map does not have."},
+	{"failed-expectation", Error, "An argument whose label under a semantics is not the one the map expects."},
 	{"missing-include", Error, "An included file that does not exist."},
 	{"include-cycle", Error, "A file that includes itself, directly or through other files."},
 	{"no-arguments", Error, "A map without any argument."},

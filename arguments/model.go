@@ -23,6 +23,9 @@ type File struct {
 	Includes    []Include
 	Arguments   []*Argument // in the order of the file
 	Relations   []*Relation // in the order of the file, both forms of relation
+	Undercuts   []*Undercut
+	// Expectations are the outcomes the file expects, one per semantics.
+	Expectations []*Expectation
 
 	// Broken is set when the file could not be read or parsed, or its
 	// arguments table is not a table: a map that contains it is incomplete,
@@ -77,6 +80,46 @@ type Relation struct {
 	Entry bool
 }
 
+// Undercut is an argument aimed at the inference of a support relation: it
+// disputes neither claim, only that the one supports the other ("designation
+// makes cartels lawful targets — unless trafficking is not an armed
+// attack"). It is written as a [[relations]] entry of type "undercut" whose
+// `to` names the support: to = { from = "designation", to = "strike" }.
+type Undercut struct {
+	From    string
+	Support Inference // the support relation undercut
+	Note    string
+
+	File         *File
+	FromRange    Range
+	SupportRange Range // the `to` table
+}
+
+// Inference names a support relation: From supports To.
+type Inference struct{ From, To string }
+
+// Name is the name of the inference as a node of the map's graph:
+// "from->to", which no argument id can be.
+func (i Inference) Name() string { return i.From + "->" + i.To }
+
+// Expectation is an [expect.SEMANTICS] table: the labels the author expects
+// some arguments to have under a semantics, checked by argmap check.
+type Expectation struct {
+	Semantics    string // as written: "grounded", "preferred", ...
+	Support      string // the support mode as written, or "" for the default
+	Labels       []ExpectedLabel
+	File         *File
+	Range        Range // the table's header
+	SupportRange Range
+}
+
+// ExpectedLabel is one argument's expected label: "in", "out" or "undec".
+type ExpectedLabel struct {
+	ID    string
+	Label string
+	Range Range // the id in its list
+}
+
 // Kind describes one of the known argument kinds.
 type Kind struct {
 	Name        string
@@ -105,6 +148,9 @@ type Map struct {
 	Description string
 	Arguments   []*Argument // all arguments, file by file, in order; an id defined twice appears once
 	Relations   []*Relation // all relations, file by file, in order
+	Undercuts   []*Undercut
+	// Expectations are the outcomes the map's files expect.
+	Expectations []*Expectation
 
 	byID       map[string]int // index in Arguments
 	incomplete bool           // an included file could not be read
@@ -133,18 +179,57 @@ func (m *Map) Complete() bool {
 
 // Graph returns the map as a graph: one node per argument, named by its id,
 // in the order of m.Arguments, and one edge per relation whose ends both
-// exist. Relations given twice give two edges.
+// exist (relations given twice give two edges).
+//
+// An undercut support gets a node of its own, after the arguments: the
+// inference, named by Inference.Name ("from->to", never an argument id). The
+// support from->to becomes two, from the supporting argument to the
+// inference and from the inference to the supported argument, and each
+// undercut is an attack on the inference — as AIF draws an inference (RA)
+// node. The semantics evaluate the inference like any argument; it is not an
+// argument of the map, and reports leave it out.
 func (m *Map) Graph() *graph.Graph {
 	g := graph.New()
 	for _, a := range m.Arguments {
 		g.AddNode(a.ID)
 	}
+	undercut := map[Inference]int{} // the inference node of each undercut support
+	for _, u := range m.Undercuts {
+		if m.Argument(u.From) == nil || m.Argument(u.Support.From) == nil || m.Argument(u.Support.To) == nil {
+			continue
+		}
+		if _, ok := undercut[u.Support]; !ok && m.supports(u.Support) {
+			undercut[u.Support] = g.AddNode(u.Support.Name())
+		}
+	}
 	for _, r := range m.Relations {
 		from, ok1 := g.Node(r.From)
 		to, ok2 := g.Node(r.To)
-		if ok1 && ok2 {
-			g.AddEdge(from, to, r.Type)
+		if !ok1 || !ok2 {
+			continue
+		}
+		if inf, ok := undercut[Inference{r.From, r.To}]; ok && r.Type == graph.Support {
+			g.AddEdge(from, inf, graph.Support)
+			g.AddEdge(inf, to, graph.Support)
+			continue
+		}
+		g.AddEdge(from, to, r.Type)
+	}
+	for _, u := range m.Undercuts {
+		from, ok := g.Node(u.From)
+		if inf, undercuts := undercut[u.Support]; ok && undercuts {
+			g.AddEdge(from, inf, graph.Attack)
 		}
 	}
 	return g
+}
+
+// supports reports whether the map has the support relation i.
+func (m *Map) supports(i Inference) bool {
+	for _, r := range m.Relations {
+		if r.Type == graph.Support && r.From == i.From && r.To == i.To {
+			return true
+		}
+	}
+	return false
 }

@@ -166,3 +166,51 @@ func TestKinds(t *testing.T) {
 		t.Error("Kinds returns the list itself, not a copy")
 	}
 }
+
+// TestGraphUndercut checks how an undercut support enters the graph: the
+// inference becomes a node between the two arguments, and the undercut
+// attacks it.
+func TestGraphUndercut(t *testing.T) {
+	m, diags := loadString(t, `
+[arguments.designation]
+claim = "D."
+supports = ["strike"]
+[arguments.strike]
+claim = "S."
+[arguments.fentanyl]
+claim = "F."
+supports = ["strike"]
+[arguments.no_armed_attack]
+claim = "N."
+[[relations]]
+from = "no_armed_attack"
+type = "undercut"
+to = { from = "designation", to = "strike" }
+`)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	g := m.Graph()
+	var got []string
+	for _, e := range g.Edges() {
+		got = append(got, g.Name(e.From)+" "+e.Relation.String()+" "+g.Name(e.To))
+	}
+	want := []string{
+		"designation support designation->strike",
+		"designation->strike support strike",
+		"fentanyl support strike",
+		"no_armed_attack attack designation->strike",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("edges:\n%q\nwant\n%q", got, want)
+	}
+	if g.Len() != 5 || g.Name(4) != "designation->strike" || m.Argument("designation->strike") != nil {
+		t.Errorf("the inference should be node 4 and no argument; nodes: %d", g.Len())
+	}
+}
+
+func loadString(t *testing.T, src string) (*Map, Diagnostics) {
+	t.Helper()
+	l := &Loader{ReadFile: func(string) ([]byte, error) { return []byte(src), nil }}
+	return l.Load("map.toml")
+}

@@ -237,10 +237,11 @@ func entries(table map[string]any, n *node) []entry {
 }
 
 var (
-	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations"}
+	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "expect"}
 	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
+	expectKeys   = []string{"in", "out", "undec", "support"}
 )
 
 func (p *parser) document(doc map[string]any, root *node) {
@@ -258,6 +259,8 @@ func (p *parser) document(doc map[string]any, root *node) {
 			p.arguments(e)
 		case "relations":
 			p.relations(e)
+		case "expect":
+			p.expectations(e)
 		default:
 			detail := didYouMean(e.name, topKeys)
 			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
@@ -606,20 +609,26 @@ func (p *parser) relations(e entry) {
 
 func (p *parser) relation(table map[string]any, n *node) {
 	r := &Relation{File: p.file, Entry: true}
-	var hasFrom, hasTo, hasType bool
+	var u *Undercut
+	if t, _ := table["type"].(string); t == "undercut" {
+		u = &Undercut{File: p.file}
+	}
 	for _, f := range entries(table, n) {
 		sp := valueSpan(f.node)
 		switch f.name {
 		case "from":
-			r.From, hasFrom = p.str(f, "the id of the relation's source argument")
+			r.From, _ = p.str(f, "the id of the relation's source argument")
 			r.FromRange = p.file.Source.Range(sp.start, sp.end)
 		case "to":
-			r.To, hasTo = p.str(f, "the id of the relation's target argument")
+			if u != nil {
+				u.Support, u.SupportRange = p.inference(f)
+				continue
+			}
+			r.To, _ = p.str(f, "the id of the relation's target argument")
 			r.ToRange = p.file.Source.Range(sp.start, sp.end)
 		case "type":
-			t, ok := p.str(f, `"support" or "attack"`)
+			t, ok := p.str(f, `"support", "attack" or "undercut"`)
 			if !ok {
-				hasType = true // reported; do not report it missing too
 				continue
 			}
 			switch t {
@@ -628,15 +637,13 @@ func (p *parser) relation(table map[string]any, n *node) {
 			case "attack":
 				r.Type = graph.Attack
 			case "undercut":
-				p.report("bad-value", sp, "Version 1 of the format has support and attack relations only.", "relation type %q is not supported yet", t)
 			default:
-				detail := didYouMean(t, []string{"support", "attack"})
+				detail := didYouMean(t, []string{"support", "attack", "undercut"})
 				if detail == "" {
-					detail = `A relation's type is "support" or "attack".`
+					detail = `A relation's type is "support", "attack" or "undercut".`
 				}
 				p.report("bad-value", sp, detail, "unknown relation type %q", t)
 			}
-			hasType = true
 		case "note":
 			r.Note, _ = p.str(f, "a note on the relation")
 		default:
@@ -644,20 +651,99 @@ func (p *parser) relation(table map[string]any, n *node) {
 		}
 	}
 	var missing []string
-	for _, m := range []struct {
-		name string
-		has  bool
-	}{{"from", hasFrom}, {"to", hasTo}, {"type", hasType}} {
-		if _, present := table[m.name]; !present && !m.has {
-			missing = append(missing, "`"+m.name+"`")
+	for _, name := range []string{"from", "to", "type"} {
+		if _, present := table[name]; !present {
+			missing = append(missing, "`"+name+"`")
 		}
 	}
 	if len(missing) > 0 {
-		p.report("missing-field", n.at(), `A relation needs from = "id", to = "id" and type = "support" or "attack".`,
+		p.report("missing-field", n.at(), `A relation needs from = "id", to = "id" and type = "support" or "attack" (an undercut: to = { from = "id", to = "id" }).`,
 			"relation has no %s", strings.Join(missing, " and no "))
 	}
-	if r.From != "" && r.To != "" && r.Type != 0 {
+	switch {
+	case u != nil:
+		u.From, u.FromRange, u.Note = r.From, r.FromRange, r.Note
+		if u.From != "" && u.Support.From != "" && u.Support.To != "" {
+			p.file.Undercuts = append(p.file.Undercuts, u)
+		}
+	case r.From != "" && r.To != "" && r.Type != 0:
 		p.file.Relations = append(p.file.Relations, r)
+	}
+}
+
+const inferenceHelp = `An undercut names the support it undercuts: to = { from = "id", to = "id" }.`
+
+// inference reads the `to` of an undercut: the support relation it aims at.
+func (p *parser) inference(e entry) (Inference, Range) {
+	sp := valueSpan(e.node)
+	at := p.file.Source.Range(sp.start, sp.end)
+	table, ok := e.value.(map[string]any)
+	if !ok {
+		p.wrongType(e, "an undercut's `to` must be a table naming a support relation", inferenceHelp)
+		return Inference{}, at
+	}
+	var inf Inference
+	for _, f := range entries(table, e.node) {
+		switch f.name {
+		case "from":
+			inf.From, _ = p.str(f, "the id of the supporting argument")
+		case "to":
+			inf.To, _ = p.str(f, "the id of the supported argument")
+		default:
+			p.unknownKey(f, "the support an undercut names", didYouMean(f.name, []string{"from", "to"}), []string{"from", "to"})
+		}
+	}
+	for _, name := range []string{"from", "to"} {
+		if _, present := table[name]; !present {
+			p.report("missing-field", sp, inferenceHelp, "the support an undercut names has no `%s`", name)
+		}
+	}
+	return inf, at
+}
+
+// expectations reads the [expect.SEMANTICS] tables: the outcome the author
+// expects under each semantics, which argmap check verifies.
+func (p *parser) expectations(e entry) {
+	table, ok := e.value.(map[string]any)
+	if !ok {
+		p.wrongType(e, "`expect` must be a table of expectations", `Write [expect.grounded] with in = [...], out = [...] or undec = [...] under it.`)
+		return
+	}
+	for _, s := range entries(table, e.node) {
+		header := s.node.at()
+		x := &Expectation{Semantics: s.name, File: p.file, Range: p.file.Source.Range(header.start, header.end)}
+		t, ok := s.value.(map[string]any)
+		if !ok {
+			p.wrongType(s, fmt.Sprintf("expectation %q must be a table", s.name), fmt.Sprintf(`Write [expect.%s] with in = [...], out = [...] or undec = [...] under it.`, tomlKey(s.name)))
+			continue
+		}
+		for _, f := range entries(t, s.node) {
+			switch f.name {
+			case "in", "out", "undec":
+				list, ok := array(f)
+				if !ok {
+					p.wrongType(f, fmt.Sprintf("`%s` must be an array of argument ids", f.name), fmt.Sprintf(`Write %s = ["id", ...].`, f.name))
+					continue
+				}
+				for _, el := range list {
+					id, ok := el.value.(string)
+					if !ok {
+						p.report("wrong-type", el.node.val, fmt.Sprintf(`Write ids as strings: %s = ["id", ...].`, f.name),
+							"`%s` lists argument ids, which are strings, not %s", f.name, typeName(el.value))
+						continue
+					}
+					sp := valueSpan(el.node)
+					x.Labels = append(x.Labels, ExpectedLabel{ID: id, Label: f.name, Range: p.file.Source.Range(sp.start, sp.end)})
+				}
+			case "support":
+				x.Support, _ = p.str(f, `the support mode: "deductive", "necessary" or "ignore"`)
+				sp := valueSpan(f.node)
+				x.SupportRange = p.file.Source.Range(sp.start, sp.end)
+			default:
+				p.unknownKey(f, fmt.Sprintf("expectation %q", s.name), didYouMean(f.name, expectKeys), expectKeys)
+			}
+		}
+		p.file.Expectations = append(p.file.Expectations, x)
 	}
 }
 

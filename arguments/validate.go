@@ -127,6 +127,57 @@ func validate(m *Map) Diagnostics {
 		}
 	}
 	diags = append(diags, supportCycles(m, support, seen)...)
+
+	for _, f := range m.Files {
+		for _, u := range f.Undercuts {
+			m.Undercuts = append(m.Undercuts, u)
+			from, fromKnown := number(u.From)
+			if fromKnown {
+				related[from] = true
+			} else if complete {
+				unknown(u.From, u.FromRange)
+			}
+			a, aKnown := number(u.Support.From)
+			b, bKnown := number(u.Support.To)
+			switch {
+			case !complete:
+			case !aKnown || !bKnown:
+				for _, id := range []string{u.Support.From, u.Support.To} {
+					if _, ok := m.byID[id]; !ok {
+						unknown(id, u.SupportRange)
+					}
+				}
+			case seen[relationKey{a, b, graph.Support}] == nil:
+				d := newDiag("unknown-support", u.SupportRange,
+					fmt.Sprintf("An undercut aims at a support relation of the map: add %q to the supports of %q, or aim at one that exists.", u.Support.To, u.Support.From),
+					"%q does not support %q: there is no inference to undercut", u.Support.From, u.Support.To)
+				if r := seen[relationKey{a, b, graph.Attack}]; r != nil {
+					d.Summary = fmt.Sprintf("%q attacks %q: an undercut aims at a support, not an attack", u.Support.From, u.Support.To)
+					d.Related = []Related{{relationAt(r), "the attack is given here"}}
+				}
+				diags = append(diags, d)
+			}
+		}
+	}
+	for _, f := range m.Files {
+		for _, x := range f.Expectations {
+			m.Expectations = append(m.Expectations, x)
+			labelOf := map[string]ExpectedLabel{}
+			for _, l := range x.Labels {
+				if _, known := m.byID[l.ID]; !known && complete {
+					unknown(l.ID, l.Range)
+				}
+				if first, dup := labelOf[l.ID]; dup {
+					d := newDiag("bad-value", l.Range, "Expect one label for each argument.",
+						"%q is expected both %s and %s under %s", l.ID, first.Label, l.Label, x.Semantics)
+					d.Related = []Related{{first.Range, "first expected here"}}
+					diags = append(diags, d)
+					continue
+				}
+				labelOf[l.ID] = l
+			}
+		}
+	}
 	if complete {
 		for i, a := range m.Arguments {
 			if !related[i] {

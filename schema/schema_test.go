@@ -242,11 +242,16 @@ supports = ["b c"]`, "'/arguments/a/supports/0'"},
 from = "a"
 to = "b"
 type = "rebut"`, "'/relations/0/type'"},
-		{"relation type undercut (reserved)", base + `
+		{"undercut aimed at an id", base + `
 [[relations]]
 from = "a"
 to = "b"
-type = "undercut"`, "'/relations/0/type'"},
+type = "undercut"`, "'/relations/0/to'"},
+		{"support aimed at an inference", base + `
+[[relations]]
+from = "a"
+to = { from = "a", to = "b" }
+type = "support"`, "'/relations/0/to'"},
 		{"relation without type", base + `
 [[relations]]
 from = "a"
@@ -288,9 +293,12 @@ kind = 1`, "'/arguments/a/kind'"},
 		{"empty include path", `include = [""]` + base, "'/include/0'"},
 		{"include is a string", `include = "mexico.toml"` + base, "'/include'"},
 		{"title is a number", "title = 1\n" + base, "'/title'"},
-		{"expect table (reserved)", base + `
+		{"expect under an unknown semantics", base + `
+[expect.grounde]
+in = ["a"]`, "'/expect'"},
+		{"expect with an unknown key", base + `
 [expect.grounded]
-in = ["a"]`, "additional properties 'expect'"},
+inn = ["a"]`, "'/expect/grounded'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := sch.Validate(decode(t, tc.src))
@@ -312,6 +320,21 @@ func TestAccepts(t *testing.T) {
 		src  string
 	}{
 		{"minimal", base},
+		{"undercut", base + `
+[[relations]]
+from = "b"
+type = "undercut"
+to = { from = "a", to = "b" }
+note = "Why the inference fails."`},
+		{"expectations", base + `
+[expect.grounded]
+in = ["a"]
+out = ["b"]
+undec = []
+
+[expect.semi-stable]
+support = "necessary"
+in = ["a"]`},
 		{"no arguments in an included file", `
 [[relations]]
 from = "a"
