@@ -173,9 +173,10 @@ var rules = []Rule{
 // Rules returns every diagnostic rule, in documentation order.
 func Rules() []Rule { return slices.Clone(rules) }
 
-// newDiag builds a diagnostic, taking its severity from the rule registry so
-// that a code and its severity can never disagree.
-func newDiag(code string, r Range, detail string, format string, args ...any) Diagnostic {
+// NewDiagnostic builds a diagnostic of the rule code at r, taking its
+// severity from the rule registry so that a code and its severity can never
+// disagree. It panics if code is not a rule's: that is a programming error.
+func NewDiagnostic(code string, r Range, detail string, format string, args ...any) Diagnostic {
 	var sev Severity
 	for _, rule := range rules {
 		if rule.Code == code {

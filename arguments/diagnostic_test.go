@@ -46,8 +46,8 @@ func TestRules(t *testing.T) {
 		if r.Severity != Error && r.Severity != Warning || r.Summary == "" {
 			t.Errorf("rule %q: severity %v, summary %q", r.Code, r.Severity, r.Summary)
 		}
-		if d := newDiag(r.Code, FileRange("f"), "", "x"); d.Severity != r.Severity || d.Code != r.Code {
-			t.Errorf("newDiag(%q) = %+v", r.Code, d)
+		if d := NewDiagnostic(r.Code, FileRange("f"), "", "x"); d.Severity != r.Severity || d.Code != r.Code {
+			t.Errorf("NewDiagnostic(%q) = %+v", r.Code, d)
 		}
 	}
 	rs[0].Code = "changed"
@@ -62,15 +62,15 @@ func TestNewDiagUnknownCode(t *testing.T) {
 			t.Error("newDiag with an unregistered code did not panic")
 		}
 	}()
-	newDiag("no-such-code", FileRange("f"), "", "x")
+	NewDiagnostic("no-such-code", FileRange("f"), "", "x")
 }
 
 func TestDiagnosticError(t *testing.T) {
-	d := newDiag("unknown-key", Range{Filename: "a.toml", Start: Pos{10, 2, 3}, End: Pos{14, 2, 7}}, "Did you mean?", "unknown key %q", "clam")
+	d := NewDiagnostic("unknown-key", Range{Filename: "a.toml", Start: Pos{10, 2, 3}, End: Pos{14, 2, 7}}, "Did you mean?", "unknown key %q", "clam")
 	if got, want := d.Error(), `a.toml:2:3: error[unknown-key]: unknown key "clam"`; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	d = newDiag("no-arguments", FileRange("a.toml"), "", "the map has no arguments")
+	d = NewDiagnostic("no-arguments", FileRange("a.toml"), "", "the map has no arguments")
 	if got, want := d.Error(), "a.toml: error[no-arguments]: the map has no arguments"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
@@ -80,7 +80,9 @@ func TestDiagnosticsSort(t *testing.T) {
 	at := func(file string, off int) Range {
 		return Range{Filename: file, Start: Pos{off, 1, off + 1}, End: Pos{off + 1, 1, off + 2}}
 	}
-	d := func(code string, r Range, summary string) Diagnostic { return newDiag(code, r, "", "%s", summary) }
+	d := func(code string, r Range, summary string) Diagnostic {
+		return NewDiagnostic(code, r, "", "%s", summary)
+	}
 	withDetail := func(x Diagnostic, detail string) Diagnostic { x.Detail = detail; return x }
 	withRelated := func(x Diagnostic, file string) Diagnostic {
 		x.Related = []Related{{at(file, 0), "first defined here"}}
@@ -142,9 +144,9 @@ func lines(ds Diagnostics) string {
 
 func TestDiagnosticsCount(t *testing.T) {
 	ds := Diagnostics{
-		newDiag("unknown-key", FileRange("a"), "", "x"),
-		newDiag("self-attack", FileRange("a"), "", "x"),
-		newDiag("isolated-argument", FileRange("a"), "", "x"),
+		NewDiagnostic("unknown-key", FileRange("a"), "", "x"),
+		NewDiagnostic("self-attack", FileRange("a"), "", "x"),
+		NewDiagnostic("isolated-argument", FileRange("a"), "", "x"),
 	}
 	if ds.Count(Error) != 1 || ds.Count(Warning) != 2 || !ds.HasErrors() {
 		t.Errorf("Count(Error) = %d, Count(Warning) = %d, HasErrors = %v", ds.Count(Error), ds.Count(Warning), ds.HasErrors())

@@ -166,7 +166,7 @@ func readError(at Range, name string, err error) Diagnostic {
 			detail = "argmap reads TOML files, not devices or pipes."
 		}
 	}
-	return newDiag("read-error", at, detail, "cannot read %s: %s", name, what)
+	return NewDiagnostic("read-error", at, detail, "cannot read %s: %s", name, what)
 }
 
 func includeCycle(inc Include, cycle []*loaded) Diagnostic {
@@ -175,7 +175,7 @@ func includeCycle(inc Include, cycle []*loaded) Diagnostic {
 		names = append(names, lf.file.Name)
 	}
 	names = append(names, cycle[0].file.Name)
-	return newDiag("include-cycle", inc.Range, "Remove one of these includes: a file of a map is included once, by one of the other files.",
+	return NewDiagnostic("include-cycle", inc.Range, "Remove one of these includes: a file of a map is included once, by one of the other files.",
 		"include cycle: %s", strings.Join(names, " includes "))
 }
 
@@ -198,7 +198,7 @@ func missingInclude(from *File, inc Include, target *loaded) Diagnostic {
 			detail = fmt.Sprintf("Did you mean %q? %s", path.Join(path.Dir(written), best), detail)
 		}
 	}
-	return newDiag("missing-include", inc.Range, detail, "included file %s does not exist", target.file.Name)
+	return NewDiagnostic("missing-include", inc.Range, detail, "included file %s does not exist", target.file.Name)
 }
 
 // LoadPaths reads every map named by paths: files, or directories searched

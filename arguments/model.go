@@ -183,10 +183,10 @@ func (m *Map) Complete() bool {
 //
 // An undercut support gets a node of its own, after the arguments: the
 // inference, named by Inference.Name ("from->to", never an argument id). The
-// support from->to becomes two, from the supporting argument to the
-// inference and from the inference to the supported argument, and each
-// undercut is an attack on the inference — as AIF draws an inference (RA)
-// node. The semantics evaluate the inference like any argument; it is not an
+// support from->to becomes a premise edge from the supporting argument to
+// the inference (graph.Premise: the inference cannot stand without it) and
+// a support from the inference to the supported argument, and each undercut
+// is an attack on the inference — as AIF draws an inference (RA) node. The semantics evaluate the inference like any argument; it is not an
 // argument of the map, and reports leave it out.
 func (m *Map) Graph() *graph.Graph {
 	g := graph.New()
@@ -209,7 +209,7 @@ func (m *Map) Graph() *graph.Graph {
 			continue
 		}
 		if inf, ok := undercut[Inference{r.From, r.To}]; ok && r.Type == graph.Support {
-			g.AddEdge(from, inf, graph.Support)
+			g.AddEdge(from, inf, graph.Premise)
 			g.AddEdge(inf, to, graph.Support)
 			continue
 		}

@@ -196,7 +196,7 @@ to = { from = "designation", to = "strike" }
 		got = append(got, g.Name(e.From)+" "+e.Relation.String()+" "+g.Name(e.To))
 	}
 	want := []string{
-		"designation support designation->strike",
+		"designation premise designation->strike",
 		"designation->strike support strike",
 		"fentanyl support strike",
 		"no_armed_attack attack designation->strike",

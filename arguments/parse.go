@@ -72,7 +72,7 @@ func (p *parser) parse(data []byte) {
 	root, err := buildIndex(body, base)
 	var dup *duplicateKeyError
 	if errors.As(err, &dup) {
-		d := newDiag("toml-syntax", p.file.Source.Range(dup.again.start, dup.again.end),
+		d := NewDiagnostic("toml-syntax", p.file.Source.Range(dup.again.start, dup.again.end),
 			"A key can be defined only once: remove or rename one of the two.", "key %q is defined twice", dup.name)
 		d.Related = []Related{{p.file.Source.Range(dup.first.start, dup.first.end), "first defined here"}}
 		p.diags = append(p.diags, d)
@@ -181,7 +181,7 @@ func skipString(data []byte, i int) int {
 func (p *parser) syntaxError(err error, base int) {
 	var perr toml.ParseError
 	if !errors.As(err, &perr) {
-		p.diags = append(p.diags, newDiag("toml-syntax", FileRange(p.file.Name), "", "%v", err))
+		p.diags = append(p.diags, NewDiagnostic("toml-syntax", FileRange(p.file.Name), "", "%v", err))
 		return
 	}
 	start := base + perr.Position.Start
@@ -194,7 +194,7 @@ func (p *parser) syntaxError(err error, base int) {
 
 // report adds a diagnostic at a span of the file.
 func (p *parser) report(code string, at span, detail, format string, args ...any) {
-	d := newDiag(code, p.file.Source.Range(at.start, at.end), detail, format, args...)
+	d := NewDiagnostic(code, p.file.Source.Range(at.start, at.end), detail, format, args...)
 	p.diags = append(p.diags, d)
 }
 

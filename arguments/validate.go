@@ -22,7 +22,7 @@ func validate(m *Map) Diagnostics {
 	for _, f := range m.Files {
 		for _, a := range f.Arguments {
 			if i, dup := m.byID[a.ID]; dup {
-				d := newDiag("duplicate-id", a.Range, "Ids must be unique across all the files of a map: rename one of them.",
+				d := NewDiagnostic("duplicate-id", a.Range, "Ids must be unique across all the files of a map: rename one of them.",
 					"argument id %q is defined twice", a.ID)
 				d.Related = []Related{{m.Arguments[i].Range, "first defined here"}}
 				diags = append(diags, d)
@@ -34,7 +34,7 @@ func validate(m *Map) Diagnostics {
 	}
 	complete := m.Complete()
 	if complete && len(m.Arguments) == 0 {
-		diags = append(diags, newDiag("no-arguments", m.Root.Source.Range(0, 0),
+		diags = append(diags, NewDiagnostic("no-arguments", m.Root.Source.Range(0, 0),
 			`Add at least one argument: [arguments.ID] with claim = "..." under it.`, "the map has no arguments"))
 	}
 
@@ -69,7 +69,7 @@ func validate(m *Map) Diagnostics {
 				detail = hint
 			}
 		}
-		diags = append(diags, newDiag("unknown-argument", at, detail, "no argument %q in this map", id))
+		diags = append(diags, NewDiagnostic("unknown-argument", at, detail, "no argument %q in this map", id))
 	}
 
 	seen := map[relationKey]*Relation{}
@@ -96,16 +96,16 @@ func validate(m *Map) Diagnostics {
 			}
 			if from == to {
 				if r.Type == graph.Attack {
-					diags = append(diags, newDiag("self-attack", r.ToRange,
+					diags = append(diags, NewDiagnostic("self-attack", r.ToRange,
 						"An argument that attacks itself is rejected under every semantics; was another id meant?", "argument %q attacks itself", r.From))
 				} else {
-					diags = append(diags, newDiag("self-support", r.ToRange,
+					diags = append(diags, NewDiagnostic("self-support", r.ToRange,
 						"Supporting itself adds nothing: point the support at another argument, or remove it.", "argument %q supports itself", r.From))
 				}
 			}
 			key := relationKey{from, to, r.Type}
 			if first := seen[key]; first != nil {
-				d := newDiag("duplicate-relation", r.ToRange, "Remove one of the two.", "%q %s %q is given twice", r.From, verb(r.Type), r.To)
+				d := NewDiagnostic("duplicate-relation", r.ToRange, "Remove one of the two.", "%q %s %q is given twice", r.From, verb(r.Type), r.To)
 				d.Related = []Related{{relationAt(first), "first given here"}}
 				diags = append(diags, d)
 				continue
@@ -119,7 +119,7 @@ func validate(m *Map) Diagnostics {
 				}
 			}
 			if other := seen[opposite]; other != nil {
-				d := newDiag("support-and-attack", r.ToRange, "An argument cannot both support and attack the same argument: keep the relation you mean.",
+				d := NewDiagnostic("support-and-attack", r.ToRange, "An argument cannot both support and attack the same argument: keep the relation you mean.",
 					"%q both supports and attacks %q", r.From, r.To)
 				d.Related = []Related{{relationAt(other), fmt.Sprintf("the %s is given here", other.Type)}}
 				diags = append(diags, d)
@@ -148,7 +148,7 @@ func validate(m *Map) Diagnostics {
 					}
 				}
 			case seen[relationKey{a, b, graph.Support}] == nil:
-				d := newDiag("unknown-support", u.SupportRange,
+				d := NewDiagnostic("unknown-support", u.SupportRange,
 					fmt.Sprintf("An undercut aims at a support relation of the map: add %q to the supports of %q, or aim at one that exists.", u.Support.To, u.Support.From),
 					"%q does not support %q: there is no inference to undercut", u.Support.From, u.Support.To)
 				if r := seen[relationKey{a, b, graph.Attack}]; r != nil {
@@ -168,7 +168,7 @@ func validate(m *Map) Diagnostics {
 					unknown(l.ID, l.Range)
 				}
 				if first, dup := labelOf[l.ID]; dup {
-					d := newDiag("bad-value", l.Range, "Expect one label for each argument.",
+					d := NewDiagnostic("bad-value", l.Range, "Expect one label for each argument.",
 						"%q is expected both %s and %s under %s", l.ID, first.Label, l.Label, x.Semantics)
 					d.Related = []Related{{first.Range, "first expected here"}}
 					diags = append(diags, d)
@@ -181,7 +181,7 @@ func validate(m *Map) Diagnostics {
 	if complete {
 		for i, a := range m.Arguments {
 			if !related[i] {
-				diags = append(diags, newDiag("isolated-argument", a.Range,
+				diags = append(diags, NewDiagnostic("isolated-argument", a.Range,
 					"Add supports or attacks (or a [[relations]] entry), or remove the argument if it is not part of the debate.",
 					"argument %q has no relation to any other argument", a.ID))
 			}
@@ -225,7 +225,7 @@ func supportCycles(m *Map, adj graph.Adjacency, relations map[relationKey]*Relat
 			rels = append(rels, relations[relationKey{n, cycle[(i+1)%len(cycle)], graph.Support}])
 		}
 		names = append(names, names[0])
-		d := newDiag("support-cycle", relationAt(rels[0]),
+		d := NewDiagnostic("support-cycle", relationAt(rels[0]),
 			"Circular reasoning: each argument rests on the next. Remove the support that does not hold.",
 			"circular support: %s", strings.Join(names, " → "))
 		for i, r := range rels[1:] {

@@ -18,6 +18,11 @@ type Relation uint8
 const (
 	Support Relation = iota + 1 // the source gives a reason to accept the target
 	Attack                      // the source gives a reason to reject the target
+	// Premise joins an argument to an inference that rests on it (an
+	// undercut support, drawn as a node of its own): the inference cannot
+	// stand without its premise, but accepting the inference commits to
+	// nothing through the premise.
+	Premise
 )
 
 // String returns "support" or "attack", or "Relation(N)" for any other value,
@@ -28,6 +33,8 @@ func (r Relation) String() string {
 		return "support"
 	case Attack:
 		return "attack"
+	case Premise:
+		return "premise"
 	}
 	return "Relation(" + strconv.Itoa(int(r)) + ")"
 }

@@ -14,8 +14,9 @@ func TestRelationString(t *testing.T) {
 	}{
 		{Support, "support"},
 		{Attack, "attack"},
+		{Premise, "premise"},
 		{0, "Relation(0)"},
-		{3, "Relation(3)"},
+		{4, "Relation(4)"},
 		{255, "Relation(255)"},
 	}
 	for _, tt := range tests {

@@ -46,6 +46,9 @@ func runCheck(c *cli.Context) error {
 	}
 	loader := &arguments.Loader{}
 	maps, diags := loader.LoadPaths(paths)
+	for _, m := range maps {
+		diags = checkMap(c.Context, m, diags)
+	}
 	files := map[*arguments.File]bool{}
 	args := 0
 	for _, m := range maps {

@@ -121,6 +121,24 @@ func TestGolden(t *testing.T) {
 		{"unknown-format", ".", []string{"check", "--format", "xml", "warnings"}, 2},
 		{"unknown-command", ".", []string{"chek", "warnings"}, 2},
 		{"dash-dash", "warnings", []string{"check", "--", "map.toml"}, 0},
+		// Evaluation: expectations are checked by check; eval and explain.
+		{"expect-pass", "evaluate", []string{"check", "map.toml"}, 0},
+		{"expect-fail", "evaluate", []string{"check", "failing.toml"}, 1},
+		{"eval-grounded", "evaluate", []string{"eval", "map.toml"}, 0},
+		{"eval-preferred", "evaluate", []string{"eval", "map.toml", "--semantics", "preferred"}, 0},
+		{"eval-stable-json", "evaluate", []string{"eval", "-s", "ST", "--format", "json", "map.toml"}, 0},
+		{"eval-without", "evaluate", []string{"eval", "map.toml", "--without", "b,exception"}, 0},
+		{"eval-ignore", "evaluate", []string{"eval", "map.toml", "--support", "ignore"}, 0},
+		{"eval-h-categorizer", "evaluate", []string{"eval", "map.toml", "-s", "h-categorizer"}, 0},
+		{"eval-df-quad-json", "evaluate", []string{"eval", "map.toml", "-s", "df-quad", "-f", "json"}, 0},
+		{"eval-unknown-semantics", "evaluate", []string{"eval", "map.toml", "-s", "prefered"}, 2},
+		{"eval-unknown-without", "evaluate", []string{"eval", "map.toml", "--without", "dd"}, 2},
+		{"eval-errors", "evaluate", []string{"eval", "failing.toml"}, 1},
+		{"explain-grounded", "evaluate", []string{"explain", "map.toml", "c"}, 0},
+		{"explain-preferred", "evaluate", []string{"explain", "map.toml", "a", "--semantics", "preferred"}, 0},
+		{"explain-rejected", "evaluate", []string{"explain", "map.toml", "c", "-s", "preferred"}, 0},
+		{"explain-unknown-id", "evaluate", []string{"explain", "map.toml", "cc"}, 2},
+		{"explain-no-id", "evaluate", []string{"explain", "map.toml"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

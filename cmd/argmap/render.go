@@ -23,7 +23,6 @@ import (
 	"github.com/argmap/argmap/renderers/graphviz"
 	"github.com/argmap/argmap/renderers/pdf"
 	"github.com/argmap/argmap/renderers/png"
-	"github.com/argmap/argmap/renderers/report"
 	"github.com/argmap/argmap/renderers/svg"
 )
 
@@ -156,24 +155,9 @@ func runRender(c *cli.Context) error {
 	defer gv.close(ctx)
 
 	// Check the map as argmap check does, and report its problems.
-	loader := &arguments.Loader{}
-	m, diags := loader.Load(paths[0])
-	if len(diags) > 0 {
-		err := report.Write(c.App.ErrWriter, "text", report.Input{
-			Diagnostics: diags,
-			Summary:     report.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
-			Source:      loader.Source,
-			Version:     c.App.Version,
-		})
-		if err != nil {
-			return &exitError{exitProblems, err}
-		}
-	}
-	if diags.HasErrors() {
-		return &exitError{code: exitProblems, err: fmt.Errorf("not drawing %s: the map has errors", paths[0])}
-	}
-	if c.Bool("strict") && len(diags) > 0 {
-		return &exitError{code: exitProblems, err: fmt.Errorf("not drawing %s: the map has warnings (--strict)", paths[0])}
+	m, err := loadChecked(c, paths[0], "drawing")
+	if err != nil {
+		return err
 	}
 
 	if dot.Tangled(m) && (opts.GroupBy != "" || c.IsSet("direction")) {

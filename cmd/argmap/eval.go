@@ -1,0 +1,293 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/evaluate"
+	"github.com/argmap/argmap/internal/suggest"
+	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
+)
+
+// evaluationFlags are the flags of the commands that evaluate a map.
+func evaluationFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "semantics", Aliases: []string{"s"}, Value: "grounded",
+			Usage: "the semantics: " + strings.Join(evaluate.MethodNames(), ", ")},
+		&cli.StringFlag{Name: "support", Value: "deductive",
+			Usage: "how supports are read: deductive, necessary or ignore (attacks only)"},
+		&cli.StringFlag{Name: "without", Usage: "evaluate with these arguments withdrawn: `ID,...`"},
+		&cli.BoolFlag{Name: "strict", Usage: "refuse a map with warnings"},
+	}
+}
+
+// evaluationOptions reads the evaluation flags, for the map m.
+func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, error) {
+	method, err := evaluate.ParseMethod(c.String("semantics"))
+	if err != nil {
+		return evaluate.Options{}, usageError("--semantics: %v", err)
+	}
+	mode, err := bipolar.ParseMode(c.String("support"))
+	if err != nil {
+		return evaluate.Options{}, usageError("--support: %v", err)
+	}
+	opt := evaluate.Options{Method: method, Support: mode}
+	if w := c.String("without"); w != "" {
+		for _, id := range strings.Split(w, ",") {
+			id = strings.TrimSpace(id)
+			if m.Argument(id) == nil {
+				return opt, usageError("--without: no argument %q in %s%s", id, m.Root.Name, didYouMeanID(m, id))
+			}
+			opt.Without = append(opt.Without, id)
+		}
+	}
+	return opt, nil
+}
+
+func didYouMeanID(m *arguments.Map, id string) string {
+	ids := make([]string, len(m.Arguments))
+	for i, a := range m.Arguments {
+		ids[i] = a.ID
+	}
+	if best := suggest.Closest(id, ids); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+func evalCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "eval",
+		Usage:     "say which arguments stand and which fall under a semantics",
+		ArgsUsage: "FILE",
+		Description: `Evaluates the map whose root file is FILE under a semantics of argumentation
+theory: Dung's grounded, complete, preferred, stable, semi-stable, stage or
+ideal semantics, which accept and reject (each argument is in, out or
+undecided), or a gradual semantics (h-categorizer, df-quad), which scores.
+Supports are read as --support says. --without evaluates the map with some
+arguments withdrawn.`,
+		Flags:  append(evaluationFlags(), &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"}),
+		Action: runEval,
+	}
+}
+
+func runEval(c *cli.Context) error {
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usageError("unknown format %q for --format: use text or json", format)
+	}
+	if c.NArg() != 1 {
+		return usageError("eval needs one map: argmap eval FILE")
+	}
+	m, err := loadChecked(c, c.Args().First(), "evaluating")
+	if err != nil {
+		return err
+	}
+	opt, err := evaluationOptions(c, m)
+	if err != nil {
+		return err
+	}
+	res, err := evaluate.Evaluate(c.Context, m, opt)
+	if err != nil {
+		return &exitError{exitProblems, err}
+	}
+	if format == "json" {
+		err = writeEvalJSON(c.App.Writer, res)
+	} else {
+		err = writeEvalText(c.App.Writer, res)
+	}
+	if err != nil {
+		return &exitError{exitProblems, err}
+	}
+	return nil
+}
+
+// evalJSON is the JSON output of argmap eval, documented in the README.
+type evalJSON struct {
+	Map        string             `json:"map"`
+	Semantics  string             `json:"semantics"`
+	Support    string             `json:"support"`
+	Without    []string           `json:"without"`
+	Extensions [][]string         `json:"extensions"`
+	Labels     map[string]string  `json:"labels,omitempty"`
+	Scores     map[string]float64 `json:"scores,omitempty"`
+	Arguments  []evalArgJSON      `json:"arguments"`
+}
+
+type evalArgJSON struct {
+	ID        string   `json:"id"`
+	Label     string   `json:"label,omitempty"`
+	Credulous *bool    `json:"credulous,omitempty"`
+	Skeptical *bool    `json:"skeptical,omitempty"`
+	Score     *float64 `json:"score,omitempty"`
+}
+
+func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
+	out := evalJSON{
+		Map:        res.Map.Root.Name,
+		Semantics:  res.Options.Method.String(),
+		Support:    res.Options.Support.String(),
+		Without:    append([]string{}, res.Options.Without...),
+		Extensions: append([][]string{}, res.Extensions...),
+	}
+	gradual := res.Options.Method.Gradual != 0
+	if gradual {
+		out.Scores = map[string]float64{}
+	} else {
+		out.Labels = map[string]string{}
+	}
+	for _, st := range res.Arguments {
+		a := evalArgJSON{ID: st.ID}
+		if gradual {
+			score := round(st.Score)
+			a.Score = &score
+			out.Scores[st.ID] = score
+		} else {
+			a.Label = st.Label.String()
+			a.Credulous, a.Skeptical = &st.Credulous, &st.Skeptical
+			out.Labels[st.ID] = a.Label
+		}
+		out.Arguments = append(out.Arguments, a)
+	}
+	for i := range out.Extensions {
+		if out.Extensions[i] == nil {
+			out.Extensions[i] = []string{}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// round keeps six decimals: more is noise of the fixpoint iteration, and
+// byte-identical output matters more.
+func round(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 6, 64), 64)
+	return v
+}
+
+func writeEvalText(w io.Writer, res *evaluate.Result) error {
+	ew := &lineWriter{w: w}
+	title := res.Map.Title
+	if title == "" {
+		title = res.Map.Root.Name
+	}
+	ew.printf("%s\n", title)
+	ew.printf("%s semantics, %s support", res.Options.Method, res.Options.Support)
+	if len(res.Options.Without) > 0 {
+		ew.printf(", without %s", strings.Join(res.Options.Without, ", "))
+	}
+	ew.printf("\n\n")
+	width := 0
+	for _, st := range res.Arguments {
+		width = max(width, len(st.ID))
+	}
+	gradual := res.Options.Method.Gradual != 0
+	counts := map[semantics.Label]int{}
+	for _, st := range res.Arguments {
+		claim := res.Map.Argument(st.ID).Claim
+		if gradual {
+			ew.printf("  %.3f  %-*s  %s\n", st.Score, width, st.ID, shorten(claim, 70))
+			continue
+		}
+		counts[st.Label]++
+		ew.printf("  %-5s  %-*s  %s\n", st.Label, width, st.ID, shorten(claim, 70))
+	}
+	if gradual {
+		ew.printf("\nScores from 0 (defeated) to 1 (unchallenged).\n")
+		return ew.err
+	}
+	ew.printf("\n%d in, %d out, %d undecided of %d arguments.\n", counts[semantics.In], counts[semantics.Out], counts[semantics.Undec], len(res.Arguments))
+	s := res.Options.Method.Semantics
+	switch {
+	case len(res.Extensions) == 0:
+		ew.printf("There is no %s extension: every argument is undecided.\n", s)
+	case s != semantics.Grounded && s != semantics.Ideal:
+		ew.printf("%s extensions (%d): in = in all of them, out = in none, undec = in some.\n", s, len(res.Extensions))
+		for _, e := range res.Extensions {
+			ew.printf("  {%s}\n", strings.Join(e, ", "))
+		}
+	}
+	return ew.err
+}
+
+// shorten cuts s to at most n characters, at a word if it can.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
+}
+
+// lineWriter remembers the first write error.
+type lineWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (l *lineWriter) printf(format string, args ...any) {
+	if l.err == nil {
+		_, l.err = fmt.Fprintf(l.w, format, args...)
+	}
+}
+
+func explainCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "explain",
+		Usage:     "say why an argument is accepted, rejected or undecided",
+		ArgsUsage: "FILE ID",
+		Description: `Explains, in sentences for a student, why the argument ID of the map whose
+root file is FILE has its status: under grounded semantics, the chain of
+attackers and defenders that settles it; under the others, an extension
+that holds it and one that does not, or why none can.`,
+		Flags:  evaluationFlags(),
+		Action: runExplain,
+	}
+}
+
+func runExplain(c *cli.Context) error {
+	if c.NArg() != 2 {
+		return usageError("explain needs a map and an argument: argmap explain FILE ID")
+	}
+	m, err := loadChecked(c, c.Args().Get(0), "explaining")
+	if err != nil {
+		return err
+	}
+	id := c.Args().Get(1)
+	if m.Argument(id) == nil {
+		return usageError("no argument %q in %s%s", id, m.Root.Name, didYouMeanID(m, id))
+	}
+	opt, err := evaluationOptions(c, m)
+	if err != nil {
+		return err
+	}
+	for _, w := range opt.Without {
+		if w == id {
+			return usageError("%s is withdrawn (--without): there is nothing to explain", id)
+		}
+	}
+	res, err := evaluate.Evaluate(c.Context, m, opt)
+	if err != nil {
+		return &exitError{exitProblems, err}
+	}
+	text, err := res.Explain(c.Context, id)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if _, err := io.WriteString(c.App.Writer, text); err != nil {
+		return &exitError{exitProblems, err}
+	}
+	return nil
+}

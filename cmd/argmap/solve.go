@@ -1,0 +1,371 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/iccma"
+	"github.com/argmap/argmap/internal/suggest"
+	"github.com/argmap/argmap/renderers/report"
+	"github.com/argmap/argmap/semantics"
+)
+
+func solveCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "solve",
+		Usage:     "solve an ICCMA 2023 reasoning task, as argumentation competition solvers do",
+		UsageText: "argmap solve -p TASK -f FILE [-a ARG] [--timeout DURATION]\nargmap solve --problems\nargmap solve",
+		Description: `Solves a reasoning task of the International Competition on Computational
+Models of Argumentation (ICCMA 2023) and prints the answer exactly as a
+competition solver does:
+
+  DC-σ  YES and a witness line "w 1 4 7" (an extension containing ARG), or NO
+  DS-σ  YES, or NO and a counter-example line (an extension without ARG)
+  SE-σ  a witness line ("w" alone for the empty extension), or NO if none
+  EE-σ  one witness line per extension, or NO if there is none
+
+for σ in GR, CO, PR, ST, SST, STG, ID. --problems lists the tasks; with no
+options at all, argmap solve prints its name and version.
+
+FILE is an ICCMA i23 file ("p af N", then "a b" attack lines over the
+arguments 1..N) or, if its name ends in .toml, an argmap map: then ARG is an
+argument id and witness lines name ids, in the map's order. The map's
+problems are reported on standard error, and errors stop the solving.
+
+--timeout gives up after DURATION (such as 30s or 5m): nothing is printed on
+standard output, and a message on standard error says so. The answer is
+printed only once it is complete.
+
+Exit status: 0 solved (whatever the answer), 1 an unreadable or invalid FILE,
+a map with errors, or the time ran out, 2 usage error.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{
+				Name:    "task",
+				Aliases: []string{"p"},
+				Usage:   "the `TASK` to solve, such as DC-PR (see --problems)",
+			},
+			&cli.StringFlag{
+				Name:    "file",
+				Aliases: []string{"f"},
+				Usage:   "the framework: an i23 `FILE`, or an argmap map (*.toml)",
+			},
+			&cli.StringFlag{
+				Name:    "argument",
+				Aliases: []string{"a"},
+				Usage:   "the query argument of DC and DS tasks: `ARG` 1..N of an i23 file, an id of a map",
+			},
+			&cli.StringFlag{
+				Name:  "timeout",
+				Usage: "give up after `DURATION`, such as 30s or 5m (default: no limit)",
+			},
+			&cli.BoolFlag{
+				Name:  "problems",
+				Usage: "list the supported tasks, as [DC-GR,DC-CO,...]",
+			},
+		},
+		Action: runSolve,
+	}
+}
+
+func runSolve(c *cli.Context) error {
+	w := c.App.Writer
+	if c.NumFlags() == 0 && c.NArg() == 0 {
+		// The banner of a competition solver run without arguments.
+		_, err := fmt.Fprintf(w, "argmap %s\n", c.App.Version)
+		return writeError(err)
+	}
+	if c.NArg() > 0 {
+		return usageError("unexpected argument %q: give the file with -f %s", c.Args().First(), c.Args().First())
+	}
+	if c.Bool("problems") {
+		for _, name := range []string{"task", "file", "argument", "timeout"} {
+			if c.IsSet(name) {
+				return usageError("--problems lists the tasks and takes no other option, not --%s", name)
+			}
+		}
+		_, err := fmt.Fprintf(w, "[%s]\n", strings.Join(taskNames(), ","))
+		return writeError(err)
+	}
+
+	if !c.IsSet("task") {
+		return usageError("solve needs a task: argmap solve -p TASK -f FILE [-a ARG] (argmap solve --problems lists the tasks)")
+	}
+	task, err := parseTask(c.String("task"))
+	if err != nil {
+		return err
+	}
+	file := c.String("file")
+	if file == "" {
+		return usageError("solve needs a file: -f FILE, an ICCMA i23 file or an argmap map (*.toml)")
+	}
+	query := c.String("argument")
+	switch {
+	case task.NeedsArgument() && !c.IsSet("argument"):
+		return usageError("%v needs a query argument: -a ARG", task)
+	case !task.NeedsArgument() && c.IsSet("argument"):
+		return usageError("-a applies to DC and DS tasks only, not %v", task)
+	}
+	var timeout time.Duration
+	if s := c.String("timeout"); c.IsSet("timeout") {
+		timeout, err = time.ParseDuration(s)
+		if err != nil || timeout < 0 {
+			return usageError("bad --timeout %q: use a duration such as 500ms, 30s or 5m", s)
+		}
+	}
+
+	// The time limit covers the whole run: reading the file is not
+	// interrupted, but the time it takes counts.
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+
+	var fw *solveFramework
+	if isMapFile(file) {
+		fw, err = loadMapFramework(c, file)
+	} else {
+		fw, err = loadI23Framework(file)
+	}
+	if err != nil {
+		return err
+	}
+	arg := -1
+	if task.NeedsArgument() {
+		if arg, err = fw.argument(query); err != nil {
+			return err
+		}
+	}
+
+	// iccma.Run writes into a buffer, and the answer goes to standard output
+	// only once it is complete: a run cut short prints nothing there, never
+	// half an answer. (For EE this holds every extension's line at once, no
+	// more than semantics.Extensions holds anyway: it finds them all before
+	// yielding the first.)
+	var out bytes.Buffer
+	err = ctx.Err() // the time may have run out while reading
+	if err == nil {
+		err = iccma.Run(ctx, &out, fw.framework, task, arg)
+	}
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return &exitError{exitProblems, fmt.Errorf("timed out after %v solving %v on %s; no answer was printed", timeout, task, file)}
+		}
+		return &exitError{exitProblems, err}
+	}
+	answer := out.Bytes()
+	if fw.names != nil {
+		answer = nameWitnesses(answer, fw.names, task.Problem == iccma.EE)
+	}
+	_, err = w.Write(answer)
+	return writeError(err)
+}
+
+func writeError(err error) error {
+	if err != nil {
+		return &exitError{exitProblems, fmt.Errorf("writing the answer: %w", err)}
+	}
+	return nil
+}
+
+// taskNames are the names of the supported tasks, in the order of iccma.Tasks.
+func taskNames() []string {
+	var names []string
+	for _, t := range iccma.Tasks() {
+		names = append(names, t.String())
+	}
+	return names
+}
+
+// parseTask parses -p TASK; an unknown task is a usage error with a
+// did-you-mean.
+func parseTask(name string) (iccma.Task, error) {
+	t, err := iccma.ParseTask(name)
+	if err == nil {
+		return t, nil
+	}
+	if best := suggest.Closest(strings.ToUpper(name), taskNames()); best != "" {
+		return t, usageError("unknown task %q (did you mean %s?): argmap solve --problems lists the tasks", name, best)
+	}
+	return t, usageError("unknown task %q: a task is a problem (DC, DS, SE, EE) and a semantics (GR, CO, PR, ST, SST, STG, ID), such as DC-PR; argmap solve --problems lists them", name)
+}
+
+// isMapFile reports whether -f names an argmap map rather than an i23 file:
+// by the name's extension only, so that an i23 file is never taken for TOML.
+func isMapFile(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".toml")
+}
+
+// solveFramework is the framework of -f with what is needed to name its
+// arguments.
+type solveFramework struct {
+	file      string
+	framework *semantics.Framework
+	// names are the ids of the arguments of a map, nil for an i23 file. A map's
+	// framework may have more nodes than names: the inferences of undercut
+	// supports, which come after the arguments and are never printed.
+	names []string
+}
+
+// loadI23Framework reads an i23 file.
+func loadI23Framework(file string) (*solveFramework, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, &exitError{exitProblems, fmt.Errorf("cannot read %s: %w", file, pathError(err))}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &exitError{exitProblems, fmt.Errorf("cannot read %s: it is a directory", file)}
+	}
+	fw, err := iccma.ReadFramework(f)
+	if err != nil {
+		var syn *iccma.SyntaxError
+		if errors.As(err, &syn) {
+			pos := fmt.Sprintf("%s:%d:%d", file, syn.Line, syn.Column)
+			if syn.Column == 0 {
+				pos = fmt.Sprintf("%s:%d", file, syn.Line)
+			}
+			return nil, &exitError{exitProblems, fmt.Errorf("%s: %s", pos, syn.Msg)}
+		}
+		return nil, &exitError{exitProblems, fmt.Errorf("cannot read %s: %w", file, pathError(err))}
+	}
+	return &solveFramework{file: file, framework: fw}, nil
+}
+
+// pathError is err without the operation and path that the caller names
+// already, as in "cannot read x.i23: no such file".
+func pathError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadMapFramework loads an argmap map, checked as argmap check does, and
+// returns its attack relation as a framework.
+func loadMapFramework(c *cli.Context, file string) (*solveFramework, error) {
+	loader := &arguments.Loader{}
+	m, diags := loader.Load(file)
+	if len(diags) > 0 {
+		err := report.Write(c.App.ErrWriter, "text", report.Input{
+			Diagnostics: diags,
+			Summary:     report.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
+			Source:      loader.Source,
+			Version:     c.App.Version,
+		})
+		if err != nil {
+			return nil, &exitError{exitProblems, err}
+		}
+	}
+	if diags.HasErrors() {
+		return nil, &exitError{exitProblems, fmt.Errorf("not solving %s: the map has errors", file)}
+	}
+	g := m.Graph()
+	// TODO(bipolar): the attack relation of a map is its graph after the
+	// default bipolar translation, bipolar.Attacks(g, bipolar.Deductive) of
+	// package semantics/bipolar, once that package is ready. Until then the
+	// supports are left out and only the map's attack edges count (the
+	// undercuts among them, which attack inference nodes that nothing links
+	// to the arguments yet).
+	adj := g.Adjacency(graph.Attack)
+	names := make([]string, len(m.Arguments))
+	for i := range names {
+		names[i] = g.Name(i) // the arguments are the first nodes, in order
+	}
+	return &solveFramework{file: file, framework: semantics.NewFramework(adj), names: names}, nil
+}
+
+// argument parses -a ARG: a number 1..N for an i23 file, an id for a map. A
+// query that is not an argument is a usage error naming the valid ones.
+func (fw *solveFramework) argument(query string) (int, error) {
+	if fw.names != nil {
+		for i, id := range fw.names {
+			if id == query {
+				return i, nil
+			}
+		}
+		hint := ""
+		if best := suggest.Closest(query, fw.names); best != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", best)
+		}
+		return 0, usageError("-a %q is not an argument of %s%s: give one of its ids: %s", query, fw.file, hint, idList(fw.names))
+	}
+	n := fw.framework.Len()
+	v, err := strconv.Atoi(strings.TrimSpace(query))
+	switch {
+	case n == 0:
+		return 0, usageError("-a %q is not an argument of %s, which has none", query, fw.file)
+	case err != nil:
+		return 0, usageError("-a %q is not an argument of %s: give a number from 1 to %d", query, fw.file, n)
+	case v < 1 || v > n:
+		return 0, usageError("-a %d is not an argument of %s, which has the arguments 1..%d", v, fw.file, n)
+	}
+	return v - 1, nil
+}
+
+// idList lists ids for a message, the first few only.
+func idList(ids []string) string {
+	const most = 8
+	if len(ids) <= most {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s, ... (%d in all)", strings.Join(ids[:most], ", "), len(ids))
+}
+
+// nameWitnesses rewrites the witness lines of iccma.Run's answer, which
+// number the nodes of a map's framework from 1, with the ids of the
+// arguments, leaving out the inference nodes that follow them. With dedupe
+// (for EE), a line already printed is left out: extensions that differ only
+// in inferences are the same set of arguments.
+func nameWitnesses(answer []byte, names []string, dedupe bool) []byte {
+	var out bytes.Buffer
+	seen := map[string]bool{}
+	for _, line := range strings.SplitAfter(string(answer), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || fields[0] != "w" {
+			out.WriteString(line)
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("w")
+		for _, f := range fields[1:] {
+			node, err := strconv.Atoi(f)
+			if err != nil || node < 1 {
+				panic(fmt.Sprintf("argmap: unexpected witness line %q", line)) // iccma.Run writes only numbers
+			}
+			if node <= len(names) {
+				b.WriteString(" ")
+				b.WriteString(names[node-1])
+			}
+		}
+		b.WriteString("\n")
+		if dedupe {
+			if seen[b.String()] {
+				continue
+			}
+			seen[b.String()] = true
+		}
+		out.WriteString(b.String())
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// End-to-end tests of argmap solve, run on the binary that TestMain builds.
+// The inputs and the golden files are in testdata/solve; go test -update
+// rewrites the golden files.
+
+var solveDir = filepath.Join("testdata", "solve")
+
+func solveGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(solveDir, "golden", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestSolveGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"problems", []string{"--problems"}, 0},
+
+		// An odd cycle: no stable extension, one stage extension per argument.
+		{"cycle3-se-gr", []string{"-p", "SE-GR", "-f", "cycle3.i23"}, 0},
+		{"cycle3-ee-stg", []string{"-p", "EE-STG", "-f", "cycle3.i23"}, 0},
+		{"cycle3-ee-st", []string{"-p", "EE-ST", "-f", "cycle3.i23"}, 0},
+		{"cycle3-dc-pr", []string{"-p", "DC-PR", "-f", "cycle3.i23", "-a", "1"}, 0},
+		{"cycle3-ds-co", []string{"-p", "DS-CO", "-f", "cycle3.i23", "-a", "2"}, 0},
+		// An even cycle: two preferred and stable extensions.
+		{"cycle4-ee-co", []string{"-p", "EE-CO", "-f", "cycle4.i23"}, 0},
+		{"cycle4-ee-pr", []string{"-p", "EE-PR", "-f", "cycle4.i23"}, 0},
+		{"cycle4-dc-st", []string{"-p", "DC-ST", "-f", "cycle4.i23", "-a", "3"}, 0},
+		{"cycle4-ds-pr", []string{"-p", "DS-PR", "-f", "cycle4.i23", "-a", "1"}, 0},
+		{"cycle4-se-sst", []string{"-p", "SE-SST", "-f", "cycle4.i23"}, 0},
+		// Floating reinstatement: 4 is skeptically accepted under preferred
+		// semantics, not under grounded or ideal semantics.
+		{"floating-ee-pr", []string{"-p", "EE-PR", "-f", "floating.i23"}, 0},
+		{"floating-ds-pr", []string{"-p", "DS-PR", "-f", "floating.i23", "-a", "4"}, 0},
+		{"floating-ds-gr", []string{"-p", "DS-GR", "-f", "floating.i23", "-a", "4"}, 0},
+		{"floating-dc-id", []string{"-p", "DC-ID", "-f", "floating.i23", "-a", "4"}, 0},
+		{"floating-se-id", []string{"-p", "SE-ID", "-f", "floating.i23"}, 0},
+		{"floating-dc-co", []string{"-p", "DC-CO", "-f", "floating.i23", "-a", "2"}, 0},
+		// Task names are case-insensitive, and semantics may be spelt out.
+		{"floating-ee-preferred", []string{"-p", "ee-preferred", "-f", "floating.i23"}, 0},
+		// No stable extension: DC and SE say NO, DS says YES (vacuously).
+		{"nostable-dc-st", []string{"-p", "DC-ST", "-f", "nostable.i23", "-a", "1"}, 0},
+		{"nostable-ds-st", []string{"-p", "DS-ST", "-f", "nostable.i23", "-a", "2"}, 0},
+		{"nostable-se-st", []string{"-p", "SE-ST", "-f", "nostable.i23"}, 0},
+		{"nostable-ee-st", []string{"-p", "EE-ST", "-f", "nostable.i23"}, 0},
+		{"nostable-ee-sst", []string{"-p", "EE-SST", "-f", "nostable.i23"}, 0},
+		{"nostable-ee-stg", []string{"-p", "EE-STG", "-f", "nostable.i23"}, 0},
+		{"empty-ee-pr", []string{"-p", "EE-PR", "-f", "empty.i23"}, 0},
+		{"timeout-not-reached", []string{"-p", "EE-PR", "-f", "cycle4.i23", "--timeout", "1m"}, 0},
+		{"flags-in-any-order", []string{"-a", "4", "--file", "floating.i23", "--task", "DS-PR"}, 0},
+
+		// An argmap map: ids instead of numbers; the inference node of the
+		// undercut support is never printed.
+		{"map-ee-pr", []string{"-p", "EE-PR", "-f", "map.toml"}, 0},
+		{"map-ee-co", []string{"-p", "EE-CO", "-f", "map.toml"}, 0},
+		{"map-se-gr", []string{"-p", "SE-GR", "-f", "map.toml"}, 0},
+		{"map-dc-gr", []string{"-p", "DC-GR", "-f", "map.toml", "-a", "sovereignty"}, 0},
+		{"map-ds-pr", []string{"-p", "DS-PR", "-f", "map.toml", "-a", "strike"}, 0},
+
+		// Bad files: exit status 1.
+		{"bad-syntax", []string{"-p", "SE-PR", "-f", "bad.i23"}, 1},
+		{"missing-header", []string{"-p", "SE-PR", "-f", "noheader.i23"}, 1},
+		{"missing-file", []string{"-p", "SE-PR", "-f", "nosuch.i23"}, 1},
+		{"directory", []string{"-p", "SE-PR", "-f", "."}, 1},
+		{"map-errors", []string{"-p", "DC-PR", "-f", "broken.toml", "-a", "strike"}, 1},
+		{"map-missing", []string{"-p", "SE-PR", "-f", "nosuch.toml"}, 1},
+
+		// Usage errors: exit status 2.
+		{"no-task", []string{"-f", "cycle3.i23"}, 2},
+		{"no-file", []string{"-p", "SE-PR"}, 2},
+		{"unknown-task", []string{"-p", "DC-PRR", "-f", "cycle3.i23", "-a", "1"}, 2},
+		{"unknown-task-lowercase", []string{"-p", "se-pt", "-f", "cycle3.i23"}, 2},
+		{"unknown-task-far", []string{"-p", "XYZ", "-f", "cycle3.i23"}, 2},
+		{"dc-without-argument", []string{"-p", "DC-PR", "-f", "cycle3.i23"}, 2},
+		{"ds-without-argument", []string{"-p", "DS-ST", "-f", "cycle3.i23"}, 2},
+		{"argument-with-se", []string{"-p", "SE-PR", "-f", "cycle3.i23", "-a", "1"}, 2},
+		{"argument-out-of-range", []string{"-p", "DC-PR", "-f", "cycle3.i23", "-a", "4"}, 2},
+		{"argument-zero", []string{"-p", "DC-PR", "-f", "cycle3.i23", "-a", "0"}, 2},
+		{"argument-not-a-number", []string{"-p", "DC-PR", "-f", "cycle3.i23", "-a", "x"}, 2},
+		{"argument-of-empty", []string{"-p", "DC-PR", "-f", "empty.i23", "-a", "1"}, 2},
+		{"map-unknown-id", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "sovreignty"}, 2},
+		{"map-number-not-id", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "1"}, 2},
+		{"bad-timeout", []string{"-p", "SE-PR", "-f", "cycle3.i23", "--timeout", "30"}, 2},
+		{"negative-timeout", []string{"-p", "SE-PR", "-f", "cycle3.i23", "--timeout", "-1s"}, 2},
+		{"positional-file", []string{"-p", "SE-PR", "cycle3.i23"}, 2},
+		{"problems-and-task", []string{"--problems", "-p", "SE-PR"}, 2},
+		{"unknown-flag", []string{"-p", "SE-PR", "-f", "cycle3.i23", "--timout", "1s"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"solve"}, tt.args...)
+			r := argmap(t, solveDir, args...)
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\n%s", r.code, tt.code, r)
+			}
+			if r.code != 0 && r.stdout != "" {
+				t.Errorf("exit status %d with output on standard output:\n%s", r.code, r)
+			}
+			solveGolden(t, tt.name, fmt.Sprintf("$ argmap %s\n%s", strings.Join(args, " "), r))
+		})
+	}
+}
+
+// TestSolveBanner checks that argmap solve without arguments prints its
+// name and version on one line, as a competition solver does.
+func TestSolveBanner(t *testing.T) {
+	v := argmap(t, ".", "--version")
+	version, ok := strings.CutPrefix(strings.TrimSpace(v.stdout), "argmap version ")
+	if !ok {
+		t.Fatalf("argmap --version: %s", v)
+	}
+	r := argmap(t, ".", "solve")
+	if r.code != 0 || r.stdout != "argmap "+version+"\n" || r.stderr != "" {
+		t.Errorf("argmap solve: want \"argmap %s\", got\n%s", version, r)
+	}
+}
+
+// answerLine is a line of an ICCMA answer.
+var answerLine = regexp.MustCompile(`^(YES|NO|w( [1-9][0-9]*)*)$`)
+
+// TestSolveEveryTask runs every task that --problems lists on every small
+// framework, and checks the shape of the answer.
+func TestSolveEveryTask(t *testing.T) {
+	r := argmap(t, ".", "solve", "--problems")
+	list, ok := strings.CutPrefix(strings.TrimSpace(r.stdout), "[")
+	list, ok2 := strings.CutSuffix(list, "]")
+	if r.code != 0 || !ok || !ok2 || strings.Contains(r.stdout, " ") || strings.Count(r.stdout, "\n") != 1 {
+		t.Fatalf("argmap solve --problems is not one line [A,B,...]:\n%s", r)
+	}
+	tasks := strings.Split(list, ",")
+	if len(tasks) != 28 {
+		t.Errorf("%d tasks, want DC, DS, SE and EE under 7 semantics", len(tasks))
+	}
+	for _, file := range []string{"cycle3.i23", "cycle4.i23", "floating.i23", "nostable.i23"} {
+		for _, task := range tasks {
+			args := []string{"solve", "-p", task, "-f", file}
+			if strings.HasPrefix(task, "DC-") || strings.HasPrefix(task, "DS-") {
+				args = append(args, "-a", "2")
+			}
+			r := argmap(t, solveDir, args...)
+			lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+			bad := r.code != 0 || r.stderr != "" || !strings.HasSuffix(r.stdout, "\n")
+			for _, l := range lines {
+				bad = bad || !answerLine.MatchString(l)
+			}
+			switch {
+			case strings.HasPrefix(task, "DC-"):
+				bad = bad || !(lines[0] == "NO" && len(lines) == 1 || lines[0] == "YES" && len(lines) == 2)
+			case strings.HasPrefix(task, "DS-"):
+				bad = bad || !(lines[0] == "YES" && len(lines) == 1 || lines[0] == "NO" && len(lines) == 2)
+			case strings.HasPrefix(task, "SE-"):
+				bad = bad || len(lines) != 1 || lines[0] == "YES"
+			}
+			if bad {
+				t.Errorf("argmap %s:\n%s", strings.Join(args, " "), r)
+			}
+		}
+	}
+}
+
+// TestSolveTimeout runs tasks that would take longer than anyone can wait
+// with a tiny --timeout: argmap must stop, print nothing on standard output,
+// say so on standard error and exit 1.
+func TestSolveTimeout(t *testing.T) {
+	// 40 disjoint pairs of arguments attacking each other: 2^40 preferred and
+	// stable extensions, 3^40 complete ones.
+	var b bytes.Buffer
+	b.WriteString("p af 80\n")
+	for k := 1; k <= 79; k += 2 {
+		fmt.Fprintf(&b, "%d %d\n%d %d\n", k, k+1, k+1, k)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hard.i23"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range []string{"EE-PR", "EE-CO", "EE-ST", "EE-STG"} {
+		t.Run(task, func(t *testing.T) {
+			args := []string{"solve", "-p", task, "-f", "hard.i23", "--timeout", "1ms"}
+			r := argmapWithin(t, 2*time.Minute, dir, args...)
+			want := fmt.Sprintf("argmap: timed out after 1ms solving %s on hard.i23; no answer was printed\n", task)
+			if r.code != 1 || r.stdout != "" || r.stderr != want {
+				t.Errorf("argmap %s: want exit status 1, no output and %q, got\n%s", strings.Join(args, " "), want, r)
+			}
+		})
+	}
+}
+
+// argmapWithin runs argmap as the argmap helper does, but kills it and
+// fails the test if it runs longer than limit.
+func argmapWithin(t *testing.T, limit time.Duration, dir string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, argmapBin, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("argmap %v still running after %v: killed", args, limit)
+	}
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running argmap %v: %v", args, err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func TestNameWitnesses(t *testing.T) {
+	names := []string{"a", "b", "c"} // node 4 is an inference
+	tests := []struct {
+		in     string
+		dedupe bool
+		want   string
+	}{
+		{"YES\nw 1 3\n", false, "YES\nw a c\n"},
+		{"NO\n", false, "NO\n"},
+		{"w\n", false, "w\n"},
+		{"w 2 4\n", false, "w b\n"},
+		{"w 4\n", false, "w\n"},
+		// Extensions that differ only in the inference are printed once.
+		{"w 1\nw 1 2\nw 1 4\nw 4\nw\n", true, "w a\nw a b\nw\n"},
+		{"w 1\nw 1 4\n", false, "w a\nw a\n"},
+	}
+	for _, tt := range tests {
+		if got := string(nameWitnesses([]byte(tt.in), names, tt.dedupe)); got != tt.want {
+			t.Errorf("nameWitnesses(%q, %v) = %q, want %q", tt.in, tt.dedupe, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,280 @@
+// Package evaluate evaluates argument maps: which arguments stand and which
+// fall under a semantics of argumentation theory, how strong each one is
+// under a gradual semantics, and why.
+//
+// It joins the file format to the semantics: the map's graph (package
+// arguments) is turned into an attack relation by a reading of support
+// (package semantics/bipolar) and evaluated by Dung's semantics (package
+// semantics) or a gradual semantics (package semantics/gradual). Commands
+// (check, eval, explain, render, serve) all evaluate through it.
+package evaluate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/internal/suggest"
+	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
+	"github.com/argmap/argmap/semantics/gradual"
+)
+
+// Gradual names a gradual semantics.
+type Gradual uint8
+
+const (
+	// HCategorizer is Besnard and Hunter's h-categorizer, over attacks.
+	HCategorizer Gradual = iota + 1
+	// DFQuAD is the DF-QuAD semantics of Rago et al., over support and
+	// attack, from the arguments' weights.
+	DFQuAD
+)
+
+// Method is how a map is evaluated: by a Dung semantics, which accepts and
+// rejects, or by a gradual one, which scores.
+type Method struct {
+	Semantics semantics.Semantics // a Dung semantics, or 0
+	Gradual   Gradual             // a gradual semantics, or 0
+}
+
+// String names the method as ParseMethod reads it.
+func (m Method) String() string {
+	switch m.Gradual {
+	case HCategorizer:
+		return "h-categorizer"
+	case DFQuAD:
+		return "df-quad"
+	}
+	return m.Semantics.String()
+}
+
+// MethodNames lists the names ParseMethod accepts, Dung semantics first.
+func MethodNames() []string {
+	var names []string
+	for _, s := range semantics.All() {
+		names = append(names, s.String())
+	}
+	return append(names, "h-categorizer", "df-quad")
+}
+
+// ParseMethod reads a semantics' name: a Dung semantics by its name or
+// ICCMA code ("grounded", "PR", "semi-stable", ...), or a gradual one
+// ("h-categorizer", "df-quad").
+func ParseMethod(name string) (Method, error) {
+	switch strings.ToLower(name) {
+	case "h-categorizer", "hcategorizer", "h-cat":
+		return Method{Gradual: HCategorizer}, nil
+	case "df-quad", "dfquad":
+		return Method{Gradual: DFQuAD}, nil
+	}
+	s, err := semantics.ParseSemantics(name)
+	if err != nil {
+		msg := fmt.Sprintf("unknown semantics %q", name)
+		if best := suggest.Closest(name, MethodNames()); best != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", best)
+		}
+		return Method{}, errors.New(msg + "; known: " + strings.Join(MethodNames(), ", "))
+	}
+	return Method{Semantics: s}, nil
+}
+
+// Options say how to evaluate a map.
+type Options struct {
+	Method  Method
+	Support bipolar.Mode
+	// Without lists the ids of arguments withdrawn from the map: they and
+	// their relations are left out, as if never put forward.
+	Without []string
+}
+
+// Status is the outcome for one argument.
+type Status struct {
+	ID string
+	// Label is In, Out or Undec. For a semantics with one extension
+	// (grounded, ideal) it is the argument's label in its labelling; for
+	// the others In means in every extension, Out in none, Undec in some.
+	// Zero under a gradual semantics.
+	Label semantics.Label
+	// Credulous and Skeptical: in some extension, in every extension.
+	Credulous, Skeptical bool
+	// Score is the strength under a gradual semantics, in [0, 1].
+	Score float64
+}
+
+// Result is the evaluation of a map.
+type Result struct {
+	Map     *arguments.Map
+	Options Options
+	// Arguments are the statuses of the map's arguments, in the map's
+	// order, without the withdrawn ones.
+	Arguments []Status
+	// Extensions are the extensions of a Dung semantics, as sorted lists of
+	// argument ids (inferences left out), in lexicographic order.
+	Extensions [][]string
+
+	frame  *semantics.Framework // the attack relation evaluated
+	graph  *graph.Graph         // the graph it was derived from
+	nodeOf map[string]int       // node of each id in frame
+	status map[string]int       // index in Arguments of each id
+}
+
+// Status returns the outcome of the argument id, and whether it was
+// evaluated (it is in the map and not withdrawn).
+func (r *Result) Status(id string) (Status, bool) {
+	i, ok := r.status[id]
+	if !ok {
+		return Status{}, false
+	}
+	return r.Arguments[i], true
+}
+
+// maxExtensions bounds the extensions a result lists; past it, statuses
+// are decided argument by argument instead.
+const maxExtensions = 10_000
+
+// ErrTooManyExtensions is wrapped by Evaluate's error when a semantics has
+// more extensions than a result lists.
+var ErrTooManyExtensions = fmt.Errorf("more than %d extensions", maxExtensions)
+
+// Evaluate evaluates the map m. The map should be free of errors: the
+// relations to unknown arguments are left out.
+func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, error) {
+	for _, id := range opt.Without {
+		if m.Argument(id) == nil {
+			return nil, fmt.Errorf("no argument %q to withdraw", id)
+		}
+	}
+	g := withdraw(m.Graph(), opt.Without)
+	r := &Result{Map: m, Options: opt, graph: g, nodeOf: map[string]int{}, status: map[string]int{}}
+	for n := range g.Len() {
+		r.nodeOf[g.Name(n)] = n
+		if m.Argument(g.Name(n)) != nil {
+			r.status[g.Name(n)] = len(r.Arguments)
+			r.Arguments = append(r.Arguments, Status{ID: g.Name(n)})
+		}
+	}
+	r.frame = semantics.NewFramework(bipolar.Attacks(g, opt.Support))
+	switch opt.Method.Gradual {
+	case HCategorizer:
+		scores, err := gradual.HCategorizer(r.frame)
+		if err != nil {
+			return nil, err
+		}
+		r.setScores(scores)
+		return r, nil
+	case DFQuAD:
+		base := make([]float64, g.Len())
+		for n := range base {
+			if a := m.Argument(g.Name(n)); a != nil {
+				base[n] = a.Weight
+			} // an inference has base 0: it carries its premise's strength, less its undercutters'
+		}
+		scores, err := gradual.DFQuAD(g, base)
+		if err != nil {
+			return nil, err
+		}
+		r.setScores(scores)
+		return r, nil
+	}
+	return r, r.decide(ctx)
+}
+
+func (r *Result) setScores(scores []float64) {
+	for i := range r.Arguments {
+		r.Arguments[i].Score = scores[r.nodeOf[r.Arguments[i].ID]]
+	}
+}
+
+// decide finds the extensions and the status of every argument.
+func (r *Result) decide(ctx context.Context) error {
+	s := r.Options.Method.Semantics
+	var exts []semantics.Extension
+	err := semantics.Extensions(ctx, r.frame, s, func(e semantics.Extension) bool {
+		exts = append(exts, slices.Clone(e))
+		return len(exts) <= maxExtensions
+	})
+	if err != nil {
+		return err
+	}
+	if len(exts) > maxExtensions {
+		return fmt.Errorf("%s semantics: %w; evaluate fewer arguments, or use argmap solve for single questions", s, ErrTooManyExtensions)
+	}
+	in := make([]int, r.frame.Len()) // the number of extensions each node is in
+	for _, e := range exts {
+		var ids []string
+		for _, n := range e {
+			in[n]++
+			if r.Map.Argument(r.graph.Name(n)) != nil {
+				ids = append(ids, r.graph.Name(n))
+			}
+		}
+		slices.Sort(ids)
+		r.Extensions = append(r.Extensions, ids)
+	}
+	slices.SortFunc(r.Extensions, slices.Compare)
+	r.Extensions = slices.CompactFunc(r.Extensions, slices.Equal) // two extensions may differ only in inferences
+	var labels semantics.Labelling
+	switch {
+	case s == semantics.Grounded:
+		labels = r.frame.Grounded()
+	case len(exts) == 1 && (s == semantics.Ideal):
+		labels = semantics.LabellingOf(r.frame, exts[0])
+	}
+	for i := range r.Arguments {
+		st := &r.Arguments[i]
+		n := r.nodeOf[st.ID]
+		st.Credulous = in[n] > 0
+		st.Skeptical = len(exts) > 0 && in[n] == len(exts)
+		switch {
+		case labels != nil:
+			st.Label = labels[n]
+		case st.Skeptical:
+			st.Label = semantics.In
+		case !st.Credulous && len(exts) > 0:
+			st.Label = semantics.Out
+		default:
+			st.Label = semantics.Undec
+		}
+	}
+	return nil
+}
+
+// withdraw returns g without the named nodes, their edges, and the
+// inferences of the supports they took part in.
+func withdraw(g *graph.Graph, ids []string) *graph.Graph {
+	if len(ids) == 0 {
+		return g
+	}
+	gone := map[string]bool{}
+	for _, id := range ids {
+		gone[id] = true
+	}
+	keep := func(name string) bool {
+		if gone[name] {
+			return false
+		}
+		if from, to, ok := strings.Cut(name, "->"); ok {
+			return !gone[from] && !gone[to]
+		}
+		return true
+	}
+	out := graph.New()
+	for n := range g.Len() {
+		if keep(g.Name(n)) {
+			out.AddNode(g.Name(n))
+		}
+	}
+	for _, e := range g.Edges() {
+		from, ok1 := out.Node(g.Name(e.From))
+		to, ok2 := out.Node(g.Name(e.To))
+		if ok1 && ok2 {
+			out.AddEdge(from, to, e.Relation)
+		}
+	}
+	return out
+}

@@ -1,0 +1,279 @@
+package evaluate
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
+)
+
+// load reads a map from TOML source, failing on any diagnostic.
+func load(t *testing.T, src string) *arguments.Map {
+	t.Helper()
+	l := &arguments.Loader{ReadFile: func(string) ([]byte, error) { return []byte(src), nil }}
+	m, diags := l.Load("map.toml")
+	if diags.HasErrors() {
+		t.Fatalf("map has errors: %v", diags)
+	}
+	return m
+}
+
+// floating is floating reinstatement: a and b attack each other and both
+// attack c, which attacks d. Grounded decides nothing; under preferred
+// semantics c is rejected and d accepted in both extensions.
+const floating = `
+[arguments.a]
+claim = "A."
+attacks = ["b", "c"]
+[arguments.b]
+claim = "B."
+attacks = ["a", "c"]
+[arguments.c]
+claim = "C."
+attacks = ["d"]
+[arguments.d]
+claim = "D."
+`
+
+func labels(r *Result) string {
+	var parts []string
+	for _, st := range r.Arguments {
+		parts = append(parts, st.ID+"="+st.Label.String())
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestEvaluateDung(t *testing.T) {
+	m := load(t, floating)
+	tests := []struct {
+		semantics  string
+		labels     string
+		extensions [][]string
+	}{
+		{"grounded", "a=undec b=undec c=undec d=undec", [][]string{{}}},
+		{"preferred", "a=undec b=undec c=out d=in", [][]string{{"a", "d"}, {"b", "d"}}},
+		{"stable", "a=undec b=undec c=out d=in", [][]string{{"a", "d"}, {"b", "d"}}},
+		{"complete", "a=undec b=undec c=out d=undec", [][]string{{}, {"a", "d"}, {"b", "d"}}},
+		{"ideal", "a=undec b=undec c=undec d=undec", [][]string{{}}},
+		{"semi-stable", "a=undec b=undec c=out d=in", [][]string{{"a", "d"}, {"b", "d"}}},
+	}
+	for _, tt := range tests {
+		method, err := ParseMethod(tt.semantics)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Evaluate(context.Background(), m, Options{Method: method})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.semantics, err)
+		}
+		if got := labels(r); got != tt.labels {
+			t.Errorf("%s: labels %s, want %s", tt.semantics, got, tt.labels)
+		}
+		want := tt.extensions
+		for i := range want {
+			if want[i] == nil {
+				want[i] = []string{}
+			}
+		}
+		if !slices.EqualFunc(r.Extensions, want, func(a, b []string) bool { return len(a) == len(b) && slices.Equal(a, b) }) {
+			t.Errorf("%s: extensions %q, want %q", tt.semantics, r.Extensions, want)
+		}
+	}
+}
+
+func TestEvaluateWithout(t *testing.T) {
+	m := load(t, floating)
+	r, err := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}, Without: []string{"b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without b, a is unattacked: it defeats c, which reinstates d.
+	if got, want := labels(r), "a=in c=out d=in"; got != want {
+		t.Errorf("labels %s, want %s", got, want)
+	}
+	if _, err := Evaluate(context.Background(), m, Options{Without: []string{"zz"}}); err == nil {
+		t.Error("withdrawing an unknown argument is not an error")
+	}
+}
+
+// TestEvaluateUndercut checks the undercut's meaning: the inference is
+// attacked, so the support no longer carries; the premise itself stands.
+func TestEvaluateUndercut(t *testing.T) {
+	m := load(t, `
+[arguments.designation]
+claim = "Designated cartels are lawful targets."
+supports = ["strike"]
+[arguments.strike]
+claim = "The US may strike."
+attacks = ["sovereignty"]
+[arguments.sovereignty]
+claim = "Sovereignty forbids it."
+[arguments.no_armed_attack]
+claim = "Trafficking is not an armed attack."
+[[relations]]
+from = "no_armed_attack"
+type = "undercut"
+to = { from = "designation", to = "strike" }
+`)
+	for _, mode := range bipolar.Modes() {
+		r, err := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}, Support: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := r.Status("designation")
+		if st.Label != semantics.In {
+			t.Errorf("%v: the undercut premise is %v, want in", mode, st.Label)
+		}
+		for _, e := range r.Extensions {
+			for _, id := range e {
+				if strings.Contains(id, "->") {
+					t.Errorf("%v: an inference in an extension: %v", mode, e)
+				}
+			}
+		}
+	}
+	// Read deductively, an attack on the inference reaches what it supports.
+	r, _ := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}})
+	if st, _ := r.Status("strike"); st.Label != semantics.Out {
+		t.Errorf("deductive: strike is %v, want out", st.Label)
+	}
+	if st, _ := r.Status("sovereignty"); st.Label != semantics.In {
+		t.Errorf("deductive: sovereignty is %v, want in", st.Label)
+	}
+}
+
+func TestEvaluateGradual(t *testing.T) {
+	m := load(t, `
+[arguments.a]
+claim = "A."
+attacks = ["b"]
+[arguments.b]
+claim = "B."
+attacks = ["c"]
+[arguments.c]
+claim = "C."
+weight = 0.8
+`)
+	r, err := Evaluate(context.Background(), m, Options{Method: Method{Gradual: HCategorizer}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The chain a → b → c: 1, 1/2, 2/3.
+	want := map[string]float64{"a": 1, "b": 0.5, "c": 2.0 / 3}
+	for _, st := range r.Arguments {
+		if d := st.Score - want[st.ID]; d > 1e-6 || d < -1e-6 {
+			t.Errorf("h-categorizer %s = %v, want %v", st.ID, st.Score, want[st.ID])
+		}
+	}
+	r, err = Evaluate(context.Background(), m, Options{Method: Method{Gradual: DFQuAD}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// DF-QuAD from the base scores 0.5, 0.5, 0.8: a 0.5; b 0.5−0.5·0.5 = 0.25;
+	// c 0.8−0.8·0.25 = 0.6.
+	want = map[string]float64{"a": 0.5, "b": 0.25, "c": 0.6}
+	for _, st := range r.Arguments {
+		if d := st.Score - want[st.ID]; d > 1e-6 || d < -1e-6 {
+			t.Errorf("df-quad %s = %v, want %v", st.ID, st.Score, want[st.ID])
+		}
+	}
+}
+
+func TestParseMethod(t *testing.T) {
+	for _, name := range []string{"grounded", "GR", "preferred", "semi-stable", "SST", "stage", "ideal", "h-categorizer", "df-quad"} {
+		if _, err := ParseMethod(name); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	_, err := ParseMethod("prefered")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "preferred"`) {
+		t.Errorf("prefered: %v", err)
+	}
+}
+
+func TestCheckExpectations(t *testing.T) {
+	m := load(t, floating+`
+[expect.grounded]
+undec = ["a", "d"]
+in = ["b"]
+
+[expect.preferred]
+in = ["d"]
+out = ["c"]
+
+[expect.h-categorizer]
+in = ["a"]
+
+[expect.stable]
+support = "sideways"
+in = ["d"]
+`)
+	diags := CheckExpectations(context.Background(), m)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Code+": "+d.Summary)
+	}
+	want := []string{
+		`failed-expectation: "b" is expected in under grounded semantics, but it is undec`,
+		"bad-value: h-categorizer is a gradual semantics, which scores arguments rather than labelling them",
+		"bad-value: unknown support mode \"sideways\"",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("diagnostic %d: %s\nwant prefix: %s", i, got[i], want[i])
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	m := load(t, `
+[arguments.a]
+claim = "A."
+attacks = ["b"]
+[arguments.b]
+claim = "B."
+attacks = ["c"]
+[arguments.c]
+claim = "C."
+[arguments.x]
+claim = "X."
+attacks = ["y"]
+[arguments.y]
+claim = "Y."
+attacks = ["x"]
+`)
+	ctx := context.Background()
+	grounded, _ := Evaluate(ctx, m, Options{Method: Method{Semantics: semantics.Grounded}})
+	preferred, _ := Evaluate(ctx, m, Options{Method: Method{Semantics: semantics.Preferred}})
+	tests := []struct {
+		r    *Result
+		id   string
+		want []string
+	}{
+		{grounded, "c", []string{"c is accepted: every argument that attacks it is rejected.",
+			"b is rejected: a attacks it, and a is accepted.", "a is accepted: nothing attacks it."}},
+		{grounded, "b", []string{"b is rejected: a attacks it, and a is accepted."}},
+		{grounded, "x", []string{"x is undecided", "cycle of attacks x → y → x"}},
+		{preferred, "x", []string{"x is undecided under preferred semantics", "{a, c, x} holds it", "{a, c, y} does not: there y attacks it"}},
+		{preferred, "c", []string{"c is accepted under preferred semantics: it is in every preferred extension"}},
+		{preferred, "b", []string{"b is rejected under preferred semantics", "a attacks it, and a is in every preferred extension"}},
+	}
+	for _, tt := range tests {
+		text, err := tt.r.Explain(ctx, tt.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("explain %s under %s:\n%s\nlacks %q", tt.id, tt.r.Options.Method, text, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,283 @@
+// Package iccma reads and writes the formats of the International Competition on
+// Computational Models of Argumentation (ICCMA 2023): the i23 file format of abstract
+// argumentation frameworks, the names of reasoning tasks such as "DC-PR", and the exact
+// output a competition solver prints. [Run] solves a task with package semantics and
+// prints that output.
+package iccma
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/semantics"
+)
+
+// MaxArguments is the largest number of arguments ReadI23 accepts.
+const MaxArguments = math.MaxInt32
+
+// SyntaxError is an error in an i23 file, at a 1-based line and byte column (column 0
+// when the problem is the file as a whole, such as a missing header).
+type SyntaxError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Column == 0 {
+		return fmt.Sprintf("i23: line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("i23: line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// ReadI23 reads an argumentation framework in the ICCMA 2023 i23 format:
+//
+//	# a comment
+//	p af 3
+//	1 2
+//	2 3
+//
+// The header "p af N" declares the arguments 1..N and must come before the attacks.
+// Each further line "a b" says that argument a attacks argument b. Lines whose first
+// non-blank character is '#' are comments; blank lines are ignored; tokens are separated
+// by spaces or tabs, and lines may end in "\r\n". An attack may be given more than once.
+//
+// ReadI23 returns the number of arguments and the attacks, converted to 0-based
+// arguments (so "1 2" becomes [0 1]). An error in the file is a *SyntaxError naming the
+// line and column; an error reading r is returned as is.
+func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
+	br := bufio.NewReaderSize(r, 64*1024)
+	header := false
+	var line []byte
+	for lineNo := 1; ; lineNo++ {
+		line, err = readLine(br, line[:0])
+		if err == errLineTooLong {
+			return 0, nil, &SyntaxError{Line: lineNo, Column: maxLine + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
+		}
+		if err == io.EOF && len(line) == 0 {
+			break
+		}
+		if err != nil && err != io.EOF {
+			return 0, nil, err
+		}
+		toks := fields(line)
+		if len(toks) == 0 || line[toks[0].start] == '#' {
+			continue
+		}
+		syntax := func(col int, format string, args ...any) error {
+			return &SyntaxError{Line: lineNo, Column: col, Msg: fmt.Sprintf(format, args...)}
+		}
+		if string(toks[0].text(line)) == "p" {
+			if header {
+				return 0, nil, syntax(toks[0].start+1, "a second header; the header \"p af N\" must appear once")
+			}
+			if len(toks) < 2 || string(toks[1].text(line)) != "af" {
+				col := toks[0].end + 1
+				if len(toks) >= 2 {
+					col = toks[1].start + 1
+				}
+				return 0, nil, syntax(col, "the header must be \"p af N\"")
+			}
+			if len(toks) < 3 {
+				return 0, nil, syntax(toks[1].end+1, "the header \"p af N\" lacks the number of arguments N")
+			}
+			if len(toks) > 3 {
+				return 0, nil, syntax(toks[3].start+1, "unexpected %q after the header \"p af N\"", toks[3].text(line))
+			}
+			v, ok := parseUint(toks[2].text(line))
+			if !ok {
+				return 0, nil, syntax(toks[2].start+1, "the number of arguments %q is not a non-negative integer", toks[2].text(line))
+			}
+			if v > MaxArguments {
+				return 0, nil, syntax(toks[2].start+1, "%d arguments are more than the %d supported", v, MaxArguments)
+			}
+			n, header = int(v), true
+			continue
+		}
+		if !header {
+			return 0, nil, syntax(toks[0].start+1, "%q before the header \"p af N\"", toks[0].text(line))
+		}
+		var att [2]int
+		for i, t := range toks[:min(2, len(toks))] {
+			v, ok := parseUint(t.text(line))
+			if !ok {
+				return 0, nil, syntax(t.start+1, "argument %q is not a positive integer", t.text(line))
+			}
+			if v < 1 || v > uint64(n) {
+				if n == 0 {
+					return 0, nil, syntax(t.start+1, "argument %d out of range: the header declares no arguments", v)
+				}
+				return 0, nil, syntax(t.start+1, "argument %d out of range: the header declares arguments 1..%d", v, n)
+			}
+			att[i] = int(v) - 1
+		}
+		if len(toks) > 2 {
+			return 0, nil, syntax(toks[2].start+1, "unexpected %q: an attack line is two arguments, \"a b\"", toks[2].text(line))
+		}
+		if len(toks) < 2 {
+			return 0, nil, syntax(toks[0].end+1, "an attack line is two arguments, \"a b\"; the second is missing")
+		}
+		attacks = append(attacks, att)
+	}
+	if !header {
+		return 0, nil, &SyntaxError{Line: 1, Msg: "missing header \"p af N\""}
+	}
+	return n, attacks, nil
+}
+
+// maxLine is the longest line ReadI23 reads, in bytes: a valid line is far shorter, and
+// the limit keeps a garbage file without newlines from filling the memory.
+const maxLine = 1 << 20
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine appends the next line of br, without its "\n" or "\r\n", to buf. It returns
+// io.EOF with the last line if that has no newline, and with nothing at the end.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		buf = append(buf, chunk...)
+		if len(buf) > maxLine+2 {
+			return buf, errLineTooLong
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if n := len(buf); n > 0 && buf[n-1] == '\n' {
+			buf = buf[:n-1]
+			if n > 1 && buf[n-2] == '\r' {
+				buf = buf[:n-2]
+			}
+		}
+		return buf, err
+	}
+}
+
+type token struct{ start, end int } // byte offsets in the line
+
+func (t token) text(line []byte) []byte { return line[t.start:t.end] }
+
+// fields splits line at spaces and tabs. It stops after four tokens, which is more than
+// any valid line has.
+func fields(line []byte) []token {
+	var toks []token
+	i := 0
+	for i < len(line) && len(toks) < 4 {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		if i == len(line) {
+			break
+		}
+		start := i
+		for i < len(line) && line[i] != ' ' && line[i] != '\t' {
+			i++
+		}
+		toks = append(toks, token{start, i})
+	}
+	return toks
+}
+
+// parseUint parses a decimal integer of digits only (no sign), up to 2^63.
+func parseUint(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	var v uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = 10*v + uint64(c-'0')
+	}
+	return v, true
+}
+
+// WriteI23 writes a framework of n arguments with the given 0-based attacks in the i23
+// format, with 1-based arguments. It returns an error, writing nothing, if an attack
+// names an argument outside 0..n-1.
+func WriteI23(w io.Writer, n int, attacks [][2]int) error {
+	if err := checkAttacks(n, attacks); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	var buf []byte
+	buf = append(buf, "p af "...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, '\n')
+	for _, a := range attacks {
+		if len(buf) > 32*1024 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+		buf = strconv.AppendInt(buf, int64(a[0]+1), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, int64(a[1]+1), 10)
+		buf = append(buf, '\n')
+	}
+	if _, err := bw.Write(buf); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func checkAttacks(n int, attacks [][2]int) error {
+	if n < 0 {
+		return fmt.Errorf("iccma: %d arguments", n)
+	}
+	for i, a := range attacks {
+		for _, x := range a {
+			if x < 0 || x >= n {
+				return fmt.Errorf("iccma: attack #%d (%d, %d): argument %d not in 0..%d", i, a[0], a[1], x, n-1)
+			}
+		}
+	}
+	return nil
+}
+
+// Adjacency returns the attack graph of n arguments with the given 0-based attacks:
+// the successors of a are the arguments a attacks. It returns an error if an attack
+// names an argument outside 0..n-1.
+func Adjacency(n int, attacks [][2]int) (graph.Adjacency, error) {
+	if err := checkAttacks(n, attacks); err != nil {
+		return nil, err
+	}
+	count := make([]int, n+1)
+	for _, a := range attacks {
+		count[a[0]+1]++
+	}
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	succ := make([]int, len(attacks))
+	fill := count[:n:n]
+	fill = append([]int(nil), fill...)
+	for _, a := range attacks {
+		succ[fill[a[0]]] = a[1]
+		fill[a[0]]++
+	}
+	adj := make(graph.Adjacency, n)
+	for a := range n {
+		adj[a] = succ[count[a]:count[a+1]:count[a+1]]
+	}
+	return adj, nil
+}
+
+// ReadFramework reads an i23 file (see [ReadI23]) and returns its framework.
+func ReadFramework(r io.Reader) (*semantics.Framework, error) {
+	n, attacks, err := ReadI23(r)
+	if err != nil {
+		return nil, err
+	}
+	adj, err := Adjacency(n, attacks)
+	if err != nil {
+		return nil, fmt.Errorf("iccma: internal error: %w", err) // ReadI23 checks the range
+	}
+	return semantics.NewFramework(adj), nil
+}

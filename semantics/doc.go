@@ -1,0 +1,56 @@
+// Package semantics computes the extensions of abstract argumentation frameworks
+// (Dung 1995) under the grounded, complete, preferred, stable, semi-stable, stage and
+// ideal semantics, and decides credulous and skeptical acceptance of single arguments.
+//
+// A [Framework] is a set of arguments 0..n-1 with an attack relation, built from a
+// [graph.Directed] view of the attack edges. The package works on that alone: it reads no
+// files and draws nothing.
+//
+// # Algorithms
+//
+// Every task starts with the grounded labelling, computed in linear time by propagation
+// ([Framework.Grounded]). The arguments it labels in or out have the same label in every
+// complete, preferred, stable, semi-stable and ideal extension, so the harder tasks work
+// only on the framework restricted to the arguments it leaves undecided.
+//
+// Questions about a single argument under complete, preferred, grounded and ideal
+// semantics (all of which satisfy directionality) are answered on the part of the
+// framework that can reach the argument along attacks, and the certificate found there is
+// then extended to the whole framework.
+//
+// The NP-hard and higher tasks are solved with an incremental SAT solver (gini, pure Go):
+//
+//   - complete and admissible sets are models of a labelling encoding with two variables
+//     per argument (in, out); stable extensions of a smaller one with one variable per
+//     argument (in), as in the encodings of the ICCMA solvers μ-toksia and Crustabri;
+//   - preferred extensions are found by iterative maximisation: a complete extension is
+//     grown under assumptions, with a clause asking for one more argument guarded by an
+//     activation literal, until the solver answers UNSAT; enumeration blocks each
+//     preferred extension found so that the next search starts outside all of them;
+//   - skeptical acceptance under preferred semantics is decided by counter-example
+//     guided abstraction refinement (CEGAR): search a complete extension without the
+//     argument, not contained in any preferred extension already known to contain it,
+//     maximise it among the complete extensions without the argument, and ask whether
+//     it can still be extended; if not, it is a preferred counter-example;
+//   - semi-stable and stage extensions maximise the range (the extension and what it
+//     attacks) over complete, respectively conflict-free, sets in the same way; when a
+//     stable extension exists both coincide with stable semantics, which is checked
+//     first;
+//   - the ideal extension is the largest admissible set of credulously accepted
+//     arguments that no credulously accepted argument attacks (Dunne 2009); the
+//     credulously accepted arguments are collected with SAT calls that each ask for a
+//     complete extension containing some argument not yet known to be accepted, and the
+//     largest admissible subset is found by a linear-time fixpoint.
+//
+// # Conventions
+//
+// These follow ICCMA 2023. Every semantics but stable has at least one extension. When a
+// framework has no stable extension, no argument is credulously accepted under stable
+// semantics and every argument is skeptically accepted (vacuously), with no
+// counter-example.
+//
+// All functions that can take long take a [context.Context]; when it is cancelled or its
+// deadline passes they return its error promptly, also from within a SAT call.
+//
+// A Framework is immutable once built and may be used by several goroutines at once.
+package semantics
