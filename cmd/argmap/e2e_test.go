@@ -139,6 +139,8 @@ func TestGolden(t *testing.T) {
 		{"explain-rejected", "evaluate", []string{"explain", "map.toml", "c", "-s", "preferred"}, 0},
 		{"explain-unknown-id", "evaluate", []string{"explain", "map.toml", "cc"}, 2},
 		{"explain-no-id", "evaluate", []string{"explain", "map.toml"}, 2},
+		{"render-semantics", "evaluate", []string{"render", "-f", "dot", "--semantics", "preferred", "map.toml"}, 0},
+		{"render-gradual", "evaluate", []string{"render", "-f", "dot", "-s", "df-quad", "map.toml"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
@@ -24,6 +25,7 @@ import (
 	"github.com/argmap/argmap/renderers/pdf"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/renderers/svg"
+	"github.com/argmap/argmap/semantics"
 )
 
 // renderFormats are the output formats of argmap render, the default first,
@@ -109,6 +111,13 @@ failed drawing, 2 usage error.`,
 				Name:  "strict",
 				Usage: "do not draw a map with warnings",
 			},
+			&cli.StringFlag{
+				Name:    "semantics",
+				Aliases: []string{"s"},
+				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage or ideal",
+			},
+			&cli.StringFlag{Name: "support", Value: "deductive", Usage: "with --semantics: how supports are read: deductive, necessary or ignore"},
+			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn: `ID,...`"},
 		},
 		Action: runRender,
 	}
@@ -158,6 +167,11 @@ func runRender(c *cli.Context) error {
 	m, err := loadChecked(c, paths[0], "drawing")
 	if err != nil {
 		return err
+	}
+	if c.IsSet("semantics") {
+		if opts.Labelling, err = labelling(c, m); err != nil {
+			return err
+		}
 	}
 
 	if dot.Tangled(m) && (opts.GroupBy != "" || c.IsSet("direction")) {
@@ -395,4 +409,28 @@ func writeFileAtomic(name string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", name, err)
 	}
 	return nil
+}
+
+// labelling evaluates the map as --semantics, --support and --without say,
+// for drawing each argument's label.
+func labelling(c *cli.Context, m *arguments.Map) (*dot.Labelling, error) {
+	opt, err := evaluationOptions(c, m)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Method.Gradual != 0 {
+		return nil, usageError("--semantics %s scores arguments; render draws the labels of grounded, complete, preferred, stable, semi-stable, stage or ideal semantics", opt.Method)
+	}
+	res, err := evaluate.Evaluate(c.Context, m, opt)
+	if err != nil {
+		return nil, &exitError{exitProblems, err}
+	}
+	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Status: map[string]dot.Status{}}
+	if len(opt.Without) > 0 {
+		l.Semantics += ", without " + strings.Join(opt.Without, ", ")
+	}
+	for _, st := range res.Arguments {
+		l.Status[st.ID] = map[semantics.Label]dot.Status{semantics.In: dot.In, semantics.Out: dot.Out, semantics.Undec: dot.Undecided}[st.Label]
+	}
+	return l, nil
 }

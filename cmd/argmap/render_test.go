@@ -119,7 +119,6 @@ func TestRenderGolden(t *testing.T) {
 		{"dpi-not-png", e2e, []string{"render", "--dpi", "300", "-o", "map.svg", "warnings/map.toml"}, 2},
 		{"dpi-out-of-range", e2e, []string{"render", "--dpi", "0", "-f", "png", "warnings/map.toml"}, 2},
 		{"unknown-flag", e2e, []string{"render", "--fromat", "svg", "warnings/map.toml"}, 2},
-		{"semantics-not-yet", e2e, []string{"render", "--semantics", "grounded", "warnings/map.toml"}, 2},
 		{"unknown-theme", e2e, []string{"render", "--theme", "neon", "warnings/map.toml"}, 2},
 		{"unknown-direction", e2e, []string{"render", "--direction", "up", "warnings/map.toml"}, 2},
 		{"unknown-group-by", e2e, []string{"render", "--group-by", "colour", "warnings/map.toml"}, 2},
