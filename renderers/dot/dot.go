@@ -211,7 +211,12 @@ func (w *writer) write() {
 	for _, a := range ungrouped {
 		w.node("\t", a)
 	}
+	undercuts := undercutsOf(m)
 	for _, r := range rels {
+		if us := undercuts[arguments.Inference{From: r.from, To: r.to}]; r.typ == graph.Support && len(us) > 0 {
+			w.inference(r, us)
+			continue
+		}
 		w.edge(r)
 	}
 	w.printf("}\n")
@@ -514,6 +519,60 @@ func (w *writer) edge(r *relation) {
 		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
 }
 
+// undercutsOf returns the undercuts of the map by the support they aim
+// at, for the supports that exist between arguments of the map.
+func undercutsOf(m *arguments.Map) map[arguments.Inference][]*arguments.Undercut {
+	out := map[arguments.Inference][]*arguments.Undercut{}
+	for _, u := range m.Undercuts {
+		if m.Argument(u.From) != nil && m.Argument(u.Support.From) != nil && m.Argument(u.Support.To) != nil {
+			out[u.Support] = append(out[u.Support], u)
+		}
+	}
+	return out
+}
+
+// inference writes an undercut support as AIF draws an inference: a small
+// node on the support's arrow, which the undercuts' arrows point at.
+func (w *writer) inference(r *relation, us []*arguments.Undercut) {
+	inf := arguments.Inference{From: r.from, To: r.to}.Name()
+	rs := w.theme.relations[graph.Support]
+	w.printf("	%s [id=%s class=\"inference\" shape=circle label=\"\" width=0.13 height=0.13 fixedsize=true style=filled fillcolor=%q color=%q tooltip=%s]\n",
+		quote(inf), quote(inf), rs.color, rs.color, quote(inferenceTooltip(r)))
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
+		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
+		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+	us = slices.Clone(us)
+	slices.SortStableFunc(us, func(a, b *arguments.Undercut) int { return strings.Compare(a.From, b.From) })
+	seen := map[string]bool{}
+	for _, u := range us {
+		if seen[u.From] {
+			continue
+		}
+		seen[u.From] = true
+		st := w.theme.undercut()
+		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
+			quote(u.From), quote(inf), quote(undercutID(u)), "undercut", st.color, st.style, st.arrowhead, quote(undercutTooltip(u)))
+	}
+}
+
+func inferenceTooltip(r *relation) string {
+	return "the inference from " + r.from + " to " + r.to
+}
+
+// undercutID is an undercut's id in the SVG: FROM.undercuts.A->B.
+func undercutID(u *arguments.Undercut) string {
+	return u.From + ".undercuts." + u.Support.Name()
+}
+
+func undercutTooltip(u *arguments.Undercut) string {
+	tip := u.From + " undercuts the inference from " + u.Support.From + " to " + u.Support.To
+	if n := clean(u.Note); n != "" {
+		tip += ": " + n
+	}
+	return tip
+}
+
 func relationTooltip(r *relation) string {
 	tip := r.from + " " + verbs[r.typ] + " " + r.to
 	if len(r.notes) > 0 {
@@ -553,8 +612,16 @@ func Tooltips(m *arguments.Map) map[string]string {
 		}
 		tips[a.ID] = b.String()
 	}
+	undercuts := undercutsOf(m)
 	for _, r := range relationsOf(m) {
 		tips[r.id()] = relationTooltip(r)
+		if us := undercuts[arguments.Inference{From: r.from, To: r.to}]; r.typ == graph.Support && len(us) > 0 {
+			tips[r.id()+".premise"] = relationTooltip(r)
+			tips[arguments.Inference{From: r.from, To: r.to}.Name()] = inferenceTooltip(r)
+			for _, u := range us {
+				tips[undercutID(u)] = undercutTooltip(u)
+			}
+		}
 	}
 	return tips
 }
@@ -627,6 +694,11 @@ func (w *writer) legend(minWidth int) string {
 		rs := t.relations[r]
 		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
 		text(rs.verb, plain, 14)
+	}
+	if len(undercutsOf(w.m)) > 0 {
+		rs := t.undercut()
+		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
+		text("undercuts (● an inference)", plain, 14)
 	}
 	if t.kindLegend {
 		used := map[string]bool{}

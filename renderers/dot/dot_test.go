@@ -109,6 +109,9 @@ func TestWriteGolden(t *testing.T) {
 		{"relations-print", "relations.toml", Options{Theme: "print", Labelling: handLabelling}},
 		{"relations-dark-grouped", "relations.toml", Options{Theme: "dark", GroupBy: "kind", Direction: "BT", NoLegend: true}},
 		{"escaping-grouped-by-party", "escaping.toml", Options{GroupBy: "party", Title: ptr("Another title")}},
+		// An undercut: the inference as a node on the support's arrow.
+		{"undercut", "undercut.toml", Options{}},
+		{"undercut-print", "undercut.toml", Options{Theme: "print"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

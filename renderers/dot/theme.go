@@ -35,6 +35,13 @@ type relationStyle struct {
 	sample    string // the arrow drawn in the legend, with characters of DejaVu Sans
 }
 
+// undercut is how an undercut's arrow onto an inference is drawn: the
+// colour of attacks, dotted (attacks may be dashed), with a bar.
+func (t *theme) undercut() relationStyle {
+	a := t.relations[graph.Attack]
+	return relationStyle{"undercuts", "undercut", a.color, "dotted", "tee", "┈┈┤"}
+}
+
 // statusStyle is how an argument with a status is drawn.
 type statusStyle struct {
 	name  string // "accepted"
