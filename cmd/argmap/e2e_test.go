@@ -75,7 +75,13 @@ func (r result) String() string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "e2e", "golden", name+".golden")
+	compareGolden(t, filepath.Join("testdata", "e2e", "golden", name+".golden"), got)
+}
+
+// compareGolden compares got with the golden file at path, or rewrites
+// the file with -update.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -90,7 +96,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%.3000s\n--- want\n%.3000s", path, got, want)
 	}
 }
 

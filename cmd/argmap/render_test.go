@@ -74,23 +74,7 @@ func argmapRender(t *testing.T, dir, home string, args ...string) (result, []byt
 
 func renderGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "render", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%.3000s\n--- want\n%.3000s", path, got, want)
-	}
+	compareGolden(t, filepath.Join("testdata", "render", name+".golden"), got)
 }
 
 func TestRenderGolden(t *testing.T) {

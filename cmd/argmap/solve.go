@@ -14,12 +14,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/internal/suggest"
-	"github.com/argmap/argmap/renderers/report"
 	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 func solveCommand() *cli.Command {
@@ -264,30 +262,14 @@ func pathError(err error) error {
 // loadMapFramework loads an argmap map, checked as argmap check does, and
 // returns its attack relation as a framework.
 func loadMapFramework(c *cli.Context, file string) (*solveFramework, error) {
-	loader := &arguments.Loader{}
-	m, diags := loader.Load(file)
-	if len(diags) > 0 {
-		err := report.Write(c.App.ErrWriter, "text", report.Input{
-			Diagnostics: diags,
-			Summary:     report.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
-			Source:      loader.Source,
-			Version:     c.App.Version,
-		})
-		if err != nil {
-			return nil, &exitError{exitProblems, err}
-		}
-	}
-	if diags.HasErrors() {
-		return nil, &exitError{exitProblems, fmt.Errorf("not solving %s: the map has errors", file)}
+	m, err := loadChecked(c, file, "solving")
+	if err != nil {
+		return nil, err
 	}
 	g := m.Graph()
-	// TODO(bipolar): the attack relation of a map is its graph after the
-	// default bipolar translation, bipolar.Attacks(g, bipolar.Deductive) of
-	// package semantics/bipolar, once that package is ready. Until then the
-	// supports are left out and only the map's attack edges count (the
-	// undercuts among them, which attack inference nodes that nothing links
-	// to the arguments yet).
-	adj := g.Adjacency(graph.Attack)
+	// A map's attack relation is its graph read as argmap eval reads it by
+	// default: supports deductively (package semantics/bipolar).
+	adj := bipolar.Attacks(g, bipolar.Deductive)
 	names := make([]string, len(m.Arguments))
 	for i := range names {
 		names[i] = g.Name(i) // the arguments are the first nodes, in order

@@ -22,23 +22,7 @@ var solveDir = filepath.Join("testdata", "solve")
 
 func solveGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(solveDir, "golden", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	compareGolden(t, filepath.Join(solveDir, "golden", name+".golden"), got)
 }
 
 func TestSolveGolden(t *testing.T) {
