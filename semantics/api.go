@@ -74,7 +74,7 @@ func Some(ctx context.Context, f *Framework, s Semantics) (Extension, bool, erro
 	case Grounded, Complete:
 		return f.Grounded().In(), true, nil
 	case Preferred:
-		e, err = extendPreferred(ctx, f, nil)
+		e, err = extendPreferred(ctx, f, nil, nil)
 	case Stable:
 		var found bool
 		e, found, err = newStableProblem(ctx, f).find()
@@ -113,14 +113,14 @@ func Credulous(ctx context.Context, f *Framework, s Semantics, a int) (ok bool, 
 		}
 		return false, nil, nil
 	case Complete, Preferred:
-		ok, seeds, err := credulousAdmissible(ctx, f, f.Grounded(), a)
+		ok, seeds, anc, err := credulousAdmissible(ctx, f, f.Grounded(), a)
 		if err != nil || !ok {
 			return false, nil, err
 		}
 		if s == Complete {
 			return true, f.propagate(seeds).In(), nil
 		}
-		p, err := extendPreferred(ctx, f, seeds)
+		p, err := extendPreferred(ctx, f, seeds, anc)
 		if err != nil {
 			return false, nil, err
 		}

@@ -74,46 +74,26 @@ func enumComplete(ctx context.Context, f *Framework, emit func(Extension)) error
 
 // credulousAdmissible decides whether a is in some admissible set (equivalently, some
 // complete or preferred extension), and if so returns an admissible set containing it.
-// Complete semantics is directional, so the question is answered on the arguments
-// undecided in the grounded labelling gl that can reach a; an admissible set there,
-// joined with the grounded extension, is admissible in the whole framework.
-func credulousAdmissible(ctx context.Context, f *Framework, gl Labelling, a int) (bool, []int, error) {
+// Complete and preferred semantics are directional, so the question is answered on the
+// part that matters: the arguments undecided in the grounded labelling gl that can
+// reach a, which anc returns. The set found there is ⊆-maximal (the SAT solver prefers
+// arguments in, which measurements showed to be no slower than a plain search), so
+// joined with the grounded extension it is preferred in the part of the framework made
+// of anc and the arguments gl decides, and admissible in the whole.
+func credulousAdmissible(ctx context.Context, f *Framework, gl Labelling, a int) (ok bool, set []int, anc []bool, err error) {
 	switch gl[a] {
 	case In:
-		return true, gl.In(), nil
+		return true, gl.In(), nil, nil
 	case Out:
-		return false, nil, nil
+		return false, nil, nil, nil
 	}
-	s := restrict(f, ancestors(f, undecided(gl), a))
+	anc = ancestors(f, undecided(gl), a)
+	s := restrict(f, anc)
 	la, _ := s.local(a)
 	e := newAdmissible(ctx, s, false)
-	ok, err := e.solve(e.in(la))
+	ok, err = e.solveMax(e.in(la))
 	if err != nil || !ok {
-		return false, nil, err
+		return false, nil, nil, err
 	}
-	return true, union(gl.In(), s.toGlobal(e.model())), nil
-}
-
-// extendPreferred returns a preferred extension containing seeds, which must be
-// admissible. The least complete extension containing seeds is found by propagation;
-// the preferred extensions containing it are it joined with the preferred extensions of
-// the framework restricted to the arguments still undecided, one of which is found by
-// maximisation from the empty set.
-func extendPreferred(ctx context.Context, f *Framework, seeds []int) (Extension, error) {
-	l := f.propagate(seeds)
-	in := l.In()
-	keep := undecided(l)
-	if !slices.Contains(keep, true) {
-		return in, nil
-	}
-	s := restrict(f, keep)
-	e := newAdmissible(ctx, s, false)
-	ok, err := e.solveMax()
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, errInternal
-	}
-	return union(in, s.toGlobal(e.model())), nil
+	return true, union(gl.In(), s.toGlobal(e.model())), anc, nil
 }

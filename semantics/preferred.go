@@ -53,12 +53,24 @@ func skepticalPreferred(ctx context.Context, f *Framework, gl Labelling, a int) 
 	case In:
 		return true, nil, nil
 	case Out:
-		p, err := extendPreferred(ctx, f, nil)
+		p, err := extendPreferred(ctx, f, nil, nil)
 		return false, p, err
 	}
-	s := restrict(f, ancestors(f, undecided(gl), a))
+	anc := ancestors(f, undecided(gl), a)
+	s := restrict(f, anc)
 	la, _ := s.local(a)
 	e := newAdmissible(ctx, s, false)
+	// A preferred extension that attacks a is a counter-example, and the ⊆-maximal
+	// admissible sets among those attacking a are preferred (their supersets attack a
+	// too), so one call finds one if there is one.
+	ok, err := e.solveMax(e.out(la))
+	if err != nil {
+		return false, nil, err
+	}
+	if ok {
+		p, err := extendPreferred(ctx, f, union(gl.In(), s.toGlobal(e.model())), anc)
+		return false, p, err
+	}
 	without := []sat.Lit{e.in(la).Not()}
 	var assume []sat.Lit
 	for {
@@ -78,7 +90,7 @@ func skepticalPreferred(ctx context.Context, f *Framework, gl Labelling, a int) 
 		if !ok {
 			// ePrime is preferred in the part that reaches a; extend it to the whole
 			// framework, where a stays out of it by directionality.
-			p, err := extendPreferred(ctx, f, union(gl.In(), s.toGlobal(ePrime)))
+			p, err := extendPreferred(ctx, f, union(gl.In(), s.toGlobal(ePrime)), anc)
 			return false, p, err
 		}
 		if !e.blockSubsets(e.model()) {

@@ -387,15 +387,6 @@ func TestCancellation(t *testing.T) {
 	}
 }
 
-func TestLuby(t *testing.T) {
-	want := []float64{1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8, 1}
-	for i, w := range want {
-		if got := luby(i); got != w {
-			t.Errorf("luby(%d) = %v, want %v", i, got, w)
-		}
-	}
-}
-
 func TestLiterals(t *testing.T) {
 	v := Var(7)
 	if v.Pos().Var() != v || v.Neg().Var() != v || !v.Pos().IsPos() || v.Neg().IsPos() ||

@@ -1,0 +1,227 @@
+// Command compare runs `argmap solve` and clingo (through bench/iccma/driver, with the
+// ASP encodings of bench/iccma/asp) on every i23 file of a directory and every task,
+// side by side with a time limit each, checks
+// that their answers agree, and prints a table per instance family: the median wall
+// time of each engine, how many instances each solved within the limit, and the ratio
+// of the medians.
+//
+//	compare -dir INSTANCES -argmap ARGMAP -driver DRIVER -asp bench/iccma/asp -tasks EE-ST,DS-PR
+//
+// The family of FILE.i23 is the part of its name before "-n" (random-n400-d7-s1.i23 is
+// "random"). A query argument for DC and DS is read from FILE.i23.arg.
+//
+// A run counts as solved if the driver exits with status 0 within the limit. The median
+// counts unsolved runs as taking the limit, so it is comparable between engines solving
+// different numbers. Answers are compared where both solved: the YES/NO of DC and DS,
+// whether SE found an extension, and the set of extensions of EE; certificates are not
+// compared, as several can be right. A disagreement is printed, and makes the exit
+// status 1.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+var engines = []string{"argmap", "clingo"}
+
+type result struct {
+	wall   time.Duration
+	solved bool
+	out    string
+}
+
+func main() {
+	dir := flag.String("dir", "", "directory of .i23 files")
+	argmap := flag.String("argmap", "", "the argmap binary")
+	driver := flag.String("driver", "", "the driver binary, which runs clingo")
+	asp := flag.String("asp", "bench/iccma/asp", "directory of the ASP encodings")
+	tasks := flag.String("tasks", "EE-ST,EE-PR,DS-PR,SE-ST,DC-CO", "comma-separated tasks")
+	limit := flag.Duration("timeout", 30*time.Second, "time limit per run")
+	verbose := flag.Bool("v", false, "print every run")
+	flag.Parse()
+	if *dir == "" || *argmap == "" || *driver == "" {
+		fmt.Fprintln(os.Stderr, "usage: compare -dir DIR -argmap ARGMAP -driver DRIVER [-asp DIR] [-tasks T,...] [-timeout 30s]")
+		os.Exit(2)
+	}
+	files, err := filepath.Glob(filepath.Join(*dir, "*.i23"))
+	if err != nil || len(files) == 0 {
+		fmt.Fprintf(os.Stderr, "compare: no .i23 files in %s\n", *dir)
+		os.Exit(1)
+	}
+	sort.Strings(files)
+
+	type key struct{ family, task string }
+	times := map[key]map[string][]result{}
+	var keys []key
+	disagreements := 0
+	for _, task := range strings.Split(*tasks, ",") {
+		for _, file := range files {
+			k := key{family(file), task}
+			if times[k] == nil {
+				times[k] = map[string][]result{}
+				keys = append(keys, k)
+			}
+			var rs []result
+			for _, e := range engines {
+				args := []string{*driver, "-engine", "clingo", "-asp", *asp, "-p", task, "-f", file, "-a", "@"}
+				if e == "argmap" {
+					args = []string{*argmap, "solve", "-p", task, "-f", file}
+					if needsArgument(task) {
+						q, err := os.ReadFile(file + ".arg")
+						if err != nil {
+							fmt.Fprintln(os.Stderr, "compare:", err)
+							os.Exit(1)
+						}
+						args = append(args, "-a", strings.TrimSpace(string(q)))
+					}
+				}
+				r := runOne(args, *limit)
+				times[k][e] = append(times[k][e], r)
+				rs = append(rs, r)
+				if *verbose {
+					fmt.Printf("%-8s %-40s %-7s %8.3fs solved=%v %s\n", task, filepath.Base(file), e,
+						r.wall.Seconds(), r.solved, firstLine(r.out))
+				}
+			}
+			if rs[0].solved && rs[1].solved && !agree(task, rs[0].out, rs[1].out) {
+				disagreements++
+				fmt.Printf("DISAGREEMENT %s %s:\nargmap: %q\nclingo: %q\n", task, file, clip(rs[0].out), clip(rs[1].out))
+			}
+		}
+	}
+
+	fmt.Printf("\nTime limit %v per run; median wall time, unsolved runs counted as the limit.\n", *limit)
+	fmt.Printf("ratio = argmap median / clingo median (below 1: argmap faster).\n\n")
+	fmt.Printf("| %-10s | %-6s | %5s | %14s | %13s | %14s | %13s | %6s |\n",
+		"family", "task", "inst.", "argmap median", "argmap solved", "clingo median", "clingo solved", "ratio")
+	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", dashes(12), dashes(8), dashes(7), dashes(16), dashes(15), dashes(16), dashes(15), dashes(8))
+	totals := map[string][]result{}
+	for _, k := range keys {
+		a, c := times[k]["argmap"], times[k]["clingo"]
+		totals["argmap"] = append(totals["argmap"], a...)
+		totals["clingo"] = append(totals["clingo"], c...)
+		row(k.family, k.task, a, c, *limit)
+	}
+	row("all", "all", totals["argmap"], totals["clingo"], *limit)
+	if disagreements > 0 {
+		fmt.Printf("\n%d DISAGREEMENTS between the engines\n", disagreements)
+		os.Exit(1)
+	}
+	fmt.Printf("\nThe engines agreed on every instance both solved.\n")
+}
+
+func row(fam, task string, a, c []result, limit time.Duration) {
+	ma, mc := median(a, limit), median(c, limit)
+	ratio := "-"
+	if mc > 0 {
+		ratio = fmt.Sprintf("%.2f", ma.Seconds()/mc.Seconds())
+	}
+	fmt.Printf("| %-10s | %-6s | %5d | %13.3fs | %13s | %13.3fs | %13s | %6s |\n",
+		fam, task, len(a), ma.Seconds(), fmt.Sprintf("%d/%d", solved(a), len(a)),
+		mc.Seconds(), fmt.Sprintf("%d/%d", solved(c), len(c)), ratio)
+}
+
+func dashes(n int) string { return strings.Repeat("-", n) }
+
+// family returns the part of the file's name before "-n".
+func family(file string) string {
+	base := filepath.Base(file)
+	if i := strings.Index(base, "-n"); i > 0 {
+		return base[:i]
+	}
+	return strings.TrimSuffix(base, ".i23")
+}
+
+// needsArgument reports whether task (DC-σ or DS-σ) is about a query argument.
+func needsArgument(task string) bool {
+	return strings.HasPrefix(task, "DC-") || strings.HasPrefix(task, "DS-")
+}
+
+// runOne runs a command once in its own process group, so that clingo, the driver's
+// child, is killed with it at the time limit.
+func runOne(args []string, limit time.Duration) result {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			fmt.Fprintf(os.Stderr, "compare: %s: %v: %s\n", strings.Join(args, " "), err, clip(errOut.String()))
+		}
+		return result{wall: wall}
+	}
+	return result{wall: wall, solved: true, out: out.String()}
+}
+
+// agree compares the answers of the two engines; see the package comment.
+func agree(task, a, b string) bool {
+	switch task[:2] {
+	case "DC", "DS":
+		return firstLine(a) == firstLine(b)
+	case "SE":
+		return (firstLine(a) == "NO") == (firstLine(b) == "NO")
+	}
+	la, lb := strings.Split(strings.TrimSpace(a), "\n"), strings.Split(strings.TrimSpace(b), "\n")
+	slices.Sort(la)
+	slices.Sort(lb)
+	return slices.Equal(la, lb)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+func clip(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "..."
+	}
+	return s
+}
+
+func solved(rs []result) int {
+	n := 0
+	for _, r := range rs {
+		if r.solved {
+			n++
+		}
+	}
+	return n
+}
+
+// median returns the median wall time, unsolved runs counting as limit.
+func median(rs []result, limit time.Duration) time.Duration {
+	if len(rs) == 0 {
+		return 0
+	}
+	ts := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		ts[i] = r.wall
+		if !r.solved {
+			ts[i] = limit
+		}
+	}
+	slices.Sort(ts)
+	if len(ts)%2 == 1 {
+		return ts[len(ts)/2]
+	}
+	return (ts[len(ts)/2-1] + ts[len(ts)/2]) / 2
+}
