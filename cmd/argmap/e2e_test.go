@@ -31,6 +31,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	argmapBin = filepath.Join(dir, "argmap")
+	// No test but TestRenderServer leaves a Graphviz server behind.
+	os.Setenv("ARGMAP_RENDER_SERVER", "off")
 	build := exec.Command("go", "build", "-o", argmapBin, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {

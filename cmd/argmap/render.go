@@ -21,7 +21,6 @@ import (
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
-	"github.com/argmap/argmap/renderers/graphviz"
 	"github.com/argmap/argmap/renderers/pdf"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/renderers/svg"
@@ -244,44 +243,6 @@ func renderFormat(flag, out string) (string, error) {
 	return "", usageError("cannot tell the format from the name %s: use --format (%s)", out, strings.Join(renderFormatNames(), ", "))
 }
 
-// lazyEngine is Graphviz, started in the background or on first use.
-type lazyEngine struct {
-	done chan struct{} // closed when started
-	gv   *graphviz.Engine
-	err  error
-}
-
-// start starts Graphviz in the background.
-func (l *lazyEngine) start(ctx context.Context) {
-	if l.done != nil {
-		return
-	}
-	l.done = make(chan struct{})
-	go func() {
-		defer close(l.done)
-		l.gv, l.err = graphviz.New(ctx, graphviz.Options{CacheDir: graphvizCacheDir()})
-	}()
-}
-
-// get returns Graphviz, starting it if needed and waiting until it is.
-func (l *lazyEngine) get(ctx context.Context) (*graphviz.Engine, error) {
-	l.start(ctx)
-	<-l.done
-	return l.gv, l.err
-}
-
-// close waits for Graphviz if it was started (so that a compilation under
-// way is not cut off half-way through writing the cache) and closes it.
-func (l *lazyEngine) close(ctx context.Context) {
-	if l.done == nil {
-		return
-	}
-	<-l.done
-	if l.gv != nil {
-		l.gv.Close(ctx)
-	}
-}
-
 // render draws the map in a format.
 func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.Options, format string, dpi float64) ([]byte, error) {
 	var src bytes.Buffer
@@ -291,11 +252,7 @@ func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.
 	if dot.Tangled(m) {
 		// Too tangled for ranks: place the arguments by forces, then on a
 		// grid in that order, and draw them there.
-		gv, err := engine.get(ctx)
-		if err != nil {
-			return nil, err
-		}
-		outs, err := gv.Render(ctx, src.Bytes(), "json")
+		outs, err := engine.Render(ctx, src.Bytes(), "json")
 		if err != nil {
 			return nil, fmt.Errorf("placing the arguments: %w", err)
 		}
@@ -316,18 +273,14 @@ func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.
 	if format == "dot" {
 		return src.Bytes(), nil
 	}
-	gv, err := engine.get(ctx)
-	if err != nil {
-		return nil, err
-	}
 	if format == "svg" {
-		outs, err := gv.Render(ctx, src.Bytes(), "svg")
+		outs, err := engine.Render(ctx, src.Bytes(), "svg")
 		if err != nil {
 			return nil, err
 		}
 		return svg.Finish(outs[0], dot.Tooltips(m)), nil
 	}
-	outs, err := gv.Render(ctx, src.Bytes(), "json")
+	outs, err := engine.Render(ctx, src.Bytes(), "json")
 	if err != nil {
 		return nil, err
 	}

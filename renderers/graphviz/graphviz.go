@@ -279,6 +279,20 @@ func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out
 	return out, nil
 }
 
+// Err returns nil while the engine can render, and otherwise why it cannot:
+// it is closed, or an earlier call failed inside Graphviz.
+func (e *Engine) Err() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return errors.New("graphviz: engine is closed")
+	}
+	if e.broken != nil {
+		return fmt.Errorf("graphviz: engine unusable after an earlier failure: %w", e.broken)
+	}
+	return nil
+}
+
 // messages is what Graphviz printed, for an error message.
 func (e *Engine) messages() string {
 	s := strings.TrimSpace(e.stderr.String())

@@ -1,0 +1,256 @@
+package remote
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/argmap/argmap/renderers/graphviz"
+)
+
+const sample = `digraph { a [label="Calderón & <Sarukhán>"]; a -> b; b -> c; c -> a }`
+
+// engine starts Graphviz for a test.
+func engine(t *testing.T) *graphviz.Engine {
+	t.Helper()
+	ctx := context.Background()
+	e, err := graphviz.New(ctx, graphviz.Options{CacheDir: cacheDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close(ctx) })
+	return e
+}
+
+// cacheDir is one compilation cache for all the tests of the package, so
+// that only the first compiles the module.
+var cacheDir = func() func(t *testing.T) string {
+	var once sync.Once
+	var dir string
+	return func(t *testing.T) string {
+		once.Do(func() {
+			d, err := os.MkdirTemp("", "remote-test-cache")
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir = d
+		})
+		return dir
+	}
+}()
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if d := cacheDir(nil); d != "" {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
+// server starts a server on a socket of its own and returns the socket, and
+// a channel closed when the server ends, after which err is what it returned.
+func server(t *testing.T, e *graphviz.Engine, idle time.Duration) (socket string, done <-chan struct{}, serveErr *error) {
+	t.Helper()
+	socket = filepath.Join(shortTempDir(t), "s.sock")
+	ln, err := Listen(socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan struct{})
+	serveErr = new(error)
+	go func() {
+		*serveErr = Serve(ctx, ln, e, idle)
+		close(ch)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-ch
+	})
+	return socket, ch, serveErr
+}
+
+// shortTempDir is a temporary directory with a path short enough for a
+// socket in it (t.TempDir's can exceed the 104 bytes macOS allows).
+func shortTempDir(t *testing.T) string {
+	d, err := os.MkdirTemp("", "gv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
+}
+
+func TestRenderLikeEngine(t *testing.T) {
+	ctx := context.Background()
+	e := engine(t)
+	want, err := e.Render(ctx, []byte(sample), "svg", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	socket, _, _ := server(t, e, time.Minute)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := Render(ctx, socket, []byte(sample), "svg", "json")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if len(got) != 2 || !bytes.Equal(got[0], want[0]) || !bytes.Equal(got[1], want[1]) {
+				t.Errorf("the server's outputs differ from the engine's")
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestRenderError(t *testing.T) {
+	ctx := context.Background()
+	socket, _, _ := server(t, engine(t), time.Minute)
+	_, err := Render(ctx, socket, []byte("digraph {"), "svg")
+	if err == nil || errors.Is(err, ErrUnavailable) {
+		t.Fatalf("invalid DOT: got %v, want the server's error", err)
+	}
+	_, err = Render(ctx, socket, []byte("digraph {}"), "pdf")
+	if err == nil || errors.Is(err, ErrUnavailable) {
+		t.Fatalf("unknown format: got %v, want the server's error", err)
+	}
+	// The server is still there.
+	if _, err := Render(ctx, socket, []byte(sample), "svg"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNoServer(t *testing.T) {
+	_, err := Render(context.Background(), filepath.Join(shortTempDir(t), "none.sock"), []byte(sample), "svg")
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("got %v, want ErrUnavailable", err)
+	}
+}
+
+func TestOneServerPerSocket(t *testing.T) {
+	socket, _, _ := server(t, engine(t), time.Minute)
+	if _, err := Listen(socket); !errors.Is(err, ErrRunning) {
+		t.Fatalf("second Listen: got %v, want ErrRunning", err)
+	}
+	pid, err := os.ReadFile(socket + ".lock")
+	if err != nil || string(pid) != strconv.Itoa(os.Getpid())+"\n" {
+		t.Fatalf("lock file holds %q, %v; want this process's id", pid, err)
+	}
+}
+
+func TestIdleServerEnds(t *testing.T) {
+	e := engine(t)
+	socket, done, serveErr := server(t, e, 300*time.Millisecond)
+	if _, err := Render(context.Background(), socket, []byte(sample), "svg"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+		if *serveErr != nil {
+			t.Fatal(*serveErr)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("an idle server did not end")
+	}
+	if _, err := os.Stat(socket); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the socket is still there: %v", err)
+	}
+	// A new server can take the socket.
+	ln, err := Listen(socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+}
+
+func TestGarbageRequests(t *testing.T) {
+	ctx := context.Background()
+	socket, _, _ := server(t, engine(t), time.Minute)
+	for _, junk := range []string{"", "hello", magic, magic + "\xff\xff\xff\xff", magic + "\x01\x00\x00\x00\xff\xff\xff\x7f"} {
+		conn, err := net.Dial("unix", socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.Write([]byte(junk))
+		conn.(*net.UnixConn).CloseWrite()
+		conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+		b := make([]byte, 10)
+		if n, _ := conn.Read(b); n != 0 {
+			t.Errorf("request %q: got an answer %q", junk, b[:n])
+		}
+		conn.Close()
+	}
+	if _, err := Render(ctx, socket, []byte(sample), "svg"); err != nil {
+		t.Fatalf("after garbage: %v", err)
+	}
+}
+
+func TestGarbageAnswers(t *testing.T) {
+	for _, answer := range []string{"", "\x00", "\x00\xff\x00\x00\x00", "\x00\x01\x00\x00\x00\xff\xff\xff\xff", "\x07"} {
+		socket := filepath.Join(shortTempDir(t), "fake.sock")
+		ln, err := net.Listen("unix", socket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			readRequest(bufio.NewReader(conn))
+			conn.Write([]byte(answer))
+			conn.Close()
+		}()
+		_, err = Render(context.Background(), socket, []byte(sample), "svg")
+		ln.Close()
+		if !errors.Is(err, ErrUnavailable) {
+			t.Errorf("answer %q: got %v, want ErrUnavailable", answer, err)
+		}
+	}
+}
+
+func TestSocketName(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	dir := shortTempDir(t)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	a, b := Socket(dir, exe), Socket(dir, exe)
+	if a == "" || a != b || filepath.Dir(a) != dir {
+		t.Errorf("Socket = %q then %q", a, b)
+	}
+	long := filepath.Join(dir, string(bytes.Repeat([]byte("d"), 100)))
+	if err := os.Mkdir(long, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if s := Socket(long, exe); s != "" {
+		t.Errorf("Socket = %q, too long for sun_path", s)
+	}
+	if s := Socket(dir, "/no/such/program"); s != "" {
+		t.Errorf("Socket = %q for a missing program", s)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if s := Socket(dir, exe); s != "" {
+		t.Errorf("Socket = %q in a directory others may enter", s)
+	}
+	if s := Socket(filepath.Join(dir, "missing"), exe); s != "" {
+		t.Errorf("Socket = %q in a missing directory", s)
+	}
+}
