@@ -63,6 +63,10 @@ The output goes to standard output, or to OUT with -o; OUT is replaced only
 once the drawing is complete. The format is --format, or OUT's extension
 (.svg, .png, .pdf, .dot or .gv), or SVG.
 
+The first drawing starts a Graphviz server in the background, which later
+drawings use, to save starting Graphviz each time; it ends after 5 minutes
+without a drawing. ARGMAP_RENDER_SERVER=off (or CI set) does without it.
+
 Exit status: 0 drawn, 1 errors in the map (or warnings with --strict) or a
 failed drawing, 2 usage error.`,
 		Flags: []cli.Flag{
