@@ -140,8 +140,9 @@ func prefAttach(rng *rand.Rand, n, deg int) [][2]int {
 	return attacks
 }
 
-// suites are the instance sets of run.sh. "default" takes about ten minutes with both
-// engines; "small" a few seconds, to try the script.
+// suites are the instance sets of run.sh. "default" takes about an hour with both
+// engines and a limit of 30 s, most of it runs that neither finishes; "small" takes
+// seconds, to try the script.
 var suites = map[string][]spec{
 	"default": concat(
 		grid("random", []int{300, 400, 500}, []float64{5, 7, 9}, 2),
