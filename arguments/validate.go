@@ -54,8 +54,9 @@ func validate(m *Map) Diagnostics {
 	}
 	var sortedIDs []string // for suggestions; built on first need
 	suggestions := 0
-	unknown := func(id string, at Range) {
-		detail := "Every id in a relation must be the id of an argument of this map."
+	// unknown reports a dangling id; detail says, for when no id is close
+	// enough for a did-you-mean, what the place the id was found in needs.
+	unknown := func(id string, at Range, detail string) {
 		if suggestions < maxSuggestions {
 			suggestions++
 			if sortedIDs == nil {
@@ -71,6 +72,8 @@ func validate(m *Map) Diagnostics {
 		}
 		diags = append(diags, NewDiagnostic("unknown-argument", at, detail, "no argument %q in this map", id))
 	}
+	const inRelation = "Every id in a relation must be the id of an argument of this map."
+	const inUndercut = `Both ids of the support an undercut names, to = { from = "id", to = "id" }, must be ids of arguments of this map.`
 
 	seen := map[relationKey]*Relation{}
 	related := make([]bool, len(m.Arguments)) // takes part in some relation
@@ -88,10 +91,10 @@ func validate(m *Map) Diagnostics {
 			}
 			if complete {
 				if r.Entry && !fromKnown {
-					unknown(r.From, r.FromRange)
+					unknown(r.From, r.FromRange, inRelation)
 				}
 				if !toKnown {
-					unknown(r.To, r.ToRange)
+					unknown(r.To, r.ToRange, inRelation)
 				}
 			}
 			if from == to {
@@ -135,7 +138,7 @@ func validate(m *Map) Diagnostics {
 			if fromKnown {
 				related[from] = true
 			} else if complete {
-				unknown(u.From, u.FromRange)
+				unknown(u.From, u.FromRange, inRelation)
 			}
 			a, aKnown := number(u.Support.From)
 			b, bKnown := number(u.Support.To)
@@ -144,7 +147,7 @@ func validate(m *Map) Diagnostics {
 			case !aKnown || !bKnown:
 				for _, id := range []string{u.Support.From, u.Support.To} {
 					if _, ok := m.byID[id]; !ok {
-						unknown(id, u.SupportRange)
+						unknown(id, u.SupportRange, inUndercut)
 					}
 				}
 			case seen[relationKey{a, b, graph.Support}] == nil:
@@ -163,9 +166,10 @@ func validate(m *Map) Diagnostics {
 		for _, x := range f.Expectations {
 			m.Expectations = append(m.Expectations, x)
 			labelOf := map[string]ExpectedLabel{}
+			inExpectation := fmt.Sprintf("Every id listed in [expect.%s] must be the id of an argument of this map.", tomlKey(x.Semantics))
 			for _, l := range x.Labels {
 				if _, known := m.byID[l.ID]; !known && complete {
-					unknown(l.ID, l.Range)
+					unknown(l.ID, l.Range, inExpectation)
 				}
 				if first, dup := labelOf[l.ID]; dup {
 					d := NewDiagnostic("bad-value", l.Range, "Expect one label for each argument.",
