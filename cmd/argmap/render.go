@@ -382,12 +382,12 @@ func labelling(c *cli.Context, m *arguments.Map) (*dot.Labelling, error) {
 	if err != nil {
 		return nil, &exitError{exitProblems, err}
 	}
-	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Status: map[string]dot.Status{}}
+	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Labels: map[string]semantics.Label{}}
 	if len(opt.Without) > 0 {
 		l.Semantics += ", without " + strings.Join(opt.Without, ", ")
 	}
 	for _, st := range res.Arguments {
-		l.Status[st.ID] = map[semantics.Label]dot.Status{semantics.In: dot.In, semantics.Out: dot.Out, semantics.Undec: dot.Undecided}[st.Label]
+		l.Labels[st.ID] = st.Label
 	}
 	return l, nil
 }

@@ -27,40 +27,18 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/semantics"
 )
 
-// Status is an argument's status under some semantics: the outcome of
-// evaluating the map, in the three-valued labelling of abstract
-// argumentation.
-type Status uint8
-
-const (
-	In        Status = iota + 1 // accepted
-	Out                         // rejected: defeated by an accepted attacker
-	Undecided                   // neither
-)
-
-// String returns "in", "out" or "undec".
-func (s Status) String() string {
-	switch s {
-	case In:
-		return "in"
-	case Out:
-		return "out"
-	case Undecided:
-		return "undec"
-	}
-	return "Status(" + strconv.Itoa(int(s)) + ")"
-}
-
-// Labelling gives arguments a status, to be drawn on the map.
+// Labelling gives arguments a label of package semantics (in, out or
+// undec: accepted, rejected or neither), to be drawn on the map.
 type Labelling struct {
-	// Semantics names what the statuses come from, for the legend, such as
+	// Semantics names what the labels come from, for the legend, such as
 	// "grounded semantics".
 	Semantics string
-	// Status is the status of each argument, by id. Arguments without one
-	// are drawn without status.
-	Status map[string]Status
+	// Labels is the label of each argument, by id. Arguments without one,
+	// or with a value that is not a label, are drawn without a label.
+	Labels map[string]semantics.Label
 }
 
 // Options change what Write draws. The zero value draws the map with the
@@ -340,9 +318,9 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 		class += " kind-" + a.Kind
 	}
 	border, penwidth, style := ks.accent, "1", "rounded,filled"
-	var status Status
+	var status semantics.Label
 	if l := w.opts.Labelling; l != nil {
-		if s, ok := l.Status[a.ID]; ok {
+		if s, ok := l.Labels[a.ID]; ok {
 			if st, ok := t.statuses[s]; ok {
 				status = s
 				border, penwidth = st.color, "2.5"
@@ -369,7 +347,7 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 // widest line. Lines are left-aligned: Graphviz places a left-aligned line
 // at the box's left edge whatever it estimates its width to be, so the text
 // lands where the renderers expect it.
-func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status Status) (string, float64) {
+func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status semantics.Label) (string, float64) {
 	t := w.theme
 	kind := a.Kind
 	if kind == "" {
@@ -722,17 +700,17 @@ func (w *writer) legend(minWidth int) string {
 			text(nbsp+"other", plain, 12)
 		}
 	}
-	if l := w.opts.Labelling; l != nil && len(l.Status) > 0 {
-		inUse := map[Status]bool{}
+	if l := w.opts.Labelling; l != nil && len(l.Labels) > 0 {
+		inUse := map[semantics.Label]bool{}
 		for _, a := range w.m.Arguments {
-			if s, ok := l.Status[a.ID]; ok {
+			if s, ok := l.Labels[a.ID]; ok {
 				inUse[s] = true
 			}
 		}
 		if sem := clean(l.Semantics); sem != "" {
 			text(sem+":", style{size: legendSize, bold: true, color: t.detail}, 8)
 		}
-		for _, s := range []Status{In, Out, Undecided} {
+		for _, s := range []semantics.Label{semantics.In, semantics.Out, semantics.Undec} {
 			if inUse[s] {
 				st := t.statuses[s]
 				swatch(t.background, st.color, 2, st.style)

@@ -15,6 +15,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/bench/mapgen"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/semantics"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -90,7 +91,7 @@ func firstDiff(got, want string) string {
 // hand: the seam for the semantics engine.
 var handLabelling = &Labelling{
 	Semantics: "grounded semantics",
-	Status:    map[string]Status{"a": In, "b": Out, "c": Undecided, "d": Undecided},
+	Labels:    map[string]semantics.Label{"a": semantics.In, "b": semantics.Out, "c": semantics.Undec, "d": semantics.Undec},
 }
 
 func TestWriteGolden(t *testing.T) {
@@ -235,10 +236,10 @@ func TestStatus(t *testing.T) {
 		{"hand-made", handLabelling,
 			map[string]string{"a": "status-in", "b": "status-out", "c": "status-undec"},
 			[]string{"grounded semantics:", "accepted", "rejected", "undecided"}, nil},
-		{"partial", &Labelling{Semantics: "preferred", Status: map[string]Status{"a": In, "zzz": Out}},
+		{"partial", &Labelling{Semantics: "preferred", Labels: map[string]semantics.Label{"a": semantics.In, "zzz": semantics.Out}},
 			map[string]string{"a": "status-in", "b": ""},
 			[]string{"preferred:", "accepted"}, []string{"rejected", "undecided"}},
-		{"invalid status ignored", &Labelling{Status: map[string]Status{"a": Status(9)}},
+		{"invalid status ignored", &Labelling{Labels: map[string]semantics.Label{"a": semantics.Label(9)}},
 			map[string]string{"a": ""}, nil, []string{"accepted"}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,9 @@
 package dot
 
-import "github.com/argmap/argmap/graph"
+import (
+	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/semantics"
+)
 
 // theme is a set of colours and line styles.
 type theme struct {
@@ -15,7 +18,7 @@ type theme struct {
 	// looks the same.
 	kindLegend bool
 	relations  map[graph.Relation]relationStyle
-	statuses   map[Status]statusStyle
+	statuses   map[semantics.Label]statusStyle
 	group      groupStyle
 }
 
@@ -86,10 +89,10 @@ func newTheme(name string) *theme {
 			// Support and attack differ in colour and in arrowhead: the
 			// map reads in greyscale and for colour-blind readers.
 			relations: relations("#2e7d32", "#c62828", "solid", "──┤"),
-			statuses: map[Status]statusStyle{
-				In:        {"accepted", "#1b7f3b", "solid"},
-				Out:       {"rejected", "#b42318", "solid"},
-				Undecided: {"undecided", "#b26b00", "solid"},
+			statuses: map[semantics.Label]statusStyle{
+				semantics.In:    {"accepted", "#1b7f3b", "solid"},
+				semantics.Out:   {"rejected", "#b42318", "solid"},
+				semantics.Undec: {"undecided", "#b26b00", "solid"},
 			},
 			group: groupStyle{border: "#b0b4ba", fill: "#fafafa", label: "#3c4043"},
 		}
@@ -109,10 +112,10 @@ func newTheme(name string) *theme {
 			other:      kindStyle{"#a8adb4", "#2a2c30"},
 			kindLegend: true,
 			relations:  relations("#66bb6a", "#ef6a6a", "solid", "──┤"),
-			statuses: map[Status]statusStyle{
-				In:        {"accepted", "#81c995", "solid"},
-				Out:       {"rejected", "#f28b82", "solid"},
-				Undecided: {"undecided", "#fdd663", "solid"},
+			statuses: map[semantics.Label]statusStyle{
+				semantics.In:    {"accepted", "#81c995", "solid"},
+				semantics.Out:   {"rejected", "#f28b82", "solid"},
+				semantics.Undec: {"undecided", "#fdd663", "solid"},
 			},
 			group: groupStyle{border: "#5f6368", fill: "#26282c", label: "#dadce0"},
 		}
@@ -129,10 +132,10 @@ func newTheme(name string) *theme {
 			},
 			other:     plain,
 			relations: relations("#000000", "#000000", "dashed", "╌╌┤"),
-			statuses: map[Status]statusStyle{
-				In:        {"accepted", "#000000", "solid"},
-				Out:       {"rejected", "#000000", "dashed"},
-				Undecided: {"undecided", "#000000", "dotted"},
+			statuses: map[semantics.Label]statusStyle{
+				semantics.In:    {"accepted", "#000000", "solid"},
+				semantics.Out:   {"rejected", "#000000", "dashed"},
+				semantics.Undec: {"undecided", "#000000", "dotted"},
 			},
 			group: groupStyle{border: "#000000", fill: "#ffffff", label: "#000000"},
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/fonts"
 	"github.com/argmap/argmap/renderers/graphviz"
+	"github.com/argmap/argmap/semantics"
 )
 
 func TestFinish(t *testing.T) {
@@ -62,7 +63,7 @@ var maps = []struct {
 	{"../../examples/drone-strikes/debate.toml", dot.Options{Theme: "print", GroupBy: "file"}},
 	{"../dot/testdata/escaping.toml", dot.Options{GroupBy: "kind"}},
 	{"../dot/testdata/relations.toml", dot.Options{Theme: "print", Labelling: &dot.Labelling{Semantics: "grounded semantics",
-		Status: map[string]dot.Status{"a": dot.In, "b": dot.Out, "c": dot.Undecided}}}},
+		Labels: map[string]semantics.Label{"a": semantics.In, "b": semantics.Out, "c": semantics.Undec}}}},
 }
 
 // drawSVG draws a map as argmap render does.
