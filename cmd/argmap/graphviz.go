@@ -175,7 +175,7 @@ func graphvizServerCommand() *cli.Command {
 				return &exitError{exitProblems, err}
 			}
 			defer gv.Close(context.Background())
-			if err := remote.Serve(ctx, ln, gv, c.Duration("idle")); err != nil {
+			if err := remote.Serve(ctx, ln, gv, remote.Limits{Idle: c.Duration("idle"), Renders: remote.DefaultRenders}); err != nil {
 				return &exitError{exitProblems, err}
 			}
 			return nil

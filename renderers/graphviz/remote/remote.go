@@ -56,17 +56,35 @@ type Renderer interface {
 	Render(ctx context.Context, dot []byte, formats ...string) ([][]byte, error)
 }
 
-// Serve answers requests on ln with e, one render at a time, until no
-// request has come for idle, ctx is done, or e fails (a failed engine is
-// not used again: see [graphviz.Engine.Render]). It closes ln before it
+// Limits end a server.
+type Limits struct {
+	// Idle is how long the server waits for a request before it ends.
+	Idle time.Duration
+	// Renders is how many requests it answers before it ends; 0 means no
+	// limit. Graphviz does not free all it allocates: its memory grows by
+	// about 15 KB a render of a small map (measured on argmap's example), so
+	// a server should make way for a fresh one now and then; see
+	// [DefaultRenders].
+	Renders int
+}
+
+// DefaultRenders is a limit on renders that keeps a server's leaked memory
+// within some tens of megabytes.
+const DefaultRenders = 1000
+
+// Serve answers requests on ln with e, one render at a time, until ctx is
+// done, e fails (a failed engine is not used again: see
+// [graphviz.Engine.Render]), or a limit is reached. It closes ln before it
 // returns, once the requests under way are answered.
-func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, idle time.Duration) error {
+func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limits) error {
+	idle := limits.Idle
 	var (
-		mu     sync.Mutex
-		active int
-		last   = time.Now()
-		wg     sync.WaitGroup
-		failed = make(chan error, 1)
+		mu       sync.Mutex
+		active   int
+		last     = time.Now()
+		wg       sync.WaitGroup
+		failed   = make(chan error, 1)
+		accepted int
 	)
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
 	defer stop()
@@ -84,7 +102,7 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, idle time.D
 				return err
 			default:
 			}
-			if ctx.Err() != nil {
+			if ctx.Err() != nil || accepted == limits.Renders {
 				return nil
 			}
 			var ne net.Error
@@ -102,6 +120,12 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, idle time.D
 		mu.Lock()
 		active++
 		mu.Unlock()
+		accepted++
+		if accepted == limits.Renders {
+			// Answer this one, then stop listening: the next client finds
+			// no server, renders on its own and starts a new one.
+			ln.Close()
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -57,7 +57,7 @@ func TestMain(m *testing.M) {
 
 // server starts a server on a socket of its own and returns the socket, and
 // a channel closed when the server ends, after which err is what it returned.
-func server(t *testing.T, e *graphviz.Engine, idle time.Duration) (socket string, done <-chan struct{}, serveErr *error) {
+func server(t *testing.T, e *graphviz.Engine, limits Limits) (socket string, done <-chan struct{}, serveErr *error) {
 	t.Helper()
 	socket = filepath.Join(shortTempDir(t), "s.sock")
 	ln, err := Listen(socket)
@@ -68,7 +68,7 @@ func server(t *testing.T, e *graphviz.Engine, idle time.Duration) (socket string
 	ch := make(chan struct{})
 	serveErr = new(error)
 	go func() {
-		*serveErr = Serve(ctx, ln, e, idle)
+		*serveErr = Serve(ctx, ln, e, limits)
 		close(ch)
 	}()
 	t.Cleanup(func() {
@@ -96,7 +96,11 @@ func TestRenderLikeEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	socket, _, _ := server(t, e, time.Minute)
+	socket, _, _ := server(t, e, Limits{Idle: time.Minute})
+	// Another graph drawn first leaves no trace in the next drawing.
+	if _, err := Render(ctx, socket, []byte("digraph { x -> y -> z; y -> w }"), "svg"); err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Add(1)
@@ -117,7 +121,7 @@ func TestRenderLikeEngine(t *testing.T) {
 
 func TestRenderError(t *testing.T) {
 	ctx := context.Background()
-	socket, _, _ := server(t, engine(t), time.Minute)
+	socket, _, _ := server(t, engine(t), Limits{Idle: time.Minute})
 	_, err := Render(ctx, socket, []byte("digraph {"), "svg")
 	if err == nil || errors.Is(err, ErrUnavailable) {
 		t.Fatalf("invalid DOT: got %v, want the server's error", err)
@@ -140,7 +144,7 @@ func TestNoServer(t *testing.T) {
 }
 
 func TestOneServerPerSocket(t *testing.T) {
-	socket, _, _ := server(t, engine(t), time.Minute)
+	socket, _, _ := server(t, engine(t), Limits{Idle: time.Minute})
 	if _, err := Listen(socket); !errors.Is(err, ErrRunning) {
 		t.Fatalf("second Listen: got %v, want ErrRunning", err)
 	}
@@ -152,7 +156,7 @@ func TestOneServerPerSocket(t *testing.T) {
 
 func TestIdleServerEnds(t *testing.T) {
 	e := engine(t)
-	socket, done, serveErr := server(t, e, 300*time.Millisecond)
+	socket, done, serveErr := server(t, e, Limits{Idle: 300 * time.Millisecond})
 	if _, err := Render(context.Background(), socket, []byte(sample), "svg"); err != nil {
 		t.Fatal(err)
 	}
@@ -175,9 +179,30 @@ func TestIdleServerEnds(t *testing.T) {
 	ln.Close()
 }
 
+func TestRenderLimit(t *testing.T) {
+	ctx := context.Background()
+	socket, done, serveErr := server(t, engine(t), Limits{Idle: time.Minute, Renders: 3})
+	for i := range 3 {
+		if _, err := Render(ctx, socket, []byte(sample), "svg"); err != nil {
+			t.Fatalf("render %d: %v", i+1, err)
+		}
+	}
+	select {
+	case <-done:
+		if *serveErr != nil {
+			t.Fatal(*serveErr)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the server did not end after its last render")
+	}
+	if _, err := Render(ctx, socket, []byte(sample), "svg"); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("a fourth render: %v, want ErrUnavailable", err)
+	}
+}
+
 func TestGarbageRequests(t *testing.T) {
 	ctx := context.Background()
-	socket, _, _ := server(t, engine(t), time.Minute)
+	socket, _, _ := server(t, engine(t), Limits{Idle: time.Minute})
 	for _, junk := range []string{"", "hello", magic, magic + "\xff\xff\xff\xff", magic + "\x01\x00\x00\x00\xff\xff\xff\x7f"} {
 		conn, err := net.Dial("unix", socket)
 		if err != nil {
