@@ -4,7 +4,6 @@ go 1.24.0
 
 require (
 	github.com/BurntSushi/toml v1.6.0
-	github.com/go-air/gini v1.0.4
 	github.com/goccy/go-graphviz v0.2.10
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3

@@ -18,20 +18,26 @@
 // framework that can reach the argument along attacks, and the certificate found there is
 // then extended to the whole framework.
 //
-// The NP-hard and higher tasks are solved with an incremental SAT solver (gini, pure Go):
+// The NP-hard and higher tasks are solved with an incremental CDCL SAT solver of
+// argmap's own (package semantics/internal/sat, pure Go; its package comment says why
+// no library is used):
 //
-//   - complete and admissible sets are models of a labelling encoding with two variables
+//   - admissible and complete sets are models of a labelling encoding with two variables
 //     per argument (in, out); stable extensions of a smaller one with one variable per
 //     argument (in), as in the encodings of the ICCMA solvers μ-toksia and Crustabri;
-//   - preferred extensions are found by iterative maximisation: a complete extension is
-//     grown under assumptions, with a clause asking for one more argument guarded by an
-//     activation literal, until the solver answers UNSAT; enumeration blocks each
-//     preferred extension found so that the next search starts outside all of them;
-//   - skeptical acceptance under preferred semantics is decided by counter-example
-//     guided abstraction refinement (CEGAR): search a complete extension without the
-//     argument, not contained in any preferred extension already known to contain it,
-//     maximise it among the complete extensions without the argument, and ask whether
-//     it can still be extended; if not, it is a preferred counter-example;
+//   - preferred extensions are found by maximisation in one call: the solver decides the
+//     in variables first, true first, so the first admissible set it finds is ⊆-maximal,
+//     that is preferred (the fact behind clingo's domRec enumeration); enumeration blocks
+//     the subsets of each preferred extension found, so the next search starts outside
+//     all of them. A single preferred extension is built component by component, along
+//     the strongly connected components of what propagation leaves undecided;
+//   - skeptical acceptance under preferred semantics first looks for a ⊆-maximal
+//     admissible set attacking the argument (a counter-example if there is one), then
+//     runs counter-example guided abstraction refinement (CEGAR): search a complete
+//     extension without the argument, not contained in any preferred extension already
+//     known to contain it, maximise it among the complete extensions without the
+//     argument, and ask whether it can still be extended; if not, it is a preferred
+//     counter-example;
 //   - semi-stable and stage extensions maximise the range (the extension and what it
 //     attacks) over complete, respectively conflict-free, sets in the same way; when a
 //     stable extension exists both coincide with stable semantics, which is checked

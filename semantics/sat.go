@@ -1,5 +1,3 @@
-//go:build !gini
-
 package semantics
 
 import (

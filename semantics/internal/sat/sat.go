@@ -11,7 +11,7 @@
 //
 // The parameters (variable decay 0.99, restart factor 0.6, deletion every 1000 + 150k
 // conflicts) were chosen by measurements on hard random argumentation frameworks, over
-// MiniSat's and Glucose's defaults; see bench/iccma/README.md.
+// MiniSat's and Glucose's defaults (decay 0.95, factor 0.8, 2000 + 300k).
 //
 // Preferred literals ([Solver.Prefer]) make it decide those literals first, true, before
 // any other variable. Then the first model it finds is ⊆-maximal in them among the models
@@ -19,8 +19,15 @@
 // enumeration rests on the same fact): every preferred literal it leaves false was
 // implied false by the clauses and decisions that every such model shares.
 //
-// It was written because the pure-Go solvers available failed a brute-force
-// cross-check under exactly this incremental use; see the tests.
+// It was written, rather than taken from a library, for two reasons. The pure-Go
+// solvers failed under exactly the incremental use package semantics makes of them:
+// go-air/gini v1.0.4, asked again after an UNSAT answer and one more clause, checks its
+// own model, finds it violates a clause, and ends the process ("internal error in
+// solve: sat model"; TestUnsatisfiableForGood replays that sequence here), and
+// gophersat v1.4.0 returned models that were not conflict-free after a few incremental
+// calls. And neither lets the caller choose the first decisions, which one-call
+// maximisation ([Solver.Prefer]) needs. CaDiCaL, through cgo, would cost argmap its
+// static binary.
 package sat
 
 import (

@@ -327,7 +327,7 @@ func TestUnsatisfiableForGood(t *testing.T) {
 		if ok, err := s.Solve(ctx); ok || err != nil {
 			t.Fatalf("solve #%d of an unsatisfiable formula: %v, %v", i, ok, err)
 		}
-		s.AddClause(s.NewVar().Pos(), s.NewVar().Pos()) // gini v1.0.4 gave a bogus model here
+		s.AddClause(s.NewVar().Pos(), s.NewVar().Pos()) // gini v1.0.4 ends the process here
 	}
 	if s.Okay() {
 		t.Error("Okay() = true for unsatisfiable clauses")
