@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/argmap/argmap/bench/afgen"
 	"github.com/argmap/argmap/graph"
 )
 
@@ -17,12 +18,13 @@ import (
 // strongly connected component, an empty grounded extension and many preferred
 // extensions.
 func benchRandom(n int, deg float64, seed uint64) graph.Adjacency {
-	rng := rand.New(rand.NewPCG(seed, 1))
+	return adjacency(n, afgen.Random(rand.New(rand.NewPCG(seed, 1)), n, deg))
+}
+
+func adjacency(n int, attacks [][2]int) graph.Adjacency {
 	adj := make(graph.Adjacency, n)
-	m := int(deg * float64(n))
-	for range m {
-		a := rng.IntN(n)
-		adj[a] = append(adj[a], rng.IntN(n))
+	for _, at := range attacks {
+		adj[at[0]] = append(adj[at[0]], at[1])
 	}
 	return adj
 }
@@ -46,24 +48,7 @@ func benchAcyclic(n, deg int, seed uint64) graph.Adjacency {
 // argument takes part in m attacks with earlier arguments chosen with probability
 // proportional to their degree, in a random direction.
 func benchPrefAttach(n, m int, seed uint64) graph.Adjacency {
-	rng := rand.New(rand.NewPCG(seed, 3))
-	adj := make(graph.Adjacency, n)
-	var ends []int // every endpoint of every attack so far: sampling it is by degree
-	for a := 1; a < n; a++ {
-		for range min(m, a) {
-			b := rng.IntN(a)
-			if len(ends) > 0 && rng.IntN(4) != 0 {
-				b = ends[rng.IntN(len(ends))]
-			}
-			if rng.IntN(2) == 0 {
-				adj[a] = append(adj[a], b)
-			} else {
-				adj[b] = append(adj[b], a)
-			}
-			ends = append(ends, a, b)
-		}
-	}
-	return adj
+	return adjacency(n, afgen.PrefAttach(rand.New(rand.NewPCG(seed, 3)), n, m))
 }
 
 func BenchmarkNewFramework(b *testing.B) {

@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/argmap/argmap/bench/afgen"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/semantics"
 )
@@ -99,45 +100,11 @@ func (s spec) generate() ([][2]int, error) {
 	rng := rand.New(rand.NewPCG(s.seed, uint64(s.n)))
 	switch s.family {
 	case "random", "sparse":
-		return random(rng, s.n, s.deg), nil
+		return afgen.Random(rng, s.n, s.deg), nil
 	case "prefattach":
-		return prefAttach(rng, s.n, int(s.deg)), nil
+		return afgen.PrefAttach(rng, s.n, int(s.deg)), nil
 	}
 	return nil, fmt.Errorf("unknown family %q: want random, sparse or prefattach", s.family)
-}
-
-// random returns deg·n attacks between uniformly random arguments.
-func random(rng *rand.Rand, n int, deg float64) [][2]int {
-	m := int(deg * float64(n))
-	attacks := make([][2]int, m)
-	for i := range attacks {
-		attacks[i] = [2]int{rng.IntN(n), rng.IntN(n)}
-	}
-	return attacks
-}
-
-// prefAttach returns a preferential-attachment framework: argument a (from 1) takes part
-// in min(deg, a) attacks with earlier arguments; the other end is, three times in four,
-// drawn from the endpoints of all attacks so far (that is, with probability
-// proportional to degree), else uniformly; the direction is random.
-func prefAttach(rng *rand.Rand, n, deg int) [][2]int {
-	var attacks [][2]int
-	var ends []int
-	for a := 1; a < n; a++ {
-		for range min(deg, a) {
-			b := rng.IntN(a)
-			if len(ends) > 0 && rng.IntN(4) != 0 {
-				b = ends[rng.IntN(len(ends))]
-			}
-			if rng.IntN(2) == 0 {
-				attacks = append(attacks, [2]int{a, b})
-			} else {
-				attacks = append(attacks, [2]int{b, a})
-			}
-			ends = append(ends, a, b)
-		}
-	}
-	return attacks
 }
 
 // suites are the instance sets of run.sh. "default" takes about an hour with both
