@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -278,4 +279,43 @@ func TestSocketName(t *testing.T) {
 	if s := Socket(filepath.Join(dir, "missing"), exe); s != "" {
 		t.Errorf("Socket = %q in a missing directory", s)
 	}
+}
+
+// FuzzRequest feeds arbitrary bytes to the server's reader of requests: it
+// must return, without panicking or allocating beyond what it reads, and a
+// request it accepts must read back the same when written again.
+func FuzzRequest(f *testing.F) {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	writeRequest(w, []string{"svg", "json"}, []byte(sample))
+	w.Flush()
+	f.Add(b.Bytes())
+	f.Add([]byte(magic))
+	f.Add([]byte(magic + "\x01\x00\x00\x00\xff\xff\xff\x7f"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		formats, dot, err := readRequest(bufio.NewReader(bytes.NewReader(data)))
+		if err != nil {
+			return
+		}
+		var again bytes.Buffer
+		w := bufio.NewWriter(&again)
+		writeRequest(w, formats, dot)
+		w.Flush()
+		f2, d2, err := readRequest(bufio.NewReader(&again))
+		if err != nil || !slices.Equal(f2, formats) || !bytes.Equal(d2, dot) {
+			t.Fatalf("round trip: %q %q %v", f2, d2, err)
+		}
+	})
+}
+
+// FuzzResponse does the same for the client's reader of answers.
+func FuzzResponse(f *testing.F) {
+	f.Add([]byte("\x00\x01\x00\x00\x00\x03\x00\x00\x00svg"))
+	f.Add([]byte("\x01\x05\x00\x00\x00oops!"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		outs, err := readResponse(bufio.NewReader(bytes.NewReader(data)))
+		if err == nil && len(outs) > 64 {
+			t.Fatalf("%d outputs accepted", len(outs))
+		}
+	})
 }
