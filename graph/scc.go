@@ -128,3 +128,52 @@ type frame struct {
 	node int
 	next int // index into the node's successors
 }
+
+// TopologicalComponents returns the strongly connected components of d, as
+// [StronglyConnected] does, ordered so that every component comes after all the
+// components with an edge into it: an order in which each component can be worked on
+// once everything it depends on is done. The order depends only on the graph: the
+// components are taken as they become ready (Kahn's algorithm), the first ones by their
+// smallest members.
+//
+// It takes O(V+E) time.
+func TopologicalComponents(d Directed) [][]int {
+	comps := StronglyConnected(d)
+	compOf := make([]int, d.Len())
+	for c, members := range comps {
+		for _, v := range members {
+			compOf[v] = c
+		}
+	}
+	indeg := make([]int, len(comps))
+	for v := range compOf {
+		for _, w := range d.Successors(v) {
+			if compOf[w] != compOf[v] {
+				indeg[compOf[w]]++
+			}
+		}
+	}
+	ready := make([]int, 0, len(comps)) // a queue: ready[:next] are done
+	for c, k := range indeg {
+		if k == 0 {
+			ready = append(ready, c)
+		}
+	}
+	for next := 0; next < len(ready); next++ {
+		c := ready[next]
+		for _, v := range comps[c] {
+			for _, w := range d.Successors(v) {
+				if e := compOf[w]; e != c {
+					if indeg[e]--; indeg[e] == 0 {
+						ready = append(ready, e)
+					}
+				}
+			}
+		}
+	}
+	order := make([][]int, len(ready))
+	for i, c := range ready {
+		order[i] = comps[c]
+	}
+	return order
+}

@@ -3,6 +3,7 @@ package graph
 import (
 	"math/rand/v2"
 	"runtime/debug"
+	"slices"
 	"testing"
 	"time"
 )
@@ -125,5 +126,57 @@ func BenchmarkStronglyConnected(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		StronglyConnected(adj)
+	}
+}
+
+func TestTopologicalComponents(t *testing.T) {
+	tests := []struct {
+		name string
+		adj  Adjacency
+		want [][]int
+	}{
+		{"empty", Adjacency{}, [][]int{}},
+		// 3 -> 2 -> {0,1}: the components' order is the reverse of their smallest members.
+		{"chain", Adjacency{{1}, {0}, {0}, {2}}, [][]int{{3}, {2}, {0, 1}}},
+		// Two sources, 1 and 2, ready together: the smaller first.
+		{"tie", Adjacency{nil, {0}, {0}}, [][]int{{1}, {2}, {0}}},
+		// Components in the order they become ready: 3 before 2, which waits for 4.
+		{"queue", Adjacency{nil, {3, 2}, nil, nil, {2}}, [][]int{{0}, {1}, {4}, {3}, {2}}},
+		{"self-loop", Adjacency{{0}, {0}}, [][]int{{1}, {0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TopologicalComponents(tt.adj); !equalLists(got, tt.want) {
+				t.Errorf("TopologicalComponents(%v) = %v, want %v", tt.adj, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTopologicalComponentsRandom checks that the components are StronglyConnected's and
+// that no edge runs from a component to an earlier one.
+func TestTopologicalComponentsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for iter := range 5000 {
+		adj := randomDigraph(rng, 12)
+		got := TopologicalComponents(adj)
+		sorted := slices.Clone(got)
+		slices.SortFunc(sorted, func(a, b []int) int { return a[0] - b[0] })
+		if want := bruteSCC(adj); !equalLists(sorted, want) {
+			t.Fatalf("graph #%d %v: components %v, want %v", iter, adj, got, want)
+		}
+		pos := make([]int, len(adj))
+		for i, c := range got {
+			for _, v := range c {
+				pos[v] = i
+			}
+		}
+		for v, succ := range adj {
+			for _, w := range succ {
+				if pos[w] < pos[v] {
+					t.Fatalf("graph #%d %v: order %v puts %d before %d, which has an edge to it", iter, adj, got, w, v)
+				}
+			}
+		}
 	}
 }

@@ -93,95 +93,13 @@ func maximalIn(ctx context.Context, f *Framework, s *sub, comp []int, l Labellin
 }
 
 // topologicalComponents returns the strongly connected components of s, in local
-// numbers, ordered so that a component comes after every component attacking it (ties
-// broken by the components' smallest members, for determinism).
+// numbers, ordered so that a component comes after every component attacking it.
 func topologicalComponents(s *sub) [][]int {
-	m := s.len()
-	adj := make(graph.Adjacency, m)
-	for a := range m {
+	adj := make(graph.Adjacency, s.len())
+	for a := range adj {
 		for _, b := range s.attacksOf(a) {
 			adj[a] = append(adj[a], int(b))
 		}
 	}
-	comps := graph.StronglyConnected(adj)
-	compOf := make([]int, m)
-	for i, c := range comps {
-		for _, a := range c {
-			compOf[a] = i
-		}
-	}
-	// Kahn's algorithm on the condensation, taking the ready components in the order
-	// of their smallest members.
-	indeg := make([]int, len(comps))
-	for a := range m {
-		for _, b := range adj[a] {
-			if compOf[a] != compOf[b] {
-				indeg[compOf[b]]++
-			}
-		}
-	}
-	var ready intHeap
-	for i, d := range indeg {
-		if d == 0 {
-			ready.push(i)
-		}
-	}
-	order := make([][]int, 0, len(comps))
-	for ready.len() > 0 {
-		i := ready.pop()
-		order = append(order, comps[i])
-		for _, a := range comps[i] {
-			for _, b := range adj[a] {
-				if j := compOf[b]; j != i {
-					indeg[j]--
-					if indeg[j] == 0 {
-						ready.push(j)
-					}
-				}
-			}
-		}
-	}
-	return order
-}
-
-// intHeap is a min-heap of ints.
-type intHeap []int
-
-func (h intHeap) len() int { return len(h) }
-
-func (h *intHeap) push(x int) {
-	*h = append(*h, x)
-	s := *h
-	for i := len(s) - 1; i > 0; {
-		p := (i - 1) / 2
-		if s[p] <= s[i] {
-			break
-		}
-		s[p], s[i] = s[i], s[p]
-		i = p
-	}
-}
-
-func (h *intHeap) pop() int {
-	s := *h
-	x := s[0]
-	n := len(s) - 1
-	s[0] = s[n]
-	s = s[:n]
-	for i := 0; ; {
-		c := 2*i + 1
-		if c >= n {
-			break
-		}
-		if c+1 < n && s[c+1] < s[c] {
-			c++
-		}
-		if s[i] <= s[c] {
-			break
-		}
-		s[i], s[c] = s[c], s[i]
-		i = c
-	}
-	*h = s
-	return x
+	return graph.TopologicalComponents(adj)
 }

@@ -118,7 +118,8 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 		return att
 	}
 
-	comps := graph.StronglyConnected(sup)
+	// The components in topological order: every successor of c comes after c.
+	comps := graph.TopologicalComponents(sup)
 	k := len(comps)
 	compOf := make([]int, n)
 	for c, members := range comps {
@@ -135,7 +136,6 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 	}
 	succAt := make([]int, k+1)
 	var succ []int
-	indeg := make([]int, k)
 	for c, members := range comps {
 		succAt[c] = len(succ)
 		stamp[c] = c
@@ -144,28 +144,11 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 				if d := compOf[w]; stamp[d] != c {
 					stamp[d] = c
 					succ = append(succ, d)
-					indeg[d]++
 				}
 			}
 		}
 	}
 	succAt[k] = len(succ)
-
-	// A topological order of the condensation (Kahn).
-	order := make([]int, 0, k)
-	for c := range k {
-		if indeg[c] == 0 {
-			order = append(order, c)
-		}
-	}
-	for i := 0; i < len(order); i++ {
-		c := order[i]
-		for _, d := range succ[succAt[c]:succAt[c+1]] {
-			if indeg[d]--; indeg[d] == 0 {
-				order = append(order, d)
-			}
-		}
-	}
 
 	anc := newBitsets(k, n)
 	for c, members := range comps {
@@ -174,14 +157,13 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 		}
 	}
 	if forward {
-		for i := k - 1; i >= 0; i-- { // anc(c) holds what c reaches
-			c := order[i]
+		for c := k - 1; c >= 0; c-- { // anc(c) holds what c reaches
 			for _, d := range succ[succAt[c]:succAt[c+1]] {
 				anc.or(c, &anc, d)
 			}
 		}
 	} else {
-		for _, c := range order {
+		for c := range k {
 			for _, d := range succ[succAt[c]:succAt[c+1]] {
 				anc.or(d, &anc, c)
 			}
@@ -192,8 +174,7 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 	for c := range stamp {
 		stamp[c] = -1
 	}
-	for i := k - 1; i >= 0; i-- {
-		c := order[i]
+	for c := k - 1; c >= 0; c-- {
 		for _, x := range comps[c] {
 			for _, y := range att[x] {
 				// Each target component's ancestors need adding only once per row.

@@ -100,9 +100,7 @@ func dfQuAD(g *graph.Graph, base []float64, maxIterations int) ([]float64, error
 		edges = append(append(edges, attacks[v]...), supports[v]...)
 		both[v] = edges[start:len(edges):len(edges)]
 	}
-	comps := graph.StronglyConnected(both)
-	for _, c := range topological(both, comps) {
-		members := comps[c]
+	for _, members := range graph.TopologicalComponents(both) {
 		if v := members[0]; len(members) == 1 && !slices.Contains(both[v], v) {
 			d.sigma[v] = d.strength(v)
 			continue
@@ -185,44 +183,4 @@ func combine(v0, va, vs float64) float64 {
 		s = v0 + (1-v0)*(vs-va)
 	}
 	return math.Min(1, math.Max(0, s))
-}
-
-// topological returns the indexes of comps, the strongly connected components of adj, in
-// a topological order of the condensation: every component comes after all the
-// components with an edge into it.
-func topological(adj graph.Adjacency, comps [][]int) []int {
-	k := len(comps)
-	compOf := make([]int, len(adj))
-	for c, members := range comps {
-		for _, v := range members {
-			compOf[v] = c
-		}
-	}
-	indeg := make([]int, k)
-	for v, succ := range adj {
-		for _, w := range succ {
-			if compOf[w] != compOf[v] {
-				indeg[compOf[w]]++
-			}
-		}
-	}
-	order := make([]int, 0, k)
-	for c := range k {
-		if indeg[c] == 0 {
-			order = append(order, c)
-		}
-	}
-	for i := 0; i < len(order); i++ {
-		c := order[i]
-		for _, v := range comps[c] {
-			for _, w := range adj[v] {
-				if d := compOf[w]; d != c {
-					if indeg[d]--; indeg[d] == 0 {
-						order = append(order, d)
-					}
-				}
-			}
-		}
-	}
-	return order
 }
