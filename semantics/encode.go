@@ -18,7 +18,7 @@ type encoding struct {
 	s         *sub
 	stride    int // 2: in and out variables; 1: in only
 	rangeBase int // range(a) is sat.Var(rangeBase+a); -1 for none
-	preferred int // what the solver prefers: 0 nothing, 1 in, 2 range
+	preferred int // what the solver prefers: preferNothing, preferIn or preferRange
 	buf       []sat.Lit
 }
 
@@ -232,29 +232,35 @@ func (e *encoding) outside(dst []sat.Lit, set []int) []sat.Lit {
 // solveMax solves under the assumptions and, if satisfiable, leaves a model whose in set
 // is ⊆-maximal among the models satisfying the assumptions (and the clauses).
 func (e *encoding) solveMax(assumptions ...sat.Lit) (bool, error) {
-	if e.preferred != 1 {
-		lits := make([]sat.Lit, e.s.len())
-		for a := range lits {
-			lits[a] = e.in(a)
-		}
-		e.sat.s.Prefer(lits)
-		e.preferred = 1
-	}
+	e.prefer(preferIn, e.in)
 	return e.solve(assumptions...)
 }
 
 // solveMaxRange is solveMax for the range: the model found has a ⊆-maximal range among
 // the models satisfying the assumptions. The encoding must have range variables.
 func (e *encoding) solveMaxRange(assumptions ...sat.Lit) (bool, error) {
-	if e.preferred != 2 {
-		lits := make([]sat.Lit, e.s.len())
-		for a := range lits {
-			lits[a] = e.rng(a)
-		}
-		e.sat.s.Prefer(lits)
-		e.preferred = 2
-	}
+	e.prefer(preferRange, e.rng)
 	return e.solve(assumptions...)
+}
+
+// What the solver prefers to make true: the values of encoding.preferred.
+const (
+	preferNothing = iota
+	preferIn
+	preferRange
+)
+
+// prefer makes the solver prefer lit(a) for every argument a, unless it already does.
+func (e *encoding) prefer(what int, lit func(a int) sat.Lit) {
+	if e.preferred == what {
+		return
+	}
+	lits := make([]sat.Lit, e.s.len())
+	for a := range lits {
+		lits[a] = lit(a)
+	}
+	e.sat.s.Prefer(lits)
+	e.preferred = what
 }
 
 // rangeLits appends, for every argument, range(a) if rng[a] and ¬range(a) otherwise:
