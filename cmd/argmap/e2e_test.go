@@ -54,6 +54,15 @@ func argmap(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(argmapBin, args...)
 	cmd.Dir = dir
+	r, _ := runArgmap(t, cmd)
+	return r
+}
+
+// runArgmap runs cmd, a command of the argmap binary, and returns its result, with
+// standard output also as bytes. It fails the test if argmap could not be run or
+// panicked; a run killed by a signal has exit status -1.
+func runArgmap(t *testing.T, cmd *exec.Cmd) (result, []byte) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -62,13 +71,13 @@ func argmap(t *testing.T, dir string, args ...string) result {
 	if errors.As(err, &exit) {
 		code = exit.ExitCode()
 	} else if err != nil {
-		t.Fatalf("running argmap %v: %v", args, err)
+		t.Fatalf("running argmap %v: %v", cmd.Args[1:], err)
 	}
 	r := result{stdout.String(), stderr.String(), code}
 	if strings.Contains(r.stderr, "panic:") || strings.Contains(r.stderr, "goroutine ") {
-		t.Fatalf("argmap %v panicked:\n%s", args, r.stderr)
+		t.Fatalf("argmap %v panicked:\n%s", cmd.Args[1:], r.stderr)
 	}
-	return r
+	return r, stdout.Bytes()
 }
 
 func (r result) String() string {

@@ -49,14 +49,7 @@ func TestRenderServer(t *testing.T) {
 			}
 		}
 		cmd.Env = append(cmd.Env, "ARGMAP_RENDER_SERVER="+mode)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		r := result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
-		if err != nil && r.code <= 0 {
-			t.Fatal(err)
-		}
-		return r, stdout.Bytes()
+		return runArgmap(t, cmd)
 	}
 	// waitServer waits for a server other than old to answer.
 	waitServer := func(old int) int {

@@ -55,21 +55,7 @@ func argmapRender(t *testing.T, dir, home string, args ...string) (result, []byt
 	cmd := exec.Command(argmapBin, args...)
 	cmd.Dir = dir
 	cmd.Env = renderEnv(t, home)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatalf("running argmap %v: %v", args, err)
-	}
-	r := result{stdout.String(), stderr.String(), code}
-	if strings.Contains(r.stderr, "panic:") || strings.Contains(r.stderr, "goroutine ") {
-		t.Fatalf("argmap %v panicked:\n%s", args, r.stderr)
-	}
-	return r, stdout.Bytes()
+	return runArgmap(t, cmd)
 }
 
 func renderGolden(t *testing.T, name, got string) {

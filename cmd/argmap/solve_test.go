@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -210,20 +209,11 @@ func argmapWithin(t *testing.T, limit time.Duration, dir string, args ...string)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argmapBin, args...)
 	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	r, _ := runArgmap(t, cmd)
 	if ctx.Err() != nil {
 		t.Fatalf("argmap %v still running after %v: killed", args, limit)
 	}
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatalf("running argmap %v: %v", args, err)
-	}
-	return result{stdout.String(), stderr.String(), code}
+	return r
 }
 
 func TestNameWitnesses(t *testing.T) {
