@@ -6,34 +6,8 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/graph/graphtest"
 )
-
-// buildGraph returns a graph of the named nodes, numbered in the order given, with the
-// supports and attacks written "a>b" (a supports b) and "a-b" (a attacks b).
-func buildGraph(t *testing.T, nodes []string, edges []string) *graph.Graph {
-	t.Helper()
-	g := graph.New()
-	for _, n := range nodes {
-		g.AddNode(n)
-	}
-	for _, e := range edges {
-		r, sep := graph.Support, ">"
-		if !strings.Contains(e, sep) {
-			r, sep = graph.Attack, "-"
-		}
-		from, to, ok := strings.Cut(e, sep)
-		if !ok {
-			t.Fatalf("bad edge %q", e)
-		}
-		a, okA := g.Node(from)
-		b, okB := g.Node(to)
-		if !okA || !okB {
-			t.Fatalf("edge %q names an unknown node", e)
-		}
-		g.AddEdge(a, b, r)
-	}
-	return g
-}
 
 // pairs returns the relation adj as sorted "a->b" strings with g's names.
 func pairs(g *graph.Graph, adj graph.Adjacency) []string {
@@ -232,7 +206,7 @@ func TestAttacks(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		g := buildGraph(t, tt.nodes, tt.edges)
+		g := graphtest.Bipolar(t, tt.nodes, tt.edges)
 		for _, m := range Modes() {
 			got := Attacks(g, m)
 			if len(got) != g.Len() {
@@ -250,7 +224,7 @@ func TestAttacks(t *testing.T) {
 // attacks on the premise reach the inference and what it supports, and the
 // premise does not inherit what the inference commits to.
 func TestAttacksPremise(t *testing.T) {
-	g := buildGraph(t, []string{"p", "i", "c", "x", "u", "z"}, []string{"i>c", "c-z", "x-p", "u-i"})
+	g := graphtest.Bipolar(t, []string{"p", "i", "c", "x", "u", "z"}, []string{"i>c", "c-z", "x-p", "u-i"})
 	p, _ := g.Node("p")
 	i, _ := g.Node("i")
 	g.AddEdge(p, i, graph.Premise)
@@ -270,7 +244,7 @@ func TestAttacksPremise(t *testing.T) {
 // TestAttacksWorkedExampleGrounded checks what the package documentation says of the
 // worked example's grounded extension in each mode.
 func TestAttacksWorkedExampleGrounded(t *testing.T) {
-	g := buildGraph(t, []string{"designation", "lethal_force", "strike", "sovereignty", "kingpin", "fentanyl"},
+	g := graphtest.Bipolar(t, []string{"designation", "lethal_force", "strike", "sovereignty", "kingpin", "fentanyl"},
 		[]string{"designation>strike", "lethal_force>strike", "sovereignty-strike", "kingpin-lethal_force",
 			"fentanyl>designation", "designation-sovereignty"})
 	want := map[Mode][]string{
@@ -324,7 +298,7 @@ func groundedIn(adj graph.Adjacency) []bool {
 // Arguments on one support cycle share their list, and appending to one must not change
 // the other.
 func TestAttacksSharedRowsAreIndependent(t *testing.T) {
-	g := buildGraph(t, []string{"a", "b", "c", "d"}, []string{"a>b", "b>a", "a-c", "b-d"})
+	g := graphtest.Bipolar(t, []string{"a", "b", "c", "d"}, []string{"a>b", "b>a", "a-c", "b-d"})
 	for _, m := range []Mode{Deductive, Necessary} {
 		adj := Attacks(g, m)
 		want := []int{2, 3}

@@ -9,31 +9,8 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/graph/graphtest"
 )
-
-// bipolarGraph returns a graph of the named nodes, numbered in the order given, with the
-// supports and attacks written "a>b" (a supports b) and "a-b" (a attacks b).
-func bipolarGraph(t *testing.T, nodes []string, edges []string) *graph.Graph {
-	t.Helper()
-	g := graph.New()
-	for _, n := range nodes {
-		g.AddNode(n)
-	}
-	for _, e := range edges {
-		r, sep := graph.Support, ">"
-		if !strings.Contains(e, sep) {
-			r, sep = graph.Attack, "-"
-		}
-		from, to, _ := strings.Cut(e, sep)
-		a, okA := g.Node(from)
-		b, okB := g.Node(to)
-		if !okA || !okB {
-			t.Fatalf("edge %q names an unknown node", e)
-		}
-		g.AddEdge(a, b, r)
-	}
-	return g
-}
 
 func TestDFQuAD(t *testing.T) {
 	tests := []struct {
@@ -201,7 +178,7 @@ func TestDFQuAD(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		g := bipolarGraph(t, tt.nodes, tt.edges)
+		g := graphtest.Bipolar(t, tt.nodes, tt.edges)
 		got, err := DFQuAD(g, tt.base)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
@@ -224,7 +201,7 @@ func TestDFQuAD(t *testing.T) {
 }
 
 func TestDFQuADDefaultBase(t *testing.T) {
-	g := bipolarGraph(t, []string{"a", "b", "c"}, []string{"b-a", "c>b"})
+	g := graphtest.Bipolar(t, []string{"a", "b", "c"}, []string{"b-a", "c>b"})
 	got, err := DFQuAD(g, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +216,7 @@ func TestDFQuADDefaultBase(t *testing.T) {
 }
 
 func TestDFQuADErrors(t *testing.T) {
-	g := bipolarGraph(t, []string{"a", "b"}, []string{"a-b"})
+	g := graphtest.Bipolar(t, []string{"a", "b"}, []string{"a-b"})
 	tests := []struct {
 		base []float64
 		want string
@@ -266,7 +243,7 @@ func TestDFQuADErrors(t *testing.T) {
 // near it the damped step is a ← a − a²/2, which needs some 60,000 steps to reach the
 // tolerance.
 func TestDFQuADNotConverging(t *testing.T) {
-	g := bipolarGraph(t, []string{"a", "b"}, []string{"a-a", "a-b", "b-a"})
+	g := graphtest.Bipolar(t, []string{"a", "b"}, []string{"a-a", "a-b", "b-a"})
 	got, err := DFQuAD(g, []float64{1, 1})
 	var ce *ConvergenceError
 	if !errors.As(err, &ce) || got != nil {
@@ -282,7 +259,7 @@ func TestDFQuADNotConverging(t *testing.T) {
 	}
 
 	// With fewer iterations allowed, a cycle that does converge fails too.
-	g = bipolarGraph(t, []string{"a", "b"}, []string{"a-b", "b-a"})
+	g = graphtest.Bipolar(t, []string{"a", "b"}, []string{"a-b", "b-a"})
 	if _, err := dfQuAD(g, []float64{0.5, 0.5}, 3); !errors.As(err, &ce) || ce.Iterations != 3 {
 		t.Errorf("dfQuAD(two-cycle, 3 iterations) error = %v, want a *ConvergenceError after 3", err)
 	}
