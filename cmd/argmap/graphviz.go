@@ -55,10 +55,10 @@ func (l *lazyEngine) startLocal(ctx context.Context) {
 	go func() {
 		defer close(l.done)
 		l.gv, l.err = graphviz.New(ctx, graphviz.Options{CacheDir: graphvizCacheDir()})
-		if l.err == nil && serverMode() != "off" {
+		if l.err == nil {
 			// The compiled code is in the cache now (New created the
 			// directory the socket goes in): a server starts quickly.
-			spawnServer(serverSocket())
+			spawnServer(serverSocket()) // "" when the server is off
 		}
 	}()
 }
