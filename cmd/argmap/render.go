@@ -312,17 +312,6 @@ func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.
 	return b.Bytes(), err
 }
 
-// graphvizCacheDir is where Graphviz's compiled code is kept between runs:
-// in the user's own cache directory, never in a shared one. Empty (no
-// cache) if the user has none.
-func graphvizCacheDir() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "argmap", "graphviz")
-}
-
 // writeFileAtomic replaces the file name with data: it writes a temporary
 // file in the same directory and renames it, so that name is never left
 // half-written, and is left as it was if anything fails.
