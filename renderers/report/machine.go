@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/termtext"
 )
 
 // jsonReport is the stable JSON output of argmap check, documented in the
@@ -85,12 +86,15 @@ func writeGitHub(w io.Writer, in Input) error {
 			}
 		}
 		props += ",title=" + ghProperty("argmap "+d.Code)
-		msg := d.Summary
+		// The runner shows the message to people, in the log and on the
+		// pull request: its parts are escaped as for a terminal
+		// (termtext), and only the line breaks between them stay.
+		msg := termtext.Escape(d.Summary)
 		if d.Detail != "" {
-			msg += "\n" + d.Detail
+			msg += "\n" + termtext.Escape(d.Detail)
 		}
 		for _, r := range d.Related {
-			msg += "\n" + r.Range.String() + ": " + r.Message
+			msg += "\n" + termtext.Escape(r.Range.String()+": "+r.Message)
 		}
 		ew.printf("::%s %s::%s\n", d.Severity, props, ghData(msg))
 	}

@@ -172,3 +172,151 @@ func TestWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteEscapes checks that a quoted line cannot control the terminal
+// and that the caret stays under the range on the line as shown.
+func TestQuoteEscapes(t *testing.T) {
+	tests := []struct {
+		name       string
+		src        string
+		start, end int
+		want       string
+	}{
+		{"ESC and BEL in a broken file", "a = \x1b[2K\x1b[1G\a\n", 4, 5,
+			"   1 | a = \\x1b[2K\\x1b[1G\\x07\n     |     ^^^^\n"},
+		{"caret after an escape", "\x1b[31m = [\"x\"]\n", 9, 12,
+			"   1 | \\x1b[31m = [\"x\"]\n     |             ^^^\n"},
+		{"range over an escape", "k = \"a\x07b\"\n", 4, 9,
+			"   1 | k = \"a\\x07b\"\n     |     ^^^^^^^^\n"},
+		{"lone CR cannot return to the line's start", "a\rok = 1\n", 2, 4,
+			"   1 | a\\rok = 1\n     |    ^^\n"},
+		{"bidi override", "x = \"\u202e\" # ok\n", 4, 9,
+			"   1 | x = \"\\u202e\" # ok\n     |     ^^^^^^^^\n"},
+		{"C1 control", "x = \"\u009b\" 1\n", 9, 10,
+			"   1 | x = \"\\u009b\" 1\n     |              ^\n"},
+		{"byte-order mark on line 1 is not shown", "\uFEFFa = [\"b\"]\n", 8, 11,
+			"   1 | a = [\"b\"]\n     |      ^^^\n"},
+		{"tab inside the range", "a = [\t\"b\"]\n", 4, 9,
+			"   1 | a = [    \"b\"]\n     |     ^^^^^^^^\n"},
+		{"range to the next line", "a = 1\n", 0, 6,
+			"   1 | a = 1\n     | ^^^^^\n"},
+		{"range over CR LF", "a = 1\r\n", 4, 6,
+			"   1 | a = 1\n     |     ^^\n"},
+		// 150 escapes are 600 columns: the line is cut, and the caret is
+		// too far right to show.
+		{"escapes push the caret off the line", strings.Repeat("\x1b", 150) + "x", 150, 151, ""},
+		{"escapes widen a line past the cut", strings.Repeat("\x1b", 50) + "x", 0, 1,
+			"   1 | " + strings.Repeat(`\x1b`, 40) + "…\n     | ^^^^\n"},
+		{"invalid UTF-8 past what is shown does not matter", "a = 1 #" + strings.Repeat("x", 200) + "\xff", 0, 1,
+			"   1 | a = 1 #" + strings.Repeat("x", 153) + "…\n     | ^\n"},
+		{"invalid UTF-8 in what is shown: no quote", "a = \xff\n", 4, 5, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := arguments.NewSource("f.toml", []byte(tt.src))
+			var buf bytes.Buffer
+			quote(&errWriter{w: &buf}, func(string) *arguments.Source { return src }, src.Range(tt.start, tt.end))
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// hostile is a diagnostic whose every string carries what a hostile map
+// can put there: the file name and the summary come from an include path,
+// the detail and the related message from ids and keys.
+func hostile() (*arguments.Source, arguments.Diagnostic) {
+	src := arguments.NewSource("m\x1b]0;owned\x07.toml", []byte("include = [\"\x1b[2K\x1b[1G0 errors\"]\n"))
+	d := arguments.Diagnostic{
+		Severity: arguments.Error, Code: "missing-include",
+		Summary: "included file \x1b[2K\x1b[1G0 errors does not exist",
+		Detail:  "Did you mean \u202eX?",
+		Range:   src.Range(11, 29),
+		Related: []arguments.Related{{Range: src.Range(0, 7), Message: "here\r\n0 errors"}},
+	}
+	return src, d
+}
+
+func TestTextEscapes(t *testing.T) {
+	src, d := hostile()
+	var buf bytes.Buffer
+	err := Write(&buf, "text", Input{
+		Diagnostics: arguments.Diagnostics{d},
+		Summary:     Summary{Files: 1, Maps: 1},
+		Source:      func(string) *arguments.Source { return src },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `m\x1b]0;owned\x07.toml:1:12: error[missing-include]: included file \x1b[2K\x1b[1G0 errors does not exist
+   1 | include = ["\x1b[2K\x1b[1G0 errors"]
+     |            ^^^^^^^^^^^^^^^^^^^^^^^^
+   = help: Did you mean \u202eX?
+   = note: m\x1b]0;owned\x07.toml:1:1: here\r\n0 errors
+1 error, 0 warnings in 1 file (1 map, 0 arguments)
+`
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestGitHubEscapes(t *testing.T) {
+	_, d := hostile()
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", Input{Diagnostics: arguments.Diagnostics{d}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=m\x1b]0;owned\x07.toml,line=1,col=12,endLine=1,endColumn=30,title=argmap missing-include::" +
+		`included file \x1b[2K\x1b[1G0 errors does not exist%0ADid you mean \u202eX?%0Am\x1b]0;owned\x07.toml:1:1: here\r\n0 errors` + "\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestMachineFormatsExact checks that JSON and SARIF carry the strings as
+// they are: JSON escapes control characters itself, and a program reading
+// the report must get the real file name and message back.
+func TestMachineFormatsExact(t *testing.T) {
+	_, d := hostile()
+	in := Input{Diagnostics: arguments.Diagnostics{d}}
+	for _, format := range []string{"json", "sarif"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, in); err != nil {
+			t.Fatal(err)
+		}
+		if bytes.ContainsAny(buf.Bytes(), "\x1b\x07\r") {
+			t.Errorf("%s: raw control characters in the output", format)
+		}
+		var back any
+		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+			t.Fatal(err)
+		}
+		strs := map[string]bool{}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case string:
+				strs[v] = true
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			case map[string]any:
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(back)
+		want := []string{d.Related[0].Message, d.Summary}
+		if format == "sarif" {
+			want[1] = d.Summary + ". " + d.Detail + "." // SARIF has one message
+		}
+		for _, s := range want {
+			if !strs[s] {
+				t.Errorf("%s: %q not in the output", format, s)
+			}
+		}
+	}
+}

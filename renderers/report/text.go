@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/termtext"
 )
 
 // writeText writes each diagnostic as a compiler does:
@@ -16,17 +18,19 @@ import (
 //	      |             ^^^^^^^
 //	   = help: Did you mean "strike"?
 //
-// followed by one summary line.
+// followed by one summary line. Everything that comes from the files (names,
+// ids, the quoted line) is escaped by termtext: a map must not be able to
+// write to the terminal, draw a fake message or reorder what it shows.
 func writeText(w io.Writer, in Input) error {
 	ew := &errWriter{w: w}
 	for _, d := range in.Diagnostics {
-		ew.printf("%s: %s[%s]: %s\n", d.Range, d.Severity, d.Code, d.Summary)
+		ew.printf("%s: %s[%s]: %s\n", termtext.Escape(d.Range.String()), d.Severity, termtext.Escape(d.Code), termtext.Escape(d.Summary))
 		quote(ew, in.Source, d.Range)
 		if d.Detail != "" {
-			ew.printf("   = help: %s\n", d.Detail)
+			ew.printf("   = help: %s\n", termtext.Escape(d.Detail))
 		}
 		for _, r := range d.Related {
-			ew.printf("   = note: %s: %s\n", r.Range, r.Message)
+			ew.printf("   = note: %s: %s\n", termtext.Escape(r.Range.String()), termtext.Escape(r.Message))
 		}
 	}
 	errs, warns := in.Diagnostics.Count(arguments.Error), in.Diagnostics.Count(arguments.Warning)
@@ -44,41 +48,78 @@ func plural(n int, word string) string {
 }
 
 // quote writes the source line of r with a caret line under the range.
+// Tabs are expanded and unsafe characters escaped (termtext.Rune), and the
+// caret is measured on the line as shown. Only the start of the line that
+// can be shown is read: a file may have one line of megabytes, and a
+// diagnostic for each of thousands of places in it.
 func quote(ew *errWriter, source func(string) *arguments.Source, r arguments.Range) {
-	if source == nil || !r.Start.IsValid() {
-		return
+	const maxWidth = 160 // a minified line would drown the message
+	startCol := r.Start.Column - 1
+	if source == nil || !r.Start.IsValid() || startCol >= maxWidth {
+		return // nothing to quote, or the caret would be past what is shown
 	}
 	src := source(r.Filename)
 	if src == nil {
 		return
 	}
 	line := src.Line(r.Start.Line)
-	if line == nil || !utf8.Valid(line) {
+	if line == nil {
 		return
 	}
-	const maxWidth = 160 // a minified line would drown the message
-	text := expandTabs(string(line))
-	startCol := r.Start.Column - 1
-	width := 1
-	if r.End.Line == r.Start.Line && r.End.Column > r.Start.Column {
-		width = r.End.Column - r.Start.Column
-	} else if r.End.Line > r.Start.Line {
-		width = max(1, utf8.RuneCountInString(string(line))-startCol)
+	if r.Start.Line == 1 {
+		line = bytes.TrimPrefix(line, utf8BOM) // columns do not count it
 	}
-	// Re-measure the caret's position on the tab-expanded line.
-	prefix := expandTabs(string([]rune(string(line))[:min(startCol, utf8.RuneCount(line))]))
-	startCol = utf8.RuneCountInString(prefix)
-	if utf8.RuneCountInString(text) > maxWidth {
-		if startCol > maxWidth-20 {
-			return
+	// cells[i] is how the line's i-th character (column i+1) is shown;
+	// maxWidth+1 of them tell whether the line has to be cut.
+	cells := make([]string, 0, min(len(line), maxWidth+1))
+	for len(line) > 0 && len(cells) <= maxWidth {
+		c, size := utf8.DecodeRune(line)
+		switch {
+		case c == utf8.RuneError && size == 1:
+			return // not text: the diagnostic says so, the bytes would not help
+		case c == '\t':
+			cells = append(cells, "    ")
+		default:
+			cells = append(cells, termtext.Rune(c))
 		}
-		text = string([]rune(text)[:maxWidth]) + "…"
-		width = min(width, maxWidth-startCol)
+		line = line[size:]
+	}
+	// shown is how many terminal columns characters [from, to) take; a
+	// column past what was read (the line break) takes one.
+	shown := func(from, to int) int {
+		n := max(0, to-max(from, len(cells)))
+		for _, c := range cells[min(from, len(cells)):min(to, len(cells))] {
+			n += utf8.RuneCountInString(c)
+		}
+		return n
+	}
+	endCol := startCol + 1
+	if r.End.Line == r.Start.Line && r.End.Column > r.Start.Column {
+		endCol = r.End.Column - 1
+	} else if r.End.Line > r.Start.Line {
+		endCol = max(endCol, len(cells))
+	}
+	caretAt, width := shown(0, startCol), max(1, shown(startCol, endCol))
+	var text strings.Builder
+	n := 0
+	for _, c := range cells {
+		w := utf8.RuneCountInString(c)
+		if n+w > maxWidth {
+			// Cut the line, keeping some of it to the right of the caret.
+			if caretAt > maxWidth-20 {
+				return
+			}
+			text.WriteString("…")
+			width = min(width, maxWidth-caretAt)
+			break
+		}
+		text.WriteString(c)
+		n += w
 	}
 	num := fmt.Sprint(r.Start.Line)
 	pad := strings.Repeat(" ", len(num))
-	ew.printf("   %s | %s\n", num, text)
-	ew.printf("   %s | %s%s\n", pad, strings.Repeat(" ", startCol), strings.Repeat("^", width))
+	ew.printf("   %s | %s\n", num, text.String())
+	ew.printf("   %s | %s%s\n", pad, strings.Repeat(" ", caretAt), strings.Repeat("^", width))
 }
 
-func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
