@@ -17,8 +17,33 @@ import (
 	"github.com/argmap/argmap/semantics"
 )
 
-// MaxArguments is the largest number of arguments ReadI23 accepts.
+// MaxArguments is the largest number of arguments ReadI23 accepts in any file; see
+// [ArgumentLimit] for the limit that depends on the file's size.
 const MaxArguments = math.MaxInt32
+
+// FreeArguments is how many arguments the header of an i23 file may declare whatever
+// the file's size; see [ArgumentLimit].
+const FreeArguments = 1 << 20
+
+// ArgumentLimit returns the most arguments the header "p af N" of an i23 file of size
+// bytes may declare: [FreeArguments] plus one per byte of the file, and at most
+// [MaxArguments].
+//
+// The header's N is a claim, and a framework costs memory and time for every argument
+// (about 100 bytes each to build, more to solve), whether or not an attack names it.
+// Without a limit a 20-byte file "p af 2147483647" would ask for hundreds of gigabytes.
+// With it, the cost of a file stays proportional to its size, while any file in which
+// most arguments take part in an attack (each attack line names two in four bytes or
+// more) is within the limit.
+func ArgumentLimit(size int64) int {
+	if size < 0 {
+		size = 0
+	}
+	if size > MaxArguments-FreeArguments {
+		return MaxArguments
+	}
+	return FreeArguments + int(size)
+}
 
 // SyntaxError is an error in an i23 file, at a 1-based line and byte column (column 0
 // when the problem is the file as a whole, such as a missing header).
@@ -48,11 +73,20 @@ func (e *SyntaxError) Error() string {
 //
 // ReadI23 returns the number of arguments and the attacks, converted to 0-based
 // arguments (so "1 2" becomes [0 1]). An error in the file is a *SyntaxError naming the
-// line and column; an error reading r is returned as is.
+// line and column; an error reading r is returned as is. A header declaring more
+// arguments than [ArgumentLimit] allows for the size of the file is an error, found
+// at the end of the file.
+//
+// ReadI23 allocates for what the file contains, never for what its header declares:
+// its memory is proportional to the number of attack lines, and no line it keeps is
+// longer than 1 MiB.
 func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
-	br := bufio.NewReaderSize(r, 64*1024)
+	cr := &countingReader{r: r}
+	br := bufio.NewReaderSize(cr, 64*1024)
 	header := false
+	headerLine, headerCol := 0, 0
 	var line []byte
+	var toks [4]token
 	for lineNo := 1; ; lineNo++ {
 		line, err = readLine(br, line[:0])
 		if err == errLineTooLong {
@@ -64,7 +98,7 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 		if err != nil && err != io.EOF {
 			return 0, nil, err
 		}
-		toks := fields(line)
+		toks := fields(line, &toks)
 		if len(toks) == 0 || line[toks[0].start] == '#' {
 			continue
 		}
@@ -86,37 +120,38 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 				return 0, nil, syntax(toks[1].end+1, "the header \"p af N\" lacks the number of arguments N")
 			}
 			if len(toks) > 3 {
-				return 0, nil, syntax(toks[3].start+1, "unexpected %q after the header \"p af N\"", toks[3].text(line))
+				return 0, nil, syntax(toks[3].start+1, "unexpected %s after the header \"p af N\"", toks[3].show(line))
 			}
 			v, ok := parseUint(toks[2].text(line))
 			if !ok {
-				return 0, nil, syntax(toks[2].start+1, "the number of arguments %q is not a non-negative integer", toks[2].text(line))
+				return 0, nil, syntax(toks[2].start+1, "the number of arguments %s is not a non-negative integer", toks[2].show(line))
 			}
 			if v > MaxArguments {
-				return 0, nil, syntax(toks[2].start+1, "%d arguments are more than the %d supported", v, MaxArguments)
+				return 0, nil, syntax(toks[2].start+1, "%s arguments are more than the %d supported", toks[2].number(line), MaxArguments)
 			}
 			n, header = int(v), true
+			headerLine, headerCol = lineNo, toks[2].start+1
 			continue
 		}
 		if !header {
-			return 0, nil, syntax(toks[0].start+1, "%q before the header \"p af N\"", toks[0].text(line))
+			return 0, nil, syntax(toks[0].start+1, "%s before the header \"p af N\"", toks[0].show(line))
 		}
 		var att [2]int
 		for i, t := range toks[:min(2, len(toks))] {
 			v, ok := parseUint(t.text(line))
 			if !ok {
-				return 0, nil, syntax(t.start+1, "argument %q is not a positive integer", t.text(line))
+				return 0, nil, syntax(t.start+1, "argument %s is not a positive integer", t.show(line))
 			}
 			if v < 1 || v > uint64(n) {
 				if n == 0 {
-					return 0, nil, syntax(t.start+1, "argument %d out of range: the header declares no arguments", v)
+					return 0, nil, syntax(t.start+1, "argument %s out of range: the header declares no arguments", t.number(line))
 				}
-				return 0, nil, syntax(t.start+1, "argument %d out of range: the header declares arguments 1..%d", v, n)
+				return 0, nil, syntax(t.start+1, "argument %s out of range: the header declares arguments 1..%d", t.number(line), n)
 			}
 			att[i] = int(v) - 1
 		}
 		if len(toks) > 2 {
-			return 0, nil, syntax(toks[2].start+1, "unexpected %q: an attack line is two arguments, \"a b\"", toks[2].text(line))
+			return 0, nil, syntax(toks[2].start+1, "unexpected %s: an attack line is two arguments, \"a b\"", toks[2].show(line))
 		}
 		if len(toks) < 2 {
 			return 0, nil, syntax(toks[0].end+1, "an attack line is two arguments, \"a b\"; the second is missing")
@@ -126,7 +161,24 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 	if !header {
 		return 0, nil, &SyntaxError{Line: 1, Msg: "missing header \"p af N\""}
 	}
+	if limit := ArgumentLimit(cr.n); n > limit {
+		return 0, nil, &SyntaxError{Line: headerLine, Column: headerCol, Msg: fmt.Sprintf(
+			"the header declares %d arguments, more than a file of %d bytes may: at most %d (%d, plus one per byte of the file), so that the memory a framework takes stays proportional to its file",
+			n, cr.n, limit, FreeArguments)}
+	}
 	return n, attacks, nil
+}
+
+// countingReader counts the bytes read from r.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // maxLine is the longest line ReadI23 reads, in bytes: a valid line is far shorter, and
@@ -161,10 +213,33 @@ type token struct{ start, end int } // byte offsets in the line
 
 func (t token) text(line []byte) []byte { return line[t.start:t.end] }
 
-// fields splits line at spaces and tabs. It stops after four tokens, which is more than
-// any valid line has.
-func fields(line []byte) []token {
-	var toks []token
+// maxShown is the most bytes of a token an error message quotes.
+const maxShown = 40
+
+// show returns the token for an error message: quoted with Go's escapes, so that no
+// control character reaches a terminal, and cut to maxShown bytes, so that a token as
+// long as a line does not make a message of a megabyte.
+func (t token) show(line []byte) string {
+	b := t.text(line)
+	if len(b) <= maxShown {
+		return strconv.Quote(string(b))
+	}
+	return strconv.Quote(string(b[:maxShown])) + fmt.Sprintf("... (%d bytes)", len(b))
+}
+
+// number returns a token of digits for an error message, cut as show cuts.
+func (t token) number(line []byte) string {
+	b := t.text(line)
+	if len(b) <= maxShown {
+		return string(b)
+	}
+	return string(b[:maxShown]) + fmt.Sprintf("... (%d digits)", len(b))
+}
+
+// fields splits line at spaces and tabs into buf, and returns the tokens found. It
+// stops after four tokens, which is more than any valid line has.
+func fields(line []byte, buf *[4]token) []token {
+	toks := buf[:0]
 	i := 0
 	for i < len(line) && len(toks) < 4 {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -182,18 +257,26 @@ func fields(line []byte) []token {
 	return toks
 }
 
-// parseUint parses a decimal integer of digits only (no sign), up to 2^63.
+// parseUint parses a decimal integer of digits only (no sign, leading zeros allowed).
+// A value above 2^62 is returned as 2^62, more than any argument, so that a long
+// number is reported as out of range rather than as not a number, and never wraps.
 func parseUint(b []byte) (uint64, bool) {
-	if len(b) == 0 || len(b) > 19 {
+	if len(b) == 0 {
 		return 0, false
 	}
+	const ceiling = 1 << 62
 	var v uint64
 	for _, c := range b {
 		if c < '0' || c > '9' {
 			return 0, false
 		}
-		v = 10*v + uint64(c-'0')
+		if v < ceiling/10 {
+			v = 10*v + uint64(c-'0') // below 2^62 + 9
+		} else {
+			v = ceiling
+		}
 	}
+	v = min(v, ceiling)
 	return v, true
 }
 

@@ -26,6 +26,8 @@ func TestReadI23(t *testing.T) {
 		{"tabs and spaces", "  p\taf \t 2 \n\t2   1\t\n", 2, [][2]int{{1, 0}}},
 		{"self-attack and repetition", "p af 1\n1 1\n1 1\n", 1, [][2]int{{0, 0}, {0, 0}}},
 		{"leading zeros", "p af 010\n010 01\n", 10, [][2]int{{9, 0}}},
+		{"many leading zeros", "p af 0000000000000000000000000000003\n3 00000000000000000000000000000000001\n", 3, [][2]int{{2, 0}}},
+		{"isolated arguments up to the limit", "p af 1048589\n", 1048589, nil}, // 13 bytes: FreeArguments + 13 allowed
 		{"indented comment", "p af 1\n   # comment\n", 1, nil},
 		{"isolated arguments", "p af 5\n5 1\n", 5, [][2]int{{4, 0}}},
 	}
@@ -61,7 +63,14 @@ func TestReadI23Errors(t *testing.T) {
 		{"count not a number", "p af three\n", "i23: line 1, column 6: the number of arguments \"three\" is not a non-negative integer"},
 		{"negative count", "p af -3\n", "i23: line 1, column 6: the number of arguments \"-3\" is not a non-negative integer"},
 		{"huge count", "p af 99999999999\n", "i23: line 1, column 6: 99999999999 arguments are more than the 2147483647 supported"},
-		{"overflowing count", "p af 99999999999999999999999\n", "i23: line 1, column 6: the number of arguments \"99999999999999999999999\" is not a non-negative integer"},
+		{"overflowing count", "p af 99999999999999999999999\n", "i23: line 1, column 6: 99999999999999999999999 arguments are more than the 2147483647 supported"},
+		{"count with many digits", "p af " + strings.Repeat("9", 100) + "\n", "i23: line 1, column 6: " + strings.Repeat("9", 40) + "... (100 digits) arguments are more than the 2147483647 supported"},
+		{"header declares more than the file holds", "p af 2147483647\n", "i23: line 1, column 6: the header declares 2147483647 arguments, more than a file of 16 bytes may: at most 1048592 (1048576, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"header limit after attacks", "# c\n p af  100000000\n1 2\n", "i23: line 2, column 8: the header declares 100000000 arguments, more than a file of 25 bytes may: at most 1048601 (1048576, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"one argument past the limit", "p af 1048590\n", "i23: line 1, column 6: the header declares 1048590 arguments, more than a file of 13 bytes may: at most 1048589 (1048576, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"argument with many digits", "p af 3\n1 " + strings.Repeat("0", 50) + "4\n", "i23: line 2, column 3: argument " + strings.Repeat("0", 40) + "... (51 digits) out of range: the header declares arguments 1..3"},
+		{"long argument", "p af 3\n1 " + strings.Repeat("x", 1000) + "\n", "i23: line 2, column 3: argument \"" + strings.Repeat("x", 40) + "\"... (1000 bytes) is not a positive integer"},
+		{"control characters", "p af 3\n1 \x1b[2J\a\n", "i23: line 2, column 3: argument \"\\x1b[2J\\a\" is not a positive integer"},
 		{"extra after header", "p af 3 4\n", "i23: line 1, column 8: unexpected \"4\" after the header \"p af N\""},
 		{"second header", "p af 3\n1 2\np af 3\n", "i23: line 3, column 1: a second header; the header \"p af N\" must appear once"},
 		{"one number", "p af 3\n1\n", "i23: line 2, column 2: an attack line is two arguments, \"a b\"; the second is missing"},
@@ -89,6 +98,51 @@ func TestReadI23Errors(t *testing.T) {
 				t.Errorf("error\n got %q\nwant %q", err.Error(), tt.want)
 			}
 		})
+	}
+}
+
+func TestArgumentLimit(t *testing.T) {
+	for _, tt := range []struct {
+		size int64
+		want int
+	}{
+		{-1, FreeArguments},
+		{0, FreeArguments},
+		{20, FreeArguments + 20},
+		{MaxArguments - FreeArguments, MaxArguments},
+		{MaxArguments, MaxArguments},
+		{1 << 62, MaxArguments},
+	} {
+		if got := ArgumentLimit(tt.size); got != tt.want {
+			t.Errorf("ArgumentLimit(%d) = %d, want %d", tt.size, got, tt.want)
+		}
+	}
+}
+
+// TestReadFrameworkHeaderIsAClaim checks that the framework of a file is as big as its
+// contents warrant, not as its header says: a header declaring more arguments than
+// ArgumentLimit allows is an error before anything is allocated for them. (Before the
+// limit, "p af 2147483647" made solve die "out of memory"; this test asks for just
+// past the limit, so that code without it allocates some 70 MB and fails, no more.)
+func TestReadFrameworkHeaderIsAClaim(t *testing.T) {
+	for _, in := range []string{
+		"p af 1048590\n",
+		"p af 1048600\n1 2\n",
+	} {
+		f, err := ReadFramework(strings.NewReader(in))
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line != 1 || se.Column != 6 || !strings.Contains(se.Msg, "more than a file of") {
+			n := -1
+			if f != nil {
+				n = f.Len()
+			}
+			t.Errorf("ReadFramework(%q) = %d arguments, %v; want a syntax error at 1:6", in, n, err)
+		}
+	}
+	// Within the limit, the isolated arguments are there.
+	f, err := ReadFramework(strings.NewReader("p af 1000\n1 2\n"))
+	if err != nil || f.Len() != 1000 || f.NumAttacks() != 1 {
+		t.Errorf("ReadFramework of 1000 arguments: %v, %v", f, err)
 	}
 }
 
@@ -174,7 +228,8 @@ func TestReadFramework(t *testing.T) {
 // attacks within range, and the same after writing and reading again. The seed corpus
 // is in testdata/fuzz/FuzzReadI23.
 func FuzzReadI23(f *testing.F) {
-	for _, s := range []string{"p af 3\n1 2\n2 3\n", "", "p af 0\n", "# c\np af 2\r\n2 1", "p af 1\n1 1 1\n"} {
+	for _, s := range []string{"p af 3\n1 2\n2 3\n", "", "p af 0\n", "# c\np af 2\r\n2 1", "p af 1\n1 1 1\n",
+		"p af 2147483647\n", "p af 1048577\n1 1\n", "p af 0003\n1 0000000000000000000000000002\n", "p af 3\n1 99999999999999999999999\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -186,8 +241,8 @@ func FuzzReadI23(f *testing.F) {
 			}
 			return
 		}
-		if n < 0 || n > MaxArguments {
-			t.Fatalf("n = %d", n)
+		if n < 0 || n > ArgumentLimit(int64(len(data))) {
+			t.Fatalf("n = %d, more than the %d a file of %d bytes may declare", n, ArgumentLimit(int64(len(data))), len(data))
 		}
 		for _, a := range attacks {
 			if a[0] < 0 || a[0] >= n || a[1] < 0 || a[1] >= n {
@@ -197,6 +252,11 @@ func FuzzReadI23(f *testing.F) {
 		var buf bytes.Buffer
 		if err := WriteI23(&buf, n, attacks); err != nil {
 			t.Fatal(err)
+		}
+		if n > ArgumentLimit(int64(buf.Len())) {
+			// The input was padded (comments, zeros) beyond what WriteI23 writes, so
+			// its header is past the limit for the shorter file.
+			return
 		}
 		n2, attacks2, err := ReadI23(&buf)
 		if err != nil || n2 != n || !slices.Equal(attacks, attacks2) {

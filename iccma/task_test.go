@@ -219,3 +219,39 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("Run past the deadline: %v, want context.DeadlineExceeded", err)
 	}
 }
+
+// FuzzParseTask checks that ParseTask never panics and that a task it accepts is
+// parsed back from its name. The corpus is in testdata/fuzz/FuzzParseTask.
+func FuzzParseTask(f *testing.F) {
+	for _, s := range []string{"DC-PR", "ee-sst", " SE-preferred ", "DC", "-", "XX-PR", "DS-", "DS-stage-x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		task, err := ParseTask(name)
+		if err != nil {
+			return
+		}
+		again, err := ParseTask(task.String())
+		if err != nil || again != task {
+			t.Fatalf("ParseTask(%q) = %v, but ParseTask(%q) = %v, %v", name, task, task.String(), again, err)
+		}
+	})
+}
+
+// FuzzParseArgument checks that ParseArgument never panics and accepts only arguments
+// of the framework. The corpus is in testdata/fuzz/FuzzParseArgument.
+func FuzzParseArgument(f *testing.F) {
+	f.Add("3", 5)
+	f.Add(" 1 ", 1)
+	f.Add("99999999999999999999999", 3)
+	f.Add("-0", 0)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		a, err := ParseArgument(s, n)
+		if err != nil {
+			return
+		}
+		if a < 0 || a >= n {
+			t.Fatalf("ParseArgument(%q, %d) = %d, not in 0..%d", s, n, a, n-1)
+		}
+	})
+}
