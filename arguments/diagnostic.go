@@ -161,6 +161,8 @@ var rules = []Rule{
 	{"failed-expectation", Error, "An argument whose label under a semantics is not the one the map expects."},
 	{"missing-include", Error, "An included file that does not exist."},
 	{"include-cycle", Error, "A file that includes itself, directly or through other files."},
+	{"outside-root", Error, "An include, or a symlink below a checked directory, that leads outside the include root."},
+	{"no-maps", Error, "A directory to check that holds no map (no *.toml file)."},
 	{"no-arguments", Error, "A map without any argument."},
 	{"unknown-kind", Warning, "An argument kind that is not one of the known kinds."},
 	{"self-attack", Warning, "An argument that attacks itself."},

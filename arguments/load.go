@@ -16,20 +16,35 @@ import (
 // Loader reads files and follows their includes into maps. It reads and
 // parses every file once, however many maps include it. A Loader is not
 // safe for concurrent use.
+//
+// A map reads only files inside its include root: an include that leads
+// outside it, as written or through symlinks, is an outside-root error and
+// the file is not read. The text of a file that is not a map (not text, or
+// an included file that is not an argmap file) is Hidden.
 type Loader struct {
-	// ReadFile reads a file. Nil means os.ReadFile.
+	// ReadFile reads a file. Nil means reading regular files of at most
+	// MaxFileSize bytes, and no further than where they turn out not to be
+	// text.
 	ReadFile func(name string) ([]byte, error)
 
-	files  map[string]*loaded // by absolute path
+	// IncludeRoot is the directory every included file must lie in. Empty
+	// means the directory of the map's root file, or for LoadPaths the
+	// directory given (for files found below it) or the directory of the
+	// file given.
+	IncludeRoot string
+
+	root   *includeRoot       // IncludeRoot's, once needed
+	files  map[string]*loaded // by absolute path, symlinks resolved
 	byName map[string]*loaded // by the name diagnostics use
 }
 
 // loaded is one file as the loader read it.
 type loaded struct {
-	key     string // absolute path
+	key     string // absolute path, symlinks resolved
 	file    *File
 	diags   Diagnostics
 	readErr error
+	named   bool // named by the caller (or found below a directory named), not only included
 }
 
 // Source returns the text of a file the loader has read, by the name its
@@ -46,6 +61,9 @@ func (l *Loader) read(name string) *loaded {
 	if err != nil {
 		key = filepath.Clean(name)
 	}
+	// What is read is the file the root check saw, not a path whose
+	// symlinks could lead elsewhere by now.
+	key = resolve(key)
 	if f := l.files[key]; f != nil {
 		return f
 	}
@@ -54,11 +72,12 @@ func (l *Loader) read(name string) *loaded {
 		l.byName = make(map[string]*loaded)
 	}
 	lf := &loaded{key: key}
-	readFile := l.ReadFile
-	if readFile == nil {
-		readFile = readRegularFile
+	var data []byte
+	if l.ReadFile != nil {
+		data, err = l.ReadFile(name)
+	} else {
+		data, err = readRegularFile(key)
 	}
-	data, err := readFile(name)
 	if err != nil {
 		lf.readErr = err
 		lf.file = &File{Name: name, Source: NewSource(name, nil), Broken: true}
@@ -83,13 +102,25 @@ func includePath(from, path string) string {
 // Load reads the map whose root file is name, with every file it includes,
 // and validates it. The diagnostics are sorted.
 func (l *Loader) Load(name string) (*Map, Diagnostics) {
-	m, diags := l.load(name)
+	m, diags := l.load(name, l.rootFor(name, false))
+	l.hide()
 	diags.Sort()
 	return m, diags
 }
 
-func (l *Loader) load(name string) (*Map, Diagnostics) {
+// include returns the file that inc of lf names, or nil if it lies outside
+// the include root: then it is not read.
+func (l *Loader) include(lf *loaded, inc Include, root *includeRoot) *loaded {
+	p := includePath(lf.file.Name, inc.Path)
+	if !root.contains(p) {
+		return nil
+	}
+	return l.read(p)
+}
+
+func (l *Loader) load(name string, inRoot *includeRoot) (*Map, Diagnostics) {
 	root := l.read(name)
+	root.named = true
 	var diags Diagnostics
 	if root.readErr != nil {
 		diags = append(diags, readError(FileRange(name), name, root.readErr))
@@ -104,7 +135,12 @@ func (l *Loader) load(name string) (*Map, Diagnostics) {
 		m.Files = append(m.Files, lf.file)
 		diags = append(diags, lf.diags...)
 		for _, inc := range lf.file.Includes {
-			target := l.read(includePath(lf.file.Name, inc.Path))
+			target := l.include(lf, inc, inRoot)
+			if target == nil {
+				m.incomplete = true
+				diags = append(diags, outsideRoot(inc.Range, includePath(lf.file.Name, inc.Path), inRoot, false))
+				continue
+			}
 			if i := slices.Index(stack, target); i >= 0 {
 				diags = append(diags, includeCycle(inc, stack[i:]))
 				continue
@@ -127,28 +163,41 @@ func (l *Loader) load(name string) (*Map, Diagnostics) {
 	return m, diags
 }
 
-// readError reports that the file called name could not be read, at a
-// place that may be in another file (the include that names it).
-// errNotRegular is the error for a path that names a device, a pipe or a
-// socket: reading /dev/zero or a FIFO would never end.
-var errNotRegular = errors.New("not a regular file")
-
-// readRegularFile reads a file, refusing anything but directories (which
-// fail to read with a clear error) and regular files.
-func readRegularFile(name string) ([]byte, error) {
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, err
+// hide marks the text of every file read that is not a map as Hidden, so
+// that no line of it is shown: files that are not text, and files only
+// included that are not argmap files (not TOML, or TOML with nothing of
+// the format). An include can name any file of the root, which need not be
+// the author's to show.
+func (l *Loader) hide() {
+	for _, lf := range l.files {
+		if lf.file.Source == nil {
+			continue
+		}
+		notText, notTOML := false, false
+		for _, d := range lf.diags {
+			switch d.Code {
+			case "not-text":
+				notText = true
+			case "toml-syntax", "too-deep":
+				notTOML = true
+			}
+		}
+		f := lf.file
+		empty := f.Title == "" && f.Description == "" && len(f.Includes) == 0 && len(f.Arguments) == 0 &&
+			len(f.Relations) == 0 && len(f.Undercuts) == 0 && len(f.Expectations) == 0
+		notMap := notTOML || (empty && len(lf.diags) > 0)
+		f.Source.Hidden = notText || (!lf.named && notMap)
 	}
-	if !info.Mode().IsRegular() && !info.IsDir() {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
-	}
-	return os.ReadFile(name)
 }
 
+// readError reports that the file called name could not be read, at a
+// place that may be in another file (the include that names it).
 func readError(at Range, name string, err error) Diagnostic {
 	var what, detail string
+	var large *tooLargeError
 	switch {
+	case errors.As(err, &large):
+		what, detail = large.Error(), fmt.Sprintf("argmap reads map files of up to %s; is this the file you meant?", byteSize(MaxFileSize))
 	case errors.Is(err, fs.ErrNotExist):
 		what, detail = "no such file", "Check the path."
 	case errors.Is(err, fs.ErrPermission):
@@ -203,106 +252,184 @@ func missingInclude(from *File, inc Include, target *loaded) Diagnostic {
 
 // LoadPaths reads every map named by paths: files, or directories searched
 // recursively for *.toml files (directories whose names start with a dot
-// are skipped). A file that another file of the run includes is checked as
-// part of that map, not again on its own. It returns the maps in the order
-// of their root files and every diagnostic, sorted.
+// are skipped). A directory that holds no *.toml file is a no-maps error:
+// a check that checked nothing must not pass. A path that is a symlink is
+// followed; symlinks below a directory are followed when they lead inside
+// the include root (else they are an outside-root error), and every
+// directory is searched once, so symlink loops end. A file that another
+// file of the run includes is checked as part of that map, not again on
+// its own. It returns the maps in the order of their root files and every
+// diagnostic, sorted.
 func (l *Loader) LoadPaths(paths []string) ([]*Map, Diagnostics) {
-	names, diags := discover(paths)
+	run, diags := l.discover(paths)
 	var maps []*Map
-	for _, root := range l.roots(names) {
-		m, ds := l.load(root)
+	for _, f := range l.roots(run) {
+		m, ds := l.load(f.name, f.root)
 		maps = append(maps, m)
 		diags = append(diags, ds...)
 	}
+	l.hide()
 	diags.Sort()
 	return maps, diags
 }
 
+// runFile is a file named for checking, or found below a directory named.
+type runFile struct {
+	name string
+	root *includeRoot
+	lf   *loaded
+}
+
 // discover expands directories into the *.toml files below them.
-func discover(paths []string) ([]string, Diagnostics) {
-	var names []string
+func (l *Loader) discover(paths []string) ([]runFile, Diagnostics) {
+	var run []runFile
 	var diags Diagnostics
 	for _, p := range paths {
-		info, err := os.Stat(p)
+		info, err := os.Stat(p) // follows a symlink
 		if err != nil {
 			diags = append(diags, readError(FileRange(p), p, err))
 			continue
 		}
 		if !info.IsDir() {
-			names = append(names, filepath.Clean(p))
+			run = append(run, runFile{name: filepath.Clean(p), root: l.rootFor(p, false)})
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				diags = append(diags, readError(FileRange(path), path, err))
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
+		root := l.rootFor(p, true)
+		found, ds := walk(p, root)
+		diags = append(diags, ds...)
+		if len(found) == 0 && len(ds) == 0 {
+			diags = append(diags, NewDiagnostic("no-maps", FileRange(p),
+				"argmap check DIR checks the *.toml files below DIR (not in directories whose names start with a dot). Check the path, or name the files.",
+				"no map in %s: it holds no *.toml file", p))
+		}
+		for _, name := range found {
+			run = append(run, runFile{name: name, root: root})
+		}
+	}
+	return run, diags
+}
+
+// walk returns the *.toml files below dir, in lexical order, real paths
+// first: a directory reached through a symlink is searched after every
+// real one, and only if it was not searched already, by its resolved path.
+func walk(dir string, root *includeRoot) ([]string, Diagnostics) {
+	var names []string
+	var diags Diagnostics
+	seen := map[string]bool{resolve(absPath(dir)): true}
+	var linked []string // symlinks to directories, searched last
+	var search func(dir string)
+	search = func(dir string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			diags = append(diags, readError(FileRange(dir), dir, err))
+			return
+		}
+		for _, e := range entries {
+			path := filepath.Join(dir, e.Name())
+			typ := e.Type()
+			isTOML := strings.HasSuffix(e.Name(), ".toml")
+			hidden := strings.HasPrefix(e.Name(), ".")
+			if typ&fs.ModeSymlink != 0 {
+				info, err := os.Stat(path)
+				switch {
+				case err != nil:
+					if isTOML {
+						diags = append(diags, readError(FileRange(path), path, err))
+					}
+				case info.IsDir() && !hidden:
+					linked = append(linked, path)
+				case !info.IsDir() && isTOML:
+					if !root.contains(path) {
+						diags = append(diags, outsideRoot(FileRange(path), path, root, true))
+						continue
+					}
+					names = append(names, path)
 				}
-				return nil
+				continue
 			}
-			if strings.HasSuffix(d.Name(), ".toml") && d.Type().IsRegular() {
+			switch {
+			case typ.IsDir():
+				if !hidden {
+					seen[resolve(absPath(path))] = true
+					search(path)
+				}
+			case isTOML:
+				// A FIFO or device named *.toml is a file of the run, for
+				// the reader to refuse: it is not silently left out.
 				names = append(names, path)
 			}
-			return nil
-		})
-		if err != nil {
-			diags = append(diags, readError(FileRange(p), p, err))
+		}
+	}
+	search(dir)
+	for len(linked) > 0 {
+		path := linked[0]
+		linked = linked[1:]
+		if !root.contains(path) {
+			diags = append(diags, outsideRoot(FileRange(path), path, root, true))
+			continue
+		}
+		if res := resolve(absPath(path)); !seen[res] {
+			seen[res] = true
+			search(path)
 		}
 	}
 	return names, diags
+}
+
+func absPath(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.Clean(name)
+	}
+	return abs
 }
 
 // roots picks the files of a run that are checked as maps: those that no
 // other file of the run includes, directly or through other files. Files
 // that only include each other in a cycle are covered by taking the first
 // of them as a root.
-func (l *Loader) roots(names []string) []string {
-	type runFile struct {
-		name string
-		lf   *loaded
-	}
+func (l *Loader) roots(names []runFile) []runFile {
 	var run []runFile
 	inRun := map[string]bool{}
-	for _, n := range names {
-		lf := l.read(n)
-		if !inRun[lf.key] {
-			inRun[lf.key] = true
-			run = append(run, runFile{n, lf})
+	for _, f := range names {
+		f.lf = l.read(f.name)
+		f.lf.named = true
+		if !inRun[f.lf.key] {
+			inRun[f.lf.key] = true
+			run = append(run, f)
 		}
 	}
-	// reach returns the files that lf includes, directly or not.
-	reach := func(lf *loaded) map[string]bool {
+	// reach returns the files that f includes, directly or not, inside
+	// its include root.
+	reach := func(f runFile) map[string]bool {
 		seen := map[string]bool{}
 		var walk func(lf *loaded)
 		walk = func(lf *loaded) {
 			for _, inc := range lf.file.Includes {
-				t := l.read(includePath(lf.file.Name, inc.Path))
-				if !seen[t.key] {
+				t := l.include(lf, inc, f.root)
+				if t != nil && !seen[t.key] {
 					seen[t.key] = true
 					walk(t)
 				}
 			}
 		}
-		walk(lf)
+		walk(f.lf)
 		return seen
 	}
 	includedBy := map[string]bool{} // run files reached from another run file
 	reaches := make([]map[string]bool, len(run))
 	for i, f := range run {
-		reaches[i] = reach(f.lf)
+		reaches[i] = reach(f)
 		for key := range reaches[i] {
 			if key != f.lf.key {
 				includedBy[key] = true
 			}
 		}
 	}
-	var roots []string
+	var roots []runFile
 	covered := map[string]bool{}
 	pick := func(i int) {
-		roots = append(roots, run[i].name)
+		roots = append(roots, run[i])
 		covered[run[i].lf.key] = true
 		for key := range reaches[i] {
 			covered[key] = true

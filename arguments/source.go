@@ -11,6 +11,10 @@ import (
 type Source struct {
 	Name string // the file's name as argmap shows it
 	Data []byte
+	// Hidden is set for a file that is not a map (binary, or reached by an
+	// include and not an argmap file): Line then returns nil, so that no
+	// line of it is ever shown.
+	Hidden bool
 
 	lineStarts []int // offset of the first byte of every line; built on first use
 }
@@ -52,8 +56,11 @@ func (s *Source) Range(start, end int) Range {
 }
 
 // Line returns the text of line n (counting from 1) without its line
-// ending, or nil if there is no such line.
+// ending, or nil if there is no such line or the file is Hidden.
 func (s *Source) Line(n int) []byte {
+	if s.Hidden {
+		return nil
+	}
 	starts := s.lines()
 	if n < 1 || n > len(starts) {
 		return nil
