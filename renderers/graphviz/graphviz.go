@@ -31,7 +31,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -53,9 +52,14 @@ var wasmModule []byte
 type Options struct {
 	// CacheDir is a directory where compiled code is kept between runs, so
 	// that only the first run compiles the WebAssembly module. It is created
-	// (mode 0700) if it does not exist; it must belong to the user and not be
-	// writable by others, since the code in it is run: a directory that
-	// group or others may write to is not used. Empty means no cache.
+	// (mode 0700, with the missing directories above it) if it does not
+	// exist. Since the code in it is run, it is used only if no one but the
+	// effective user can change it: it and everything in it must belong to
+	// the effective user, be writable by no one else and not be symbolic
+	// links, and each directory above it (links resolved) must belong to
+	// the effective user or root and be writable by no one else unless
+	// sticky. Otherwise it is not used (see Engine.CacheError). Empty means
+	// no cache.
 	CacheDir string
 }
 
@@ -65,11 +69,13 @@ type Engine struct {
 	mu      sync.Mutex
 	runtime wazero.Runtime
 	cache   wazero.CompilationCache // or nil
-	mod     api.Module
-	stderr  *bytes.Buffer // Graphviz's messages, written to its standard error
-	gvc     uint32        // the GVC_t context
-	funcs   map[string]api.Function
-	closed  bool
+	// cacheErr is why Options.CacheDir is not used, or nil.
+	cacheErr error
+	mod      api.Module
+	stderr   *bytes.Buffer // Graphviz's messages, written to its standard error
+	gvc      uint32        // the GVC_t context
+	funcs    map[string]api.Function
+	closed   bool
 	// broken is set after a call into the module failed: Graphviz may have
 	// stopped half-way through changing its state, so the engine is not
 	// used again.
@@ -78,20 +84,21 @@ type Engine struct {
 
 // New compiles (or loads from the cache) and instantiates Graphviz. This is
 // the expensive step: about half a second without a cache, a few tens of
-// milliseconds with one.
+// milliseconds with one. A cache directory that is not safe (see
+// Options.CacheDir) is not used, and New goes on without it: CacheError
+// says why.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	cfg := wazero.NewRuntimeConfig()
 	var cache wazero.CompilationCache
-	if opts.CacheDir != "" && privateDir(opts.CacheDir) {
-		c, err := wazero.NewCompilationCacheWithDir(opts.CacheDir)
-		if err == nil {
-			cache = c
+	var cacheErr error
+	if opts.CacheDir != "" {
+		cache, cacheErr = openCache(opts.CacheDir)
+		if cache != nil {
 			cfg = cfg.WithCompilationCache(cache)
 		}
-		// A cache that cannot be used only costs time: go on without it.
 	}
 	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
-	e := &Engine{runtime: rt, cache: cache, stderr: new(bytes.Buffer)}
+	e := &Engine{runtime: rt, cache: cache, cacheErr: cacheErr, stderr: new(bytes.Buffer)}
 	if err := e.instantiate(ctx); err != nil {
 		e.closeRuntime(ctx)
 		return nil, fmt.Errorf("graphviz: starting Graphviz: %w", err)
@@ -99,19 +106,37 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-// privateDir reports whether dir can hold compiled code: it does not exist
-// yet (wazero creates it with mode 0700), or it is a directory that only its
-// owner may write to. Windows has no such permission bits.
-func privateDir(dir string) bool {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return false
+// openCache opens the compilation cache in dir if dir may be trusted with
+// code (see trustCache), and otherwise says why not.
+func openCache(dir string) (wazero.CompilationCache, error) {
+	if !diskCacheAllowed {
+		return nil, fmt.Errorf("graphviz: compiled code is not kept on disk on %s", runtime.GOOS)
 	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return false
+	real, err := trustCache(dir)
+	if err != nil {
+		return nil, fmt.Errorf("graphviz: not using the cache %s: %w", dir, err)
 	}
-	return runtime.GOOS == "windows" || st.Mode().Perm()&0o022 == 0
+	// wazero makes its version directory in real (private, since real is)
+	// and reads nothing until the module is compiled: its contents are
+	// checked in between.
+	cache, err := wazero.NewCompilationCacheWithDir(real)
+	if err == nil {
+		err = checkContents(real)
+	}
+	if err != nil {
+		if cache != nil {
+			cache.Close(context.Background())
+		}
+		return nil, fmt.Errorf("graphviz: not using the cache %s: %w", dir, err)
+	}
+	return cache, nil
 }
+
+// CacheError says why the compilation cache of Options.CacheDir is not
+// used (it is not a safe place for compiled code, say), or is nil if it is
+// used or none was asked for. Without the cache every New compiles
+// Graphviz, which takes about half a second.
+func (e *Engine) CacheError() error { return e.cacheErr }
 
 func (e *Engine) instantiate(ctx context.Context) error {
 	imports, err := functionImports(wasmModule)
