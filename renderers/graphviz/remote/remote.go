@@ -9,12 +9,19 @@
 // directory of its own that others cannot enter; it ends when it has been
 // idle for a while, or when its engine fails.
 //
-// The protocol is one request per connection: the client writes the
-// request and closes its side for writing; the server answers and closes.
+// The protocol is one request per connection. The client writes the
+// request and keeps the connection open until it has the answer: closing
+// it means it has given up, and the server then does not start the
+// request, or stops it. The server renders one request at a time; it
+// writes a byte "working" when it starts a request and then every
+// [Heartbeat] while the render runs, so that a client can tell a server
+// that renders from one that is busy with others, stopped or hung (see
+// [StartTimeout] and [StallTimeout]).
 //
-//	request:  "argmap-graphviz 1\n", u32 count of formats, each format as
+//	request:  "argmap-graphviz 2\n", u32 count of formats, each format as
 //	          u32 length and bytes, then the DOT text as u32 length and bytes
-//	response: byte 0 and u32 count of outputs, each as u32 length and bytes;
+//	response: any number of bytes 2 (working), then
+//	          byte 0 and u32 count of outputs, each as u32 length and bytes;
 //	          or byte 1 and an error message as u32 length and bytes
 //
 // Integers are little-endian.
@@ -37,23 +44,37 @@ import (
 	"github.com/argmap/argmap/renderers/graphviz"
 )
 
-const magic = "argmap-graphviz 1\n"
+var _ Engine = (*graphviz.Engine)(nil)
+
+const magic = "argmap-graphviz 2\n"
+
+// Status bytes of a response.
+const (
+	statusOK      = 0
+	statusError   = 1
+	statusWorking = 2
+)
 
 // maxFrame bounds every length read from a peer, so that garbage on the
 // socket cannot make either side allocate without limit.
 const maxFrame = 1 << 30
 
-// ErrUnavailable is returned, wrapped, when no server answers at the socket
-// or a server went away before answering: the caller should render in its
-// own process.
+// ErrUnavailable is returned, wrapped, when no server answers at the socket,
+// the server went away before answering, or it did not start the render in
+// time or stopped working on it: the caller should render in its own
+// process.
 var ErrUnavailable = errors.New("no Graphviz server")
 
 // ErrRunning is returned by [Listen] when another server holds the socket.
 var ErrRunning = errors.New("graphviz server: another server is running")
 
-// Renderer renders DOT text; *graphviz.Engine is one.
-type Renderer interface {
+// Engine renders DOT text for [Serve]; *graphviz.Engine is one.
+type Engine interface {
+	// Render lays out and renders dot in each of formats. It stops soon
+	// after ctx is done, returning an error.
 	Render(ctx context.Context, dot []byte, formats ...string) ([][]byte, error)
+	// Err returns nil while the engine can render, and otherwise why not.
+	Err() error
 }
 
 // Limits end a server.
@@ -61,22 +82,55 @@ type Limits struct {
 	// Idle is how long the server waits for a request before it ends.
 	Idle time.Duration
 	// Renders is how many requests it answers before it ends; 0 means no
-	// limit. Graphviz does not free all it allocates: its memory grows by
-	// about 15 KB a render of a small map (measured on argmap's example), so
-	// a server should make way for a fresh one now and then; see
-	// [DefaultRenders].
+	// limit. Graphviz does not free all it allocates, so a server should
+	// make way for a fresh one now and then; see [DefaultRenders].
 	Renders int
 }
 
-// DefaultRenders is a limit on renders that keeps a server's leaked memory
-// within some tens of megabytes.
-const DefaultRenders = 1000
+// LeakPerRender is how much a server's resident memory grows with each
+// render of a small map: Graphviz does not free all it allocates, and
+// WebAssembly memory never shrinks. Measured as the server's RSS over 3,000
+// renders of argmap's example (TestServerMemory, go test -run
+// ServerMemory -memory), after the first hundred: about 80 KB a render,
+// where the first estimate, over fewer renders, was 15 KB.
+const LeakPerRender = 80 << 10
+
+// MaxLeak is the growth of memory a server is allowed before it makes way
+// for a fresh one.
+const MaxLeak = 64 << 20
+
+// DefaultRenders is the limit on renders that keeps a server's leaked
+// memory within [MaxLeak] for maps like the example: about 800 renders.
+// Larger maps leak more a render.
+const DefaultRenders = MaxLeak / LeakPerRender
+
+// Timeouts of the protocol.
+const (
+	// StartTimeout is how long a client waits for the server to start its
+	// request (to connect, send it and get the first "working" byte)
+	// before it gives up and renders in its own process: the server is
+	// busy with other renders, or stopped. Starting Graphviz in the
+	// process costs about 35 ms.
+	StartTimeout = 500 * time.Millisecond
+	// Heartbeat is how often the server says it is still working on a
+	// request.
+	Heartbeat = 100 * time.Millisecond
+	// StallTimeout is how long a client waits for the next byte from a
+	// server that has started its request (a stopped or hung server sends
+	// none) before it gives up.
+	StallTimeout = 3 * time.Second
+	// ioTimeout bounds the time a peer may take to send a request or read
+	// an answer.
+	ioTimeout = 30 * time.Second
+)
 
 // Serve answers requests on ln with e, one render at a time, until ctx is
 // done, e fails (a failed engine is not used again: see
-// [graphviz.Engine.Render]), or a limit is reached. It closes ln before it
-// returns, once the requests under way are answered.
-func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limits) error {
+// [graphviz.Engine.Render]), or a limit is reached. A request whose client
+// has gone is not started, and a render under way is cancelled when its
+// client goes. Serve closes ln before it returns, once the requests under
+// way are answered.
+func Serve(ctx context.Context, ln net.Listener, e Engine, limits Limits) error {
 	idle := limits.Idle
 	var (
 		mu       sync.Mutex
@@ -85,6 +139,10 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limi
 		wg       sync.WaitGroup
 		failed   = make(chan error, 1)
 		accepted int
+		// slot is held by the request being rendered: the engine renders
+		// one at a time, and a request waiting for it can leave the queue
+		// when its client goes.
+		slot = make(chan struct{}, 1)
 	)
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
 	defer stop()
@@ -99,6 +157,9 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limi
 		if err != nil {
 			select {
 			case err := <-failed:
+				if err == errCancelled {
+					return nil
+				}
 				return err
 			default:
 			}
@@ -129,7 +190,7 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limi
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			broken := answer(ctx, conn, e)
+			broken := answer(ctx, conn, e, slot)
 			mu.Lock()
 			active--
 			last = time.Now()
@@ -145,66 +206,201 @@ func Serve(ctx context.Context, ln net.Listener, e *graphviz.Engine, limits Limi
 	}
 }
 
-// ioTimeout bounds the time a peer may take to send a request or read an
-// answer; rendering itself has no limit.
-const ioTimeout = 30 * time.Second
-
 // answer serves one connection. It returns an error if the engine is now
 // unusable.
-func answer(ctx context.Context, conn net.Conn, e *graphviz.Engine) error {
+func answer(ctx context.Context, conn net.Conn, e Engine, slot chan struct{}) error {
 	defer conn.Close()
 	conn.SetReadDeadline(time.Now().Add(ioTimeout))
-	formats, dot, err := readRequest(bufio.NewReader(conn))
+	r := bufio.NewReader(conn)
+	formats, dot, err := readRequest(r)
 	if err != nil {
 		return nil // a confused client: nothing to answer
 	}
+	// The client sends nothing more: a read returns when it closes the
+	// connection, having given up. Then the request is dropped, or its
+	// render cancelled, rather than done for no one.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	conn.SetReadDeadline(time.Time{})
+	go func() {
+		r.ReadByte()
+		cancel()
+	}()
+	select {
+	case slot <- struct{}{}:
+	case <-ctx.Done():
+		return nil
+	}
+	defer func() { <-slot }()
+	if ctx.Err() != nil {
+		return nil
+	}
+	// Say that the render starts, and then that it goes on, until it is
+	// done; a failed write means that the client has gone.
+	var wmu sync.Mutex
+	working := func() bool {
+		wmu.Lock()
+		defer wmu.Unlock()
+		conn.SetWriteDeadline(time.Now().Add(StallTimeout))
+		_, err := conn.Write([]byte{statusWorking})
+		if err != nil {
+			cancel()
+		}
+		return err == nil
+	}
+	if !working() {
+		return nil
+	}
+	beats := make(chan struct{})
+	beating := make(chan struct{})
+	go func() {
+		defer close(beating)
+		t := time.NewTicker(Heartbeat)
+		defer t.Stop()
+		for {
+			select {
+			case <-beats:
+				return
+			case <-t.C:
+				if !working() {
+					return
+				}
+			}
+		}
+	}()
 	outs, renderErr := e.Render(ctx, dot, formats...)
+	close(beats)
+	<-beating
+	broken := e.Err()
+	if ctx.Err() != nil {
+		// The client has gone, or the server is ending: no one reads an
+		// answer. A client of a server that ends finds the connection
+		// closed, and renders on its own. An engine stopped half-way is
+		// not used again: the server ends, and the next render starts a
+		// fresh one.
+		if broken != nil {
+			return errCancelled
+		}
+		return nil
+	}
 	conn.SetWriteDeadline(time.Now().Add(ioTimeout))
 	w := bufio.NewWriter(conn)
 	if renderErr != nil {
-		w.WriteByte(1)
+		w.WriteByte(statusError)
 		writeFrame(w, []byte(renderErr.Error()))
 	} else {
-		w.WriteByte(0)
+		w.WriteByte(statusOK)
 		writeU32(w, uint32(len(outs)))
 		for _, o := range outs {
 			writeFrame(w, o)
 		}
 	}
 	w.Flush()
-	return e.Err()
+	return broken
 }
+
+// errCancelled ends a server whose engine is unusable after a render was
+// cancelled: not a failure.
+var errCancelled = errors.New("graphviz server: engine stopped by a cancelled render")
 
 // Render asks the server listening at socket to lay out and render dot in
 // each of formats, as [graphviz.Engine.Render] does. An error wrapping
-// [ErrUnavailable] means that no server answered; any other error is the
-// server's answer.
+// [ErrUnavailable] means that no server rendered it: there is none, or it
+// did not start the request within [StartTimeout] (it is busy or stopped),
+// or it stopped working on it for [StallTimeout], or it went away; the
+// caller should render in its own process. An error wrapping ctx.Err()
+// means that ctx ended first. Any other error is the server's answer.
 func Render(ctx context.Context, socket string, dot []byte, formats ...string) ([][]byte, error) {
+	outs, err := defaultTimeouts.render(ctx, socket, dot, formats)
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("graphviz: %w", ctx.Err())
+	}
+	return outs, err
+}
+
+// timeouts are a client's: [StartTimeout] and [StallTimeout], or shorter
+// ones in tests.
+type timeouts struct{ start, stall time.Duration }
+
+var defaultTimeouts = timeouts{StartTimeout, StallTimeout}
+
+func (tm timeouts) render(ctx context.Context, socket string, dot []byte, formats []string) ([][]byte, error) {
+	start := time.Now()
 	var d net.Dialer
-	dctx, cancel := context.WithTimeout(ctx, time.Second)
+	dctx, cancel := context.WithTimeout(ctx, tm.start)
 	conn, err := d.DialContext(dctx, "unix", socket)
 	cancel()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
+	// Closing the connection, however Render returns, tells the server
+	// that no one waits for the render any more.
 	defer conn.Close()
 	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Now()) })
 	defer stop()
-	conn.SetWriteDeadline(time.Now().Add(ioTimeout))
+	// Deadlines replace the one that ctx's end sets: look at ctx again.
+	setDeadline := func(t time.Time) {
+		conn.SetDeadline(t)
+		if ctx.Err() != nil {
+			conn.SetDeadline(time.Now())
+		}
+	}
+	setDeadline(start.Add(tm.start))
 	w := bufio.NewWriter(conn)
 	writeRequest(w, formats, dot)
 	if err := w.Flush(); err != nil {
-		return nil, fmt.Errorf("%w: sending the request: %v", ErrUnavailable, err)
+		return nil, fmt.Errorf("%w: sending the request: %v", ErrUnavailable, timedOut(err, "the server did not read the request within %v: it is busy or stopped", tm.start))
 	}
-	conn.SetWriteDeadline(time.Time{})
-	if uc, ok := conn.(*net.UnixConn); ok {
-		uc.CloseWrite()
+	sr := &stallReader{conn: conn, setDeadline: setDeadline}
+	r := bufio.NewReader(sr)
+	for {
+		status, err := r.ReadByte()
+		if err != nil {
+			switch {
+			case !isTimeout(err):
+				return nil, fmt.Errorf("%w: the server closed the connection without answering", ErrUnavailable)
+			case sr.stall != 0:
+				return nil, fmt.Errorf("%w: the server stopped working on the render for %v", ErrUnavailable, tm.stall)
+			}
+			return nil, fmt.Errorf("%w: the server did not start the render within %v: it is busy or stopped", ErrUnavailable, tm.start)
+		}
+		// From the first byte on, the server is working on this request,
+		// and sends a byte at least every Heartbeat.
+		sr.stall = tm.stall
+		if status != statusWorking {
+			r.UnreadByte()
+			break
+		}
 	}
-	outs, err := readResponse(bufio.NewReader(conn))
-	if err != nil && ctx.Err() != nil {
-		return nil, fmt.Errorf("graphviz: %w", ctx.Err())
+	return readResponse(r)
+}
+
+// stallReader reads from a connection, each read within stall if it is not
+// 0, so that a server that stops sending is given up on.
+type stallReader struct {
+	conn        net.Conn
+	stall       time.Duration
+	setDeadline func(time.Time)
+}
+
+func (r *stallReader) Read(b []byte) (int, error) {
+	if r.stall != 0 {
+		r.setDeadline(time.Now().Add(r.stall))
 	}
-	return outs, err
+	return r.conn.Read(b)
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// timedOut replaces a timeout error by a message that says what it means.
+func timedOut(err error, format string, args ...any) error {
+	if isTimeout(err) {
+		return fmt.Errorf(format, args...)
+	}
+	return err
 }
 
 // errAnswer is an error the server answered with.
@@ -218,7 +414,7 @@ func readResponse(r *bufio.Reader) ([][]byte, error) {
 		return nil, fmt.Errorf("%w: the server closed the connection without answering", ErrUnavailable)
 	}
 	switch status {
-	case 0:
+	case statusOK:
 		n, err := readU32(r)
 		if err != nil {
 			return nil, bad(err)
@@ -233,7 +429,7 @@ func readResponse(r *bufio.Reader) ([][]byte, error) {
 			}
 		}
 		return outs, nil
-	case 1:
+	case statusError:
 		msg, err := readFrame(r)
 		if err != nil {
 			return nil, bad(err)

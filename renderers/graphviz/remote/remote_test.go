@@ -8,8 +8,10 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -318,4 +320,119 @@ func FuzzResponse(f *testing.F) {
 			t.Fatalf("%d outputs accepted", len(outs))
 		}
 	})
+}
+
+// A server that ends leaves neither its socket nor its lock file, and
+// removes those that servers killed, or of other builds, left behind; the
+// lock of a server that runs stays.
+func TestLockFiles(t *testing.T) {
+	dir := shortTempDir(t)
+	stale := filepath.Join(dir, "server-0000000000000001.sock")
+	orphan := filepath.Join(dir, "server-0000000000000002.sock.lock")
+	for _, f := range []string{stale, stale + ".lock", orphan} {
+		if err := os.WriteFile(f, []byte("12345\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	running := filepath.Join(dir, "server-0000000000000003.sock")
+	other, err := Listen(running)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	socket := filepath.Join(dir, "server-0000000000000004.sock")
+	ln, err := Listen(socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{stale, stale + ".lock", orphan} {
+		if _, err := os.Lstat(f); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("stale %s is still there: %v", filepath.Base(f), err)
+		}
+	}
+	for _, f := range []string{running, running + ".lock", socket, socket + ".lock"} {
+		if _, err := os.Lstat(f); err != nil {
+			t.Errorf("a running server's %s: %v", filepath.Base(f), err)
+		}
+	}
+	ln.Close()
+	ln.Close() // Serve closes more than once
+	for _, f := range []string{socket, socket + ".lock"} {
+		if _, err := os.Lstat(f); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("after the server ended, %s is still there: %v", filepath.Base(f), err)
+		}
+	}
+	// The socket can be taken again.
+	ln, err = Listen(socket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+}
+
+// TestPrivate checks the directory the socket goes in: the effective
+// user's, entered by no one else, under directories no one else can
+// change.
+func TestPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix sockets")
+	}
+	root := shortTempDir(t) // in the shared temporary directory: sticky
+	mk := func(path string, mode os.FileMode) string {
+		t.Helper()
+		p := filepath.Join(root, path)
+		if err := os.MkdirAll(p, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	mk("a", 0o755)
+	ok := mk("a/ok", 0o700)
+	open := mk("a/open", 0o750)
+	mk("shared", 0o777)
+	underShared := mk("shared/dir", 0o700)
+	mk("sticky", os.ModeSticky|0o777)
+	underSticky := mk("sticky/dir", 0o700)
+	link := filepath.Join(root, "shared", "link")
+	if err := os.Symlink(ok, link); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		dir  string
+		want bool
+	}{
+		{ok, true},
+		{open, false},
+		{underShared, false}, // whoever may write shared may replace dir
+		{underSticky, true},
+		{link, false}, // the link can be replaced
+		{filepath.Join(root, "missing"), false},
+	}
+	if os.Geteuid() == 0 {
+		// Another user's directory, and one under another user's.
+		mk("b", 0o755)
+		theirs := mk("b/theirs", 0o700)
+		mk("c", 0o755)
+		underTheirs := mk("c/dir", 0o700)
+		for _, p := range []string{theirs, filepath.Dir(underTheirs)} {
+			if err := os.Chown(p, 65534, 65534); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests = append(tests, struct {
+			dir  string
+			want bool
+		}{theirs, false}, struct {
+			dir  string
+			want bool
+		}{underTheirs, false})
+	}
+	for _, tt := range tests {
+		if got := private(tt.dir); got != tt.want {
+			t.Errorf("private(%s) = %v, want %v", strings.TrimPrefix(tt.dir, root), got, tt.want)
+		}
+	}
 }
