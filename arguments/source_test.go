@@ -1,7 +1,12 @@
 package arguments
 
 import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSourcePos(t *testing.T) {
@@ -132,4 +137,133 @@ func TestRangeString(t *testing.T) {
 	if (Pos{}).IsValid() || !(Pos{Line: 1, Column: 1}).IsValid() {
 		t.Error("IsValid is wrong for the zero Pos or for 1:1")
 	}
+}
+
+// longLine returns a file of one line of n include paths, with non-ASCII
+// text in each if wide, and the offset of every path.
+func longLine(n int, wide bool) ([]byte, []int) {
+	var b bytes.Buffer
+	b.WriteString("include = [")
+	offsets := make([]int, 0, n)
+	for i := range n {
+		offsets = append(offsets, b.Len())
+		if wide {
+			fmt.Fprintf(&b, "\"Calderón-%d.toml\", ", i)
+		} else {
+			fmt.Fprintf(&b, "\"part-%d.toml\", ", i)
+		}
+	}
+	b.WriteString("]\n")
+	return b.Bytes(), offsets
+}
+
+// BenchmarkPosLongLine measures the positions of every include of a file
+// of one line, as the parser takes them: n positions on a line of about
+// 20n bytes. Counting each column from the line's start made this
+// quadratic.
+func BenchmarkPosLongLine(b *testing.B) {
+	for _, wide := range []bool{false, true} {
+		for _, n := range []int{1_000, 10_000, 100_000} {
+			data, offsets := longLine(n, wide)
+			name := fmt.Sprintf("ascii/n=%d", n)
+			if wide {
+				name = fmt.Sprintf("utf8/n=%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					s := NewSource("f.toml", data)
+					for _, off := range offsets {
+						s.Pos(off)
+					}
+				}
+			})
+		}
+	}
+}
+
+// naivePos is Pos as it was: the column counted from the line's start.
+func naivePos(data []byte, offset int) Pos {
+	offset = max(0, min(offset, len(data)))
+	line, start := 1, 0
+	for i := 0; i < offset; i++ {
+		if data[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	if line == 1 && bytes.HasPrefix(data, utf8BOM) && offset >= len(utf8BOM) {
+		start = len(utf8BOM)
+	}
+	return Pos{Offset: offset, Line: line, Column: 1 + utf8.RuneCount(data[start:offset])}
+}
+
+// TestSourcePosNaive checks Pos against the plain count on random text:
+// long lines (so that the checkpoints serve), multi-byte characters, bytes
+// that are not UTF-8 and characters cut off by a block's start, at every
+// offset.
+func TestSourcePosNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "b", " ", "\n", "\r\n", "é", "“", "🙂", "\uFEFF", "\xff", "\x80", "\xe2\x80", "\xf0\x9f", "\xc3"}
+	for trial := range 120 {
+		var b bytes.Buffer
+		if trial%4 == 0 {
+			b.Write(utf8BOM)
+		}
+		n := rng.IntN(3 * runeBlock * 4)
+		for b.Len() < n {
+			p := pieces[rng.IntN(len(pieces))]
+			if p == "\n" || p == "\r\n" {
+				if rng.IntN(100) > 2 { // most lines are longer than a block
+					continue
+				}
+			}
+			b.WriteString(p)
+		}
+		data := b.Bytes()
+		s := NewSource("f.toml", data)
+		for off := -1; off <= len(data)+1; off++ {
+			if got, want := s.Pos(off), naivePos(data, off); got != want {
+				t.Fatalf("trial %d, %q: Pos(%d) = %+v, want %+v", trial, data, off, got, want)
+			}
+		}
+	}
+}
+
+// TestSourcePosLongLine checks the columns of a line far longer than a
+// block, in ASCII and not.
+func TestSourcePosLongLine(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		data, offsets := longLine(2000, wide)
+		s := NewSource("f.toml", data)
+		for _, off := range offsets {
+			if got, want := s.Pos(off), naivePos(data, off); got != want {
+				t.Fatalf("wide %v: Pos(%d) = %+v, want %+v", wide, off, got, want)
+			}
+		}
+	}
+}
+
+// TestSourceConcurrent uses one Source from several goroutines, as the
+// server does with the files of a map; go test -race finds a lazily built
+// index that is not guarded.
+func TestSourceConcurrent(t *testing.T) {
+	data, offsets := longLine(500, true)
+	data = append(data, "second = 1\n"...)
+	s := NewSource("f.toml", data)
+	want := naivePos(data, offsets[len(offsets)-1])
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := s.Pos(offsets[len(offsets)-1]); got != want {
+				t.Errorf("Pos = %+v, want %+v", got, want)
+			}
+			if s.Line(2) == nil {
+				t.Error("no line 2")
+			}
+		}()
+	}
+	wg.Wait()
 }
