@@ -23,14 +23,15 @@ const MaxArguments = math.MaxInt32
 
 // FreeArguments is how many arguments the header of an i23 file may declare whatever
 // the file's size; see [ArgumentLimit].
-const FreeArguments = 1 << 20
+const FreeArguments = 1 << 16
 
 // ArgumentLimit returns the most arguments the header "p af N" of an i23 file of size
 // bytes may declare: [FreeArguments] plus one per byte of the file, and at most
 // [MaxArguments].
 //
 // The header's N is a claim, and a framework costs memory and time for every argument
-// (about 100 bytes each to build, more to solve), whether or not an attack names it.
+// (some 150 bytes each to build and to solve under grounded semantics), whether or not
+// an attack names it.
 // Without a limit a 20-byte file "p af 2147483647" would ask for hundreds of gigabytes.
 // With it, the cost of a file stays proportional to its size, while any file in which
 // most arguments take part in an attack (each attack line names two in four bytes or
