@@ -133,7 +133,7 @@ func (l *Loader) load(name string, inRoot *includeRoot) (*Map, Diagnostics) {
 		visited[lf.key] = true
 		stack = append(stack, lf)
 		m.Files = append(m.Files, lf.file)
-		diags = append(diags, lf.diags...)
+		diags = append(diags, lf.fileDiags()...)
 		for _, inc := range lf.file.Includes {
 			target := l.include(lf, inc, inRoot)
 			if target == nil {
@@ -164,30 +164,72 @@ func (l *Loader) load(name string, inRoot *includeRoot) (*Map, Diagnostics) {
 }
 
 // hide marks the text of every file read that is not a map as Hidden, so
-// that no line of it is shown: files that are not text, and files only
-// included that are not argmap files (not TOML, or TOML with nothing of
-// the format). An include can name any file of the root, which need not be
-// the author's to show.
+// that no line of it is shown.
 func (l *Loader) hide() {
 	for _, lf := range l.files {
-		if lf.file.Source == nil {
-			continue
+		if lf.file.Source != nil {
+			notText, notMap := lf.notMap()
+			lf.file.Source.Hidden = notText || (!lf.named && notMap)
 		}
-		notText, notTOML := false, false
-		for _, d := range lf.diags {
-			switch d.Code {
-			case "not-text":
-				notText = true
-			case "toml-syntax", "too-deep":
-				notTOML = true
-			}
-		}
-		f := lf.file
-		empty := f.Title == "" && f.Description == "" && len(f.Includes) == 0 && len(f.Arguments) == 0 &&
-			len(f.Relations) == 0 && len(f.Undercuts) == 0 && len(f.Expectations) == 0
-		notMap := notTOML || (empty && len(lf.diags) > 0)
-		f.Source.Hidden = notText || (!lf.named && notMap)
 	}
+}
+
+// notMap reports whether lf is not text, and whether it is not an argmap
+// file: not text, not TOML, or TOML with nothing of the format and
+// problems. An include can name any file of the root, which need not be
+// the map author's to show.
+func (lf *loaded) notMap() (notText, notMap bool) {
+	notTOML := false
+	for _, d := range lf.diags {
+		switch d.Code {
+		case "not-text":
+			notText = true
+		case "toml-syntax", "too-deep":
+			notTOML = true
+		}
+	}
+	f := lf.file
+	empty := f.Title == "" && f.Description == "" && len(f.Includes) == 0 && len(f.Arguments) == 0 &&
+		len(f.Relations) == 0 && len(f.Undercuts) == 0 && len(f.Expectations) == 0
+	return notText, notText || notTOML || (empty && len(lf.diags) > 0)
+}
+
+// fileDiags returns the diagnostics of lf's text. Those of a file that is
+// only included and is not a map say only what rule it breaks where: the
+// messages of the TOML decoder quote the text ("found \"ghp\" instead"),
+// which is not the map author's to show.
+func (lf *loaded) fileDiags() Diagnostics {
+	if _, notMap := lf.notMap(); lf.named || !notMap {
+		return lf.diags
+	}
+	ds := make(Diagnostics, len(lf.diags))
+	for i, d := range lf.diags {
+		summary := d.Code
+		if rule, ok := ruleOf(d.Code); ok {
+			summary = strings.TrimSuffix(rule.Summary, ".")
+		}
+		ds[i] = Diagnostic{Severity: d.Severity, Code: d.Code, Range: d.Range,
+			Summary: fmt.Sprintf("included file %s is not an argmap file: %s", lf.file.Name, lcFirst(summary)),
+			Detail:  "Only the place is shown: the text of a file that is not a map is not. Is this the file you meant to include?"}
+	}
+	return ds
+}
+
+// ruleOf returns the registered rule of code.
+func ruleOf(code string) (Rule, bool) {
+	for _, r := range rules {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+func lcFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // readError reports that the file called name could not be read, at a

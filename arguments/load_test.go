@@ -327,7 +327,7 @@ func TestIncludeRoot(t *testing.T) {
 			include: "../secret.txt",
 			root:    ".",
 			paths:   []string{"maps"},
-			diags:   []string{"secret.txt:1:7: error[toml-syntax]: expected value but found \"s\" instead"},
+			diags:   []string{"secret.txt:1:7: error[toml-syntax]: included file secret.txt is not an argmap file: the file is not valid TOML"},
 		},
 	}
 	for _, tt := range tests {
@@ -388,6 +388,12 @@ func TestHiddenSource(t *testing.T) {
 			shown:  []string{"root.toml"},
 		},
 		{
+			name:   "an included file whose value the TOML decoder would quote",
+			files:  map[string]string{"root.toml": "include = [\"env.txt\"]\n" + validMap, "env.txt": "TOKEN=hunter\n"},
+			path:   "root.toml",
+			hidden: []string{"env.txt"},
+		},
+		{
 			name:   "an included TOML file with nothing of a map",
 			files:  map[string]string{"root.toml": "include = [\"conf.toml\"]\n" + validMap, "conf.toml": "token = \"s3cr3t\"\n"},
 			path:   "root.toml",
@@ -427,6 +433,11 @@ func TestHiddenSource(t *testing.T) {
 			_, diags := l.LoadPaths([]string{tt.path})
 			if len(diags) == 0 {
 				t.Fatal("no diagnostics")
+			}
+			for _, d := range diags {
+				if text := d.Error() + d.Detail; strings.Contains(text, "hunter") || strings.Contains(text, "s3cr3t") {
+					t.Errorf("%s: quotes the file", text)
+				}
 			}
 			for _, name := range tt.hidden {
 				src := l.Source(name)
