@@ -21,8 +21,9 @@
 // later render; and its one module is global to the process. Here every
 // failure is an error, formats are checked first, and an Engine owns one
 // instance of the module. Graphviz is not reentrant, so an Engine serialises
-// its calls; separate Engines are independent. Graphviz cannot be
-// interrupted: a context only stops a render that has not started.
+// its calls; separate Engines are independent. A render stops soon after
+// its context ends, even in the middle of a layout (see interrupt.go for
+// how, at little cost).
 package graphviz
 
 import (
@@ -71,6 +72,10 @@ type Engine struct {
 	cache   wazero.CompilationCache // or nil
 	// cacheErr is why Options.CacheDir is not used, or nil.
 	cacheErr error
+	// compiled is Graphviz, instrumented to be interruptible (see
+	// instrument); mod is its instance, nil after a render was stopped
+	// half-way: the next Render makes a new one.
+	compiled wazero.CompiledModule
 	mod      api.Module
 	stderr   *bytes.Buffer // Graphviz's messages, written to its standard error
 	gvc      uint32        // the GVC_t context
@@ -99,6 +104,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	rt := wazero.NewRuntimeWithConfig(ctx, cfg)
 	e := &Engine{runtime: rt, cache: cache, cacheErr: cacheErr, stderr: new(bytes.Buffer)}
+	if err := e.load(ctx); err != nil {
+		e.closeRuntime(ctx)
+		return nil, fmt.Errorf("graphviz: starting Graphviz: %w", err)
+	}
 	if err := e.instantiate(ctx); err != nil {
 		e.closeRuntime(ctx)
 		return nil, fmt.Errorf("graphviz: starting Graphviz: %w", err)
@@ -138,28 +147,48 @@ func openCache(dir string) (wazero.CompilationCache, error) {
 // Graphviz, which takes about half a second.
 func (e *Engine) CacheError() error { return e.cacheErr }
 
-func (e *Engine) instantiate(ctx context.Context) error {
+// load compiles Graphviz (or takes it from the cache) and sets up the host
+// modules it imports: what stays when an instance is replaced.
+func (e *Engine) load(ctx context.Context) error {
 	imports, err := functionImports(wasmModule)
 	if err != nil {
 		return fmt.Errorf("reading the module's imports: %w", err)
 	}
+	poll := -1
+	for i, f := range imports {
+		if f.module == "env" && f.name == pollImport && string(f.params) == string([]api.ValueType{api.ValueTypeI32}) && len(f.results) == 0 {
+			poll = i
+		}
+	}
+	if poll < 0 {
+		return fmt.Errorf("the module has no import env.%s(i32)", pollImport)
+	}
+	wasm, err := instrument(wasmModule, uint32(poll))
+	if err != nil {
+		return fmt.Errorf("instrumenting the module: %w", err)
+	}
 	// Without a cache, compile on every core: it halves the first run.
-	compiled, err := e.runtime.CompileModule(experimental.WithCompilationWorkers(ctx, runtime.GOMAXPROCS(0)), wasmModule)
+	e.compiled, err = e.runtime.CompileModule(experimental.WithCompilationWorkers(ctx, runtime.GOMAXPROCS(0)), wasm)
 	if err != nil {
 		return fmt.Errorf("compiling: %w", err)
 	}
 	// The module imports callbacks into go-graphviz's Go plugins (custom
 	// renderers, text layout, image loading). This package installs no Go
 	// plugin, so Graphviz never calls them; they fail loudly if it does.
+	// One of them is poll instead.
 	env := e.runtime.NewHostModuleBuilder("env")
 	for _, f := range imports {
 		if f.module != "env" {
 			continue
 		}
 		name := f.name
-		env.NewFunctionBuilder().WithGoModuleFunction(api.GoModuleFunc(func(context.Context, api.Module, []uint64) {
+		fn := api.GoModuleFunc(func(context.Context, api.Module, []uint64) {
 			panic(fmt.Sprintf("graphviz: unexpected call of the Go plugin callback %s", name))
-		}), f.params, f.results).Export(name)
+		})
+		if name == pollImport {
+			fn = pollFunc
+		}
+		env.NewFunctionBuilder().WithGoModuleFunction(fn, f.params, f.results).Export(name)
 	}
 	if _, err := env.Instantiate(ctx); err != nil {
 		return fmt.Errorf("host functions: %w", err)
@@ -167,10 +196,24 @@ func (e *Engine) instantiate(ctx context.Context) error {
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, e.runtime); err != nil {
 		return fmt.Errorf("WASI: %w", err)
 	}
+	return nil
+}
+
+// pollFunc is poll (see interrupt.go): it stops the call under way if its
+// context has ended, and lets other goroutines run.
+func pollFunc(ctx context.Context, _ api.Module, _ []uint64) {
+	if err := ctx.Err(); err != nil {
+		panic(fmt.Errorf("%w: %w", errStopped, err))
+	}
+	runtime.Gosched()
+}
+
+// instantiate makes an instance of Graphviz and its context.
+func (e *Engine) instantiate(ctx context.Context) error {
 	// No file system and no environment; wazero's defaults give the module a
 	// fixed clock and a fixed random source, so output is reproducible.
 	// Graphviz's messages go to a buffer, reported with errors.
-	mod, err := e.runtime.InstantiateModule(ctx, compiled, wazero.NewModuleConfig().
+	mod, err := e.runtime.InstantiateModule(ctx, e.compiled, wazero.NewModuleConfig().
 		WithName("graphviz").
 		WithStdout(e.stderr).
 		WithStderr(e.stderr))
@@ -199,7 +242,20 @@ func (e *Engine) instantiate(ctx context.Context) error {
 	if c.err == nil && e.gvc == 0 {
 		c.err = errors.New("no Graphviz context")
 	}
+	if c.err != nil {
+		e.discard()
+	}
 	return c.err
+}
+
+// discard drops the instance of Graphviz, after a render was stopped
+// half-way through: what Graphviz was doing is left undone, and its state
+// may be inconsistent.
+func (e *Engine) discard() {
+	if e.mod != nil {
+		e.mod.Close(context.Background())
+	}
+	e.mod, e.gvc, e.funcs = nil, 0, nil
 }
 
 // Formats are the output formats Render accepts: Graphviz's names (its -T
@@ -212,6 +268,12 @@ var Formats = []string{"svg", "json", "dot", "xdot", "plain"}
 //
 // A failure inside Graphviz (an assertion, say) leaves the engine unusable:
 // later calls return an error, and a new Engine is needed.
+//
+// When ctx ends during the render, Render stops it within milliseconds
+// (see interrupt.go) and returns an error that wraps ctx.Err(), so that
+// errors.Is(err, context.DeadlineExceeded) tells a timeout. The engine
+// stays usable: the instance of Graphviz that was stopped is dropped, and
+// the next Render makes a new one (which costs a few milliseconds).
 func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out [][]byte, err error) {
 	for _, f := range formats {
 		if !slices.Contains(Formats, f) {
@@ -234,12 +296,29 @@ func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out
 	if bytes.IndexByte(dot, 0) >= 0 {
 		return nil, errors.New("graphviz: DOT text contains a NUL byte")
 	}
+	if e.mod == nil {
+		// The last render was stopped: start again.
+		if err := e.instantiate(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("graphviz: render stopped: %w", ctx.Err())
+			}
+			e.broken = err
+			return nil, fmt.Errorf("graphviz: restarting Graphviz: %w", err)
+		}
+	}
 	e.stderr.Reset()
 	c := e.caller(ctx)
 	var allocs []uint32
 	defer func() {
 		for _, p := range allocs {
 			c.free(p)
+		}
+		if c.err != nil && ctx.Err() != nil {
+			// Stopped (or failed as ctx ended): the instance is dropped,
+			// whatever state it is in, and the engine goes on.
+			e.discard()
+			out, err = nil, fmt.Errorf("graphviz: render stopped: %w", ctx.Err())
+			return
 		}
 		if err == nil {
 			err = c.err
@@ -339,7 +418,7 @@ func (e *Engine) Close(ctx context.Context) error {
 		return nil
 	}
 	e.closed = true
-	if e.gvc != 0 {
+	if e.mod != nil && e.gvc != 0 {
 		c := e.caller(ctx)
 		c.ret("wasm_bridge_Context_freeContext", uint64(e.gvc))
 	}
