@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"syscall"
 	"time"
 
@@ -24,12 +25,22 @@ const serverIdle = 5 * time.Minute
 // lazyEngine is Graphviz for one run of argmap render. It asks the
 // Graphviz server of this argmap binary, if one is running (see package
 // remote); otherwise it starts Graphviz in this process, in the background
-// or on first use, and then starts a server for the renders to come.
+// or on first use, and then starts a server for the renders to come. With
+// ARGMAP_RENDER_SERVER=require it renders with the server or fails.
 type lazyEngine struct {
+	looked bool          // socket is set
 	socket string        // the server's socket; "" for no server
 	done   chan struct{} // closed when the engine of this process is started
 	gv     *graphviz.Engine
 	err    error
+}
+
+// look finds the server's socket, once.
+func (l *lazyEngine) look() {
+	if !l.looked {
+		l.looked = true
+		l.socket = serverSocket()
+	}
 }
 
 // start makes Graphviz ready in the background: if a server is there,
@@ -38,7 +49,10 @@ func (l *lazyEngine) start(ctx context.Context) {
 	if l.done != nil {
 		return
 	}
-	l.socket = serverSocket()
+	l.look()
+	if serverMode() == "require" {
+		return // never in this process
+	}
 	if l.socket != "" {
 		if _, err := os.Stat(l.socket); err == nil {
 			return
@@ -65,16 +79,27 @@ func (l *lazyEngine) startLocal(ctx context.Context) {
 
 // Render renders with the server if there is one, else in this process.
 func (l *lazyEngine) Render(ctx context.Context, dot []byte, formats ...string) ([][]byte, error) {
+	l.look()
+	if serverMode() == "require" {
+		if l.socket == "" {
+			return nil, errors.New("ARGMAP_RENDER_SERVER=require, but there can be no Graphviz server here: " +
+				"its directory (argmap's cache directory) is missing, or others may enter it or a directory above it, " +
+				"or the system has no Unix sockets; unset ARGMAP_RENDER_SERVER to render in this process")
+		}
+		outs, err := remote.Render(ctx, l.socket, dot, formats...)
+		if errors.Is(err, remote.ErrUnavailable) {
+			return nil, fmt.Errorf("%w (ARGMAP_RENDER_SERVER=require renders only with a running server; unset it to render in this process)", err)
+		}
+		return outs, err
+	}
 	if l.done == nil && l.socket != "" {
 		outs, err := remote.Render(ctx, l.socket, dot, formats...)
 		if !errors.Is(err, remote.ErrUnavailable) {
 			return outs, err
 		}
-		if serverMode() == "require" {
-			return nil, fmt.Errorf("%w (ARGMAP_RENDER_SERVER=require)", err)
-		}
 		// The server has gone (it ended, idle, as the socket was looked
-		// at, say): render here, and start another.
+		// at, say), or it is busy or stopped: render here, and start
+		// another server (which ends at once if one still runs).
 	}
 	l.startLocal(ctx)
 	<-l.done
@@ -160,6 +185,22 @@ func graphvizServerCommand() *cli.Command {
 			if filepath.Dir(socket) != graphvizCacheDir() {
 				return usageError("the socket must be in %s", graphvizCacheDir())
 			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			// A render runs in WebAssembly code, which the Go scheduler
+			// cannot preempt: with one processor the heartbeats that tell
+			// clients the render goes on (and the watch for clients that
+			// have gone) would wait for its end.
+			runtime.GOMAXPROCS(max(2, runtime.GOMAXPROCS(0)))
+			// Graphviz first, the socket then: a client that finds the
+			// socket gives up on a server that does not start its render
+			// within remote.StartTimeout, and starting Graphviz can take
+			// longer on a busy machine.
+			gv, err := graphviz.New(ctx, graphviz.Options{CacheDir: graphvizCacheDir()})
+			if err != nil {
+				return &exitError{exitProblems, err}
+			}
+			defer gv.Close(context.Background())
 			ln, err := remote.Listen(socket)
 			if errors.Is(err, remote.ErrRunning) {
 				return nil
@@ -167,14 +208,6 @@ func graphvizServerCommand() *cli.Command {
 			if err != nil {
 				return &exitError{exitProblems, err}
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			gv, err := graphviz.New(ctx, graphviz.Options{CacheDir: graphvizCacheDir()})
-			if err != nil {
-				ln.Close()
-				return &exitError{exitProblems, err}
-			}
-			defer gv.Close(context.Background())
 			if err := remote.Serve(ctx, ln, gv, remote.Limits{Idle: c.Duration("idle"), Renders: remote.DefaultRenders}); err != nil {
 				return &exitError{exitProblems, err}
 			}
