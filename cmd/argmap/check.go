@@ -18,6 +18,12 @@ func checkCommand() *cli.Command {
 the given directories. A file that another file of the run includes is checked
 as part of that map. Every problem is reported with its file, line and column.
 
+A map reads included files only inside its include root: the directory given,
+or the directory of the file given, unless --include-root names another. A path
+that is a symlink is followed; symlinks below a directory are followed when
+they stay inside the include root. A directory without any *.toml file is an
+error: a check that checked nothing does not pass.
+
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
@@ -30,6 +36,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 				Name:  "strict",
 				Usage: "fail on warnings too",
 			},
+			includeRootFlag(),
 		},
 		Action: runCheck,
 	}
@@ -44,7 +51,10 @@ func runCheck(c *cli.Context) error {
 	if len(paths) == 0 {
 		return usageError("check needs at least one file or directory: argmap check PATH...")
 	}
-	loader := &arguments.Loader{}
+	loader, err := newLoader(c)
+	if err != nil {
+		return err
+	}
 	maps, diags := loader.LoadPaths(paths)
 	for _, m := range maps {
 		diags = checkMap(c.Context, m, diags)
@@ -57,7 +67,7 @@ func runCheck(c *cli.Context) error {
 		}
 		args += len(m.Arguments)
 	}
-	err := report.Write(c.App.Writer, format, report.Input{
+	err = report.Write(c.App.Writer, format, report.Input{
 		Diagnostics: diags,
 		Summary:     report.Summary{Files: len(files), Maps: len(maps), Arguments: args},
 		Source:      loader.Source,

@@ -278,7 +278,7 @@ func TestHostileInput(t *testing.T) {
 	huge := func() []byte {
 		var b bytes.Buffer
 		b.WriteString("[arguments.a]\nclaim = \"")
-		b.Write(bytes.Repeat([]byte("argument "), 50<<20/9))
+		b.Write(bytes.Repeat([]byte("argument "), 15<<20/9)) // under the 16 MiB limit
 		b.WriteString("\"\n")
 		return b.Bytes()
 	}
@@ -294,7 +294,8 @@ func TestHostileInput(t *testing.T) {
 		{"5000 unclosed arrays", []byte("x = " + strings.Repeat("[", 5000)), "too-deep"},
 		{"empty file", nil, "no-arguments"},
 		{"only a comment", []byte("# nothing here\n"), "no-arguments"},
-		{"50 MB claim", huge(), "isolated-argument"},
+		{"15 MB claim", huge(), "isolated-argument"},
+		{"over the 16 MiB limit", append(huge(), bytes.Repeat([]byte("#\n"), 1<<20)...), "read-error"},
 		{"unclosed string", []byte("[arguments.a]\nclaim = \"never closed\n"), "toml-syntax"},
 	}
 	dir := t.TempDir()

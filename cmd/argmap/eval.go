@@ -26,6 +26,7 @@ func evaluationFlags() []cli.Flag {
 			Usage: "how supports are read: deductive, necessary or ignore (attacks only)"},
 		&cli.StringFlag{Name: "without", Usage: "evaluate with these arguments withdrawn: `ID,...`"},
 		&cli.BoolFlag{Name: "strict", Usage: "refuse a map with warnings"},
+		includeRootFlag(),
 	}
 }
 

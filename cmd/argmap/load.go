@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -37,11 +38,39 @@ func hasErrorsIn(diags arguments.Diagnostics, m *arguments.Map) bool {
 	return false
 }
 
+// includeRootFlag is the --include-root flag of every command that loads
+// maps; newLoader reads it.
+func includeRootFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "include-root",
+		Usage: "read included files only inside `DIR` (default: the directory checked, or the map's directory)",
+	}
+}
+
+// newLoader returns a loader for the command's --include-root, which must
+// name a directory: a typo would otherwise refuse every include.
+func newLoader(c *cli.Context) (*arguments.Loader, error) {
+	root := c.String("include-root")
+	if root != "" {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, usageError("--include-root %s: %v", root, err)
+		}
+		if !info.IsDir() {
+			return nil, usageError("--include-root %s: not a directory: name the directory that included files must lie in", root)
+		}
+	}
+	return &arguments.Loader{IncludeRoot: root}, nil
+}
+
 // loadChecked loads the map whose root file is path and checks it as argmap
 // check does, reporting its problems on standard error. A map with errors
 // (or warnings, with --strict) is refused: verb says what was not done.
 func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
-	loader := &arguments.Loader{}
+	loader, err := newLoader(c)
+	if err != nil {
+		return nil, err
+	}
 	m, diags := loader.Load(path)
 	diags = checkMap(c.Context, m, diags)
 	if len(diags) > 0 {
