@@ -1,125 +1,193 @@
 package bipolar
 
 import (
+	"context"
+	"fmt"
 	"math/bits"
 	"slices"
 
 	"github.com/argmap/argmap/graph"
 )
 
-// Attacks returns the complete attack relation of g when its supports are read as m:
+// DefaultMaxAttacks is the bound on the attacks of a result that [Derive] uses when it
+// is given none: 20 million pairs, direct and derived. A framework of that many attacks
+// takes about a gigabyte to build and evaluate (some 50 bytes an attack), and more for
+// the semantics that search; a map that reaches it has long chains of support running
+// through most of its arguments, so that most pairs of arguments attack each other.
+const DefaultMaxAttacks = 20_000_000
+
+// workPerAttack bounds the elementary steps Derive may take per attack it is allowed
+// to produce, and per argument and relation of the graph, so that a bound on the
+// result's size also bounds the time. Each step is one element of a list read or one
+// edge followed; a map whose supports are not unusually interwoven needs fewer than four
+// per attack of its result.
+const workPerAttack = 16
+
+// checkEvery is how many steps Derive takes between two looks at its context.
+const checkEvery = 1 << 16
+
+// LimitError is the error of [Derive] when the attack relation would exceed its bound,
+// or would take more than the work that bound allows to compute. It says how large the
+// graph is, so that the caller can tell the user what made the relation so large.
+type LimitError struct {
+	Mode       Mode
+	Arguments  int  // the nodes of the graph
+	Supports   int  // its support edges, repetitions included
+	Attacks    int  // its attack edges, repetitions included
+	MaxAttacks int  // the bound
+	Work       bool // the work the bound allows ran out before the relation grew past it
+}
+
+func (e *LimitError) Error() string {
+	size := fmt.Sprintf("%d arguments with %d supports and %d attacks", e.Arguments, e.Supports, e.Attacks)
+	if e.Work {
+		return fmt.Sprintf("reading the supports as %v: the supports of %s are too interwoven to derive their attacks within the work that a bound of %d attacks allows; read the supports as ignore, or evaluate fewer arguments",
+			e.Mode, size, e.MaxAttacks)
+	}
+	return fmt.Sprintf("reading the supports as %v derives more than %d attacks among %s: long chains of support make most arguments attack each other; read the supports as ignore, or evaluate fewer arguments",
+		e.Mode, e.MaxAttacks, size)
+}
+
+// Attacks is [Derive] without a deadline or a bound: it returns the complete attack
+// relation however large it is. It panics if m is not one of the modes, a programming
+// error.
+func Attacks(g *graph.Graph, m Mode) graph.Adjacency {
+	adj, err := Derive(context.Background(), g, m, -1)
+	if err != nil {
+		panic("bipolar: Attacks: " + err.Error()) // unreachable without a bound or deadline
+	}
+	return adj
+}
+
+// Derive returns the complete attack relation of g when its supports are read as m:
 // for every argument, the arguments it attacks directly or by an attack derived from the
 // supports (see the package documentation for the exact definitions), over g's node
 // numbers, each list sorted ascending and without repetitions. An argument that attacks
 // nothing has a nil list. The result is a [graph.Directed], ready for
 // semantics.NewFramework.
 //
-// Arguments on a common circle of supports commit to, and need, the same arguments, so
-// they have the same list; under [Deductive] and [Necessary] they share it, with its
-// capacity cut to its length, so appending to one list never changes another. Callers
-// must not modify the lists in place.
+// Arguments that commit to, and need, the same arguments (those on a common circle of
+// supports, and often a chain of supporters whose attacks all come from its end) share
+// one list, with its capacity cut to its length, so appending to one list never changes
+// another. Callers must not modify the lists in place.
+//
+// maxAttacks bounds the number of attacks of the result, each pair counted once: 0
+// means [DefaultMaxAttacks], a negative number no bound. Past it, or past the work it
+// allows (see the package documentation under Cost), Derive stops and returns a
+// *[LimitError]. It also stops, with ctx's error, when ctx ends.
 //
 // It panics if m is not one of the modes, a programming error.
-func Attacks(g *graph.Graph, m Mode) graph.Adjacency {
-	switch m {
-	case Ignore:
-		return g.Adjacency(graph.Attack)
-	case Deductive:
-		return withPremises(g, closure(g.Adjacency(graph.Support), g.Adjacency(graph.Attack), true))
-	case Necessary:
-		// Necessary support of b by a, read backwards, commits as a support
-		// of a by b would; see closure.
-		return withPremises(g, closure(reverse(g.Adjacency(graph.Support)), g.Adjacency(graph.Attack), false))
+func Derive(ctx context.Context, g *graph.Graph, m Mode, maxAttacks int) (graph.Adjacency, error) {
+	if !m.valid() {
+		panic("bipolar: Derive with invalid mode " + m.String())
 	}
-	panic("bipolar: Attacks with invalid mode " + m.String())
-}
-
-// withPremises adds to adj the attacks that reach an inference through its
-// premise (graph.Premise edges): whoever attacks the premise attacks the
-// inference and, as a secondary attack, what the inference supports. Nothing
-// flows the other way: accepting the inference commits to nothing through
-// its premise, so the premise does not inherit the inference's attacks.
-// Inferences are few (one per undercut support), so this walks the relation
-// once per premise edge, until a chain of inferences adds nothing more.
-func withPremises(g *graph.Graph, adj graph.Adjacency) graph.Adjacency {
-	premises := g.Adjacency(graph.Premise)
-	var edges [][2]int
-	for p, infs := range premises {
-		for _, inf := range infs {
-			edges = append(edges, [2]int{p, inf})
-		}
+	if maxAttacks == 0 {
+		maxAttacks = DefaultMaxAttacks
 	}
-	if len(edges) == 0 {
-		return adj
+	att := g.Adjacency(graph.Attack)
+	if m == Ignore {
+		return att, ctx.Err()
 	}
-	support := g.Adjacency(graph.Support)
-	out := make(graph.Adjacency, len(adj))
-	for a := range adj {
-		out[a] = slices.Clone(adj[a]) // rows may share arrays: never change them in place
+	d := &deriver{
+		ctx:  ctx,
+		sup:  g.Adjacency(graph.Support),
+		prem: g.Adjacency(graph.Premise),
+		att:  att,
+		max:  maxAttacks,
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, e := range edges {
-			// What the inference stands for: itself and what it supports.
-			reached := []int{e[1]}
-			seen := map[int]bool{e[1]: true}
-			for i := 0; i < len(reached); i++ {
-				for _, s := range support[reached[i]] {
-					if !seen[s] {
-						seen[s] = true
-						reached = append(reached, s)
-					}
-				}
-			}
-			for a := range out {
-				if _, attacks := slices.BinarySearch(out[a], e[0]); !attacks {
-					continue
-				}
-				for _, t := range reached {
-					if i, ok := slices.BinarySearch(out[a], t); !ok {
-						out[a] = slices.Insert(out[a], i, t)
-						changed = true
-					}
-				}
+	if maxAttacks > 0 {
+		d.maxWork = workPerAttack * (maxAttacks + g.Len() + len(g.Edges()))
+	}
+	adj, err := d.derive(m == Necessary)
+	if err == errLimit || err == errWork {
+		le := &LimitError{Mode: m, Arguments: g.Len(), MaxAttacks: maxAttacks, Work: err == errWork}
+		for _, e := range g.Edges() {
+			switch e.Relation {
+			case graph.Support:
+				le.Supports++
+			case graph.Attack:
+				le.Attacks++
 			}
 		}
+		return nil, le
 	}
-	return out
+	return adj, err
 }
 
-// closure returns the relation {(a, b) : a ⇒* x, x → y, b ⇒* y} where ⇒ is sup and → is
-// att, both over the same nodes with sorted, duplicate-free lists — or, when forward is
-// set, {(a, b) : a ⇒* x, x → y, y ⇒* b}: the attack also reaches what its target
-// supports. A node's row is the union, over the nodes x it reaches along sup, of the
-// nodes that reach (or, forward, that are reached from) an attack target of x along sup.
+// Sentinels between deriver and Derive, which turns them into a *LimitError.
+var (
+	errLimit = fmt.Errorf("bipolar: too many attacks")
+	errWork  = fmt.Errorf("bipolar: too much work")
+)
+
+// deriver computes, for both modes, the relation
 //
-// Reversing sup keeps its strongly connected components, so both cases share one
-// condensation: "reached from" is filled in reverse topological order, "reach" in
-// topological order.
+//	a → b  iff  a P* x, x → y and y Q* b for some x and y
 //
-// Nodes of one strongly connected component of sup reach the same nodes and are reached
-// by the same nodes, so the work is done once per component of the condensation, with
-// bitsets over the nodes:
+// where → is the direct attacks, Q is the supports together with the premise edges of
+// inferences (an attack on a premise reaches the inference and, as a secondary attack,
+// what the inference supports), and P is the supports (Deductive: a commits to x) or
+// the supports turned around (Necessary: a needs x). Premise edges are not in P:
+// accepting an inference commits to nothing through its premise, nor does the premise
+// need the inference.
 //
-//	anc(c) = the members of c  ∪  anc(p) for every component p with an edge to c
-//	row(c) = anc(comp(y)) for every attack x → y with x in c  ∪  row(d) for every component d that c has an edge to
+// Arguments of one strongly connected component of the supports have the same row, and
+// the components form a directed acyclic graph, so the row of a component c is
 //
-// anc is filled in topological order of the condensation, row in reverse topological order.
-func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
-	n := len(att)
+//	row(c) = A(c) ∪ row(d) for every component d that c has a P edge to,
+//	A(c)   = the nodes reached along Q from the targets of c's direct attacks,
+//
+// worked out with every such d done first: in reverse topological order of the
+// supports for Deductive, in topological order for Necessary. A row is closed under Q
+// (it is a union of sets reached along Q), so the search for A(c) stops at any node
+// already in the row; and a component that adds nothing to the largest row it depends
+// on shares that row rather than copying it. The work is then the size of the distinct
+// rows plus, for each component, the sizes of the distinct rows it depends on and the Q
+// edges of the nodes new to its row.
+type deriver struct {
+	ctx            context.Context
+	sup, prem, att graph.Adjacency
+	max, maxWork   int // bounds on the result's pairs and the steps; <= 0: none
+
+	work, nextCheck int
+}
+
+// step adds k steps to the work done, and reports an error once the work is past its
+// bound or the context has ended.
+func (d *deriver) step(k int) error {
+	d.work += k
+	if d.work < d.nextCheck {
+		return nil
+	}
+	d.nextCheck = d.work + checkEvery
+	if d.maxWork > 0 && d.work > d.maxWork {
+		return errWork
+	}
+	return d.ctx.Err()
+}
+
+func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
+	n := len(d.att)
 	hasSupport := false
-	for _, s := range sup {
+	for _, s := range d.sup {
 		if len(s) > 0 {
 			hasSupport = true
 			break
 		}
 	}
-	if !hasSupport {
-		return att
+	hasPremise := false
+	for _, s := range d.prem {
+		if len(s) > 0 {
+			hasPremise = true
+			break
+		}
+	}
+	if !hasSupport && !hasPremise {
+		return d.att, d.ctx.Err()
 	}
 
 	// The components in topological order: every successor of c comes after c.
-	comps := graph.TopologicalComponents(sup)
+	comps := graph.TopologicalComponents(d.sup)
 	k := len(comps)
 	compOf := make([]int, n)
 	for c, members := range comps {
@@ -128,175 +196,185 @@ func closure(sup, att graph.Adjacency, forward bool) graph.Adjacency {
 		}
 	}
 
-	// The condensation, as compressed successor lists without repetitions or self-loops.
-	// stamp[d] == c records that the edge c -> d is already listed; it is reused below.
-	stamp := make([]int, k)
-	for c := range stamp {
-		stamp[c] = -1
+	// The condensation along P, as compressed lists without repetitions or self-loops:
+	// the components each component's row depends on. For Deductive these are its
+	// successors along the supports, for Necessary its predecessors.
+	// mark[e] == c records that e is already listed for c.
+	mark := make([]int, k)
+	for i := range mark {
+		mark[i] = -1
 	}
-	succAt := make([]int, k+1)
-	var succ []int
-	for c, members := range comps {
-		succAt[c] = len(succ)
-		stamp[c] = c
-		for _, v := range members {
-			for _, w := range sup[v] {
-				if d := compOf[w]; stamp[d] != c {
-					stamp[d] = c
-					succ = append(succ, d)
+	depAt := make([]int, k+1)
+	var deps []int
+	if !necessary {
+		for c, members := range comps {
+			depAt[c] = len(deps)
+			mark[c] = c
+			for _, v := range members {
+				for _, w := range d.sup[v] {
+					if e := compOf[w]; mark[e] != c {
+						mark[e] = c
+						deps = append(deps, e)
+					}
 				}
 			}
 		}
-	}
-	succAt[k] = len(succ)
-
-	anc := newBitsets(k, n)
-	for c, members := range comps {
-		for _, v := range members {
-			anc.add(c, v)
-		}
-	}
-	if forward {
-		for c := k - 1; c >= 0; c-- { // anc(c) holds what c reaches
-			for _, d := range succ[succAt[c]:succAt[c+1]] {
-				anc.or(c, &anc, d)
-			}
-		}
+		depAt[k] = len(deps)
 	} else {
-		for c := range k {
-			for _, d := range succ[succAt[c]:succAt[c+1]] {
-				anc.or(d, &anc, c)
-			}
-		}
-	}
-
-	rows := newBitsets(k, n)
-	for c := range stamp {
-		stamp[c] = -1
-	}
-	for c := k - 1; c >= 0; c-- {
-		for _, x := range comps[c] {
-			for _, y := range att[x] {
-				// Each target component's ancestors need adding only once per row.
-				if d := compOf[y]; stamp[d] != c {
-					stamp[d] = c
-					rows.or(c, &anc, d)
+		// Collect the edges of the condensation, then deal them out by target.
+		type edge struct{ from, to int }
+		var edges []edge
+		for c, members := range comps {
+			mark[c] = c
+			for _, v := range members {
+				for _, w := range d.sup[v] {
+					if e := compOf[w]; mark[e] != c {
+						mark[e] = c
+						edges = append(edges, edge{c, e})
+					}
 				}
 			}
 		}
-		for _, d := range succ[succAt[c]:succAt[c+1]] {
-			rows.or(c, &rows, d)
+		for _, e := range edges {
+			depAt[e.to+1]++
+		}
+		for c := 1; c <= k; c++ {
+			depAt[c] += depAt[c-1]
+		}
+		deps = make([]int, len(edges))
+		fill := slices.Clone(depAt[:k])
+		for _, e := range edges {
+			deps[fill[e.to]] = e.from
+			fill[e.to]++
 		}
 	}
-	anc = bitsets{} // no longer needed: let it go before the result is allocated
+	if err := d.step(n + k + len(deps)); err != nil {
+		return nil, err
+	}
 
-	// One backing array for the rows, one row per component, shared by its members.
-	total := 0
-	for c := range k {
-		for _, word := range rows.words(c) {
-			total += bits.OnesCount64(word)
+	// rows[c] is the row of component c; rowID[c] names it, equal for shared rows, so
+	// that a row two dependencies share is read once. seen[id] == c records that row id
+	// is already merged into c's.
+	rows := make([][]int, k)
+	rowID := make([]int, k)
+	var seen []int
+	// The row being built is both a list, buf, and a set of bits, in, cleared again
+	// after each row: the bits test membership and, when the row is dense in its span
+	// of words, give it sorted for less than sorting the list would cost.
+	in := make([]uint64, (n+63)/64)
+	var buf []int
+	add := func(v int) {
+		if in[v/64]&(1<<(v%64)) == 0 {
+			in[v/64] |= 1 << (v % 64)
+			buf = append(buf, v)
 		}
 	}
-	backing := make([]int, total)
-	out := make(graph.Adjacency, n)
-	pos := 0
-	for c, members := range comps {
-		start := pos
-		base := rows.lo[c] * 64
-		for i, word := range rows.words(c) {
-			for word != 0 {
-				backing[pos] = base + i*64 + bits.TrailingZeros64(word)
-				pos++
-				word &= word - 1
+	total := 0 // the pairs of the result so far
+	for i := range k {
+		c := k - 1 - i // Deductive: a component's successors come after it
+		if necessary {
+			c = i // Necessary: its predecessors come before it
+		}
+		rowID[c] = -1
+		buf = buf[:0]
+		best := -1 // the dependency with the largest row
+		for _, e := range deps[depAt[c]:depAt[c+1]] {
+			id := rowID[e]
+			if id < 0 || seen[id] == c {
+				continue
+			}
+			seen[id] = c
+			for _, v := range rows[e] {
+				add(v)
+			}
+			if best < 0 || len(rows[e]) > len(rows[best]) {
+				best = e
+			}
+			if err := d.step(1 + len(rows[e])); err != nil {
+				return nil, err
 			}
 		}
-		if pos == start {
+		// What c's own attacks reach along Q, stopping at what is already in the row.
+		from := len(buf)
+		for _, x := range comps[c] {
+			for _, y := range d.att[x] {
+				add(y)
+			}
+			if err := d.step(1 + len(d.att[x])); err != nil {
+				return nil, err
+			}
+		}
+		for j := from; j < len(buf); j++ {
+			v := buf[j]
+			for _, w := range d.sup[v] {
+				add(w)
+			}
+			for _, w := range d.prem[v] {
+				add(w)
+			}
+			if err := d.step(1 + len(d.sup[v]) + len(d.prem[v])); err != nil {
+				return nil, err
+			}
+		}
+
+		if len(buf) == 0 {
 			continue
 		}
-		row := backing[start:pos:pos]
+		// Every member of c attacks the whole row. Dividing rather than multiplying
+		// keeps the test from overflowing.
+		if d.max > 0 && len(buf) > (d.max-total)/len(comps[c]) {
+			return nil, errLimit
+		}
+		total += len(comps[c]) * len(buf)
+		if best >= 0 && len(buf) == len(rows[best]) {
+			rows[c], rowID[c] = rows[best], rowID[best] // nothing new: share the row
+			for _, v := range buf {
+				in[v/64] = 0
+			}
+			continue
+		}
+		row := sortedRow(buf, in)
+		rows[c], rowID[c] = row, len(seen)
+		seen = append(seen, -1)
+		if err := d.step(len(row)); err != nil {
+			return nil, err
+		}
+	}
+
+	out := make(graph.Adjacency, n)
+	for c, members := range comps {
 		for _, v := range members {
-			out[v] = row
+			out[v] = rows[c]
 		}
 	}
-	return out
+	return out, d.ctx.Err()
 }
 
-// bitsets is a sequence of sets of nodes, each a bitset of w words. Each set also keeps
-// the range of words [lo, hi) outside which all its words are zero, so that the union of
-// a small set into another costs the small set's span, not w: in a map whose supports
-// form trees, most sets of ancestors hold a single argument.
-type bitsets struct {
-	all    []uint64
-	w      int
-	lo, hi []int
-}
-
-func newBitsets(k, n int) bitsets {
-	w := (n + 63) / 64
-	b := bitsets{all: make([]uint64, k*w), w: w, lo: make([]int, k), hi: make([]int, k)}
-	for c := range k {
-		b.lo[c] = w // empty: lo >= hi
+// sortedRow returns the nodes of buf, which are the bits set in in, sorted ascending in
+// a new slice with its capacity cut to its length, and clears their bits. It scans the
+// words the nodes span when that is cheaper than sorting them.
+func sortedRow(buf []int, in []uint64) []int {
+	row := make([]int, len(buf))
+	lo, hi := buf[0], buf[0]
+	for _, v := range buf {
+		lo, hi = min(lo, v), max(hi, v)
 	}
-	return b
-}
-
-// words returns the words of set c in its span [lo, hi).
-func (b *bitsets) words(c int) []uint64 {
-	if b.lo[c] >= b.hi[c] {
-		return nil
-	}
-	return b.all[c*b.w+b.lo[c] : c*b.w+b.hi[c]]
-}
-
-// add adds node v to set c.
-func (b *bitsets) add(c, v int) {
-	i := v / 64
-	b.all[c*b.w+i] |= 1 << (v % 64)
-	b.lo[c] = min(b.lo[c], i)
-	b.hi[c] = max(b.hi[c], i+1)
-}
-
-// or adds set d of src to set c of b; src may be b.
-func (b *bitsets) or(c int, src *bitsets, d int) {
-	lo, hi := src.lo[d], src.hi[d]
-	if lo >= hi {
-		return
-	}
-	dst := b.all[c*b.w+lo : c*b.w+hi]
-	for i, s := range src.all[d*src.w+lo : d*src.w+hi] {
-		dst[i] |= s
-	}
-	b.lo[c] = min(b.lo[c], lo)
-	b.hi[c] = max(b.hi[c], hi)
-}
-
-// reverse returns adj with every edge turned around. As adj's lists are sorted and
-// without repetitions, so are the result's: the sources are dealt out in ascending order.
-func reverse(adj graph.Adjacency) graph.Adjacency {
-	n := len(adj)
-	at := make([]int, n+1)
-	for _, succ := range adj {
-		for _, t := range succ {
-			at[t+1]++
+	words := hi/64 - lo/64 + 1
+	if words <= len(buf)*bits.Len(uint(len(buf))) {
+		pos := 0
+		for i := lo / 64; i <= hi/64; i++ {
+			for word := in[i]; word != 0; word &= word - 1 {
+				row[pos] = i*64 + bits.TrailingZeros64(word)
+				pos++
+			}
+			in[i] = 0
 		}
+		return row
 	}
-	for i := 1; i <= n; i++ {
-		at[i] += at[i-1]
+	copy(row, buf)
+	slices.Sort(row)
+	for _, v := range buf {
+		in[v/64] = 0
 	}
-	pred := make([]int, at[n])
-	fill := make([]int, n)
-	copy(fill, at[:n])
-	for s, succ := range adj {
-		for _, t := range succ {
-			pred[fill[t]] = s
-			fill[t]++
-		}
-	}
-	rev := make(graph.Adjacency, n)
-	for t := range n {
-		if at[t] < at[t+1] {
-			rev[t] = pred[at[t]:at[t+1]:at[t+1]]
-		}
-	}
-	return rev
+	return row
 }

@@ -126,3 +126,29 @@ func BenchmarkAttacks(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDeriveGrowth measures Derive on the adversarial shapes of issue 9 at growing
+// sizes, to show its cost growing with its result: an open support chain of n
+// arguments (2n attacks, deductive), and a chain of n undercut supports (about n²).
+func BenchmarkDeriveGrowth(b *testing.B) {
+	shapes := []struct {
+		name  string
+		sizes []int
+		g     func(n int) *graph.Graph
+	}{
+		{"chain", []int{1000, 5000, 20_000, 100_000}, func(n int) *graph.Graph { return supportChain(n, false) }},
+		{"undercuts", []int{1000, 2000, 4000}, undercutChain},
+	}
+	for _, sh := range shapes {
+		for _, n := range sh.sizes {
+			g := sh.g(n)
+			b.Run(fmt.Sprintf("%s/%d", sh.name, n), func(b *testing.B) {
+				var adj graph.Adjacency
+				for b.Loop() {
+					adj = Attacks(g, Deductive)
+				}
+				b.ReportMetric(float64(numAttacks(adj)), "attacks")
+			})
+		}
+	}
+}

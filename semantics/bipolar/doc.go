@@ -2,7 +2,7 @@
 // argumentation framework, Cayrol & Lagasquie-Schiex 2005) into the attack relation that
 // Dung's semantics (package semantics) evaluate. Dung's semantics know only attacks; what a
 // support means is expressed by the attacks it gives rise to, the complex attacks of
-// Cayrol & Lagasquie-Schiex (2013), which [Attacks] adds to the direct ones. Which attacks
+// Cayrol & Lagasquie-Schiex (2013), which [Derive] adds to the direct ones. Which attacks
 // arise depends on how a support is read, the [Mode].
 //
 // Below, "a ⇒ b" is a support edge from a to b and "a → b" an attack edge; "a ⇒+ b" is a
@@ -86,14 +86,25 @@
 //
 // # Cost
 //
-// Attacks finds the strongly connected components of the support edges, so that a circle
-// of supports is handled as one node, and walks their condensation keeping, per
-// component, a bitset of the arguments that reach it along supports and a bitset of its
-// row of the result. With V arguments, K ≤ V components, Es support and Ea attack edges,
-// it takes O(V + Es + Ea) time plus O((K + Es + Ea)·V/64) word operations and O(K·V/8)
-// bytes, plus the size of the result, which may be quadratic in V: in a map where long
-// chains of support run through most arguments, most pairs attack each other. A map of
-// 10,000 arguments takes at most 25 MB besides the result.
+// [Derive] finds the strongly connected components of the support edges, so that a
+// circle of supports is handled as one node, and walks their condensation once, building
+// each component's row from the rows it depends on and a search along supports from the
+// targets of its own attacks that stops at what the row already holds. A component that
+// adds nothing to the largest row it depends on shares that row: a chain of supporters
+// whose attacks all come from its end shares one list. With V arguments and E relations
+// it takes O(V + E) time and memory plus, for each distinct row, its size (and a sort of
+// it, when its nodes are spread out), the sizes of the distinct rows it depends on, and
+// the support edges of the nodes new to it. The memory besides the input is V/8 bytes and
+// the distinct rows.
+//
+// The result itself may be quadratic in V: a chain of n supports whose last argument
+// attacks its first makes every argument attack every other, n² attacks from an input
+// of size n. Derive therefore takes a bound on the attacks of the result
+// ([DefaultMaxAttacks], 20 million, unless told otherwise) and returns a *[LimitError]
+// past it, before it builds the result. It also stops after 16 steps for each allowed
+// attack and each argument and relation of the graph, which a map whose supports are
+// interwoven enough can need before its result grows past the bound, and when its
+// context ends.
 //
 // # References
 //

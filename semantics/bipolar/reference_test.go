@@ -87,6 +87,15 @@ func (r relation) plus() relation {
 //	Deductive: a ⇒ x, x → b gives a → b (supported);  a → x, x ⇒ b gives a → b (secondary)
 //	Necessary: a → x, x ⇒ b gives a → b (secondary);  x ⇒ a, x → b gives a → b (extended)
 func fixpointReference(sup, att relation, m Mode) relation {
+	return fixpointPremises(sup, newRelation(len(att)), att, m)
+}
+
+// fixpointPremises is fixpointReference with premise edges (an undercut support's
+// premise to its inference) and one more rule, in both modes: an attack on a premise is
+// an attack on its inference.
+//
+//	a → p, p ▷ i gives a → i
+func fixpointPremises(sup, prem, att relation, m Mode) relation {
 	n := len(att)
 	r := newRelation(n)
 	for a := range n {
@@ -114,6 +123,9 @@ func fixpointReference(sup, att relation, m Mode) relation {
 						if r[a][x] && sup[x][b] || sup[x][a] && r[x][b] {
 							add(a, b)
 						}
+					}
+					if r[a][x] && prem[x][b] {
+						add(a, b)
 					}
 				}
 			}
@@ -329,4 +341,29 @@ func compose(r, q relation) relation {
 		}
 	}
 	return c
+}
+
+// TestAttacksPremisesAgainstReference compares Attacks with the fixpoint reference on
+// random graphs with premise edges, placed anywhere: on supports and off them, in
+// circles of supports and premises.
+func TestAttacksPremisesAgainstReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2010, 2011))
+	for iter := range propertyGraphs() {
+		g := randomBipolar(rng, 10)
+		if n := g.Len(); n > 0 {
+			for range rng.IntN(5) {
+				g.AddEdge(rng.IntN(n), rng.IntN(n), graph.Premise)
+			}
+		}
+		sup := relationOf(g.Adjacency(graph.Support))
+		prem := relationOf(g.Adjacency(graph.Premise))
+		att := relationOf(g.Adjacency(graph.Attack))
+		for _, m := range []Mode{Deductive, Necessary} {
+			adj := Attacks(g, m)
+			checkLists(t, adj)
+			if got, want := relationOf(adj), fixpointPremises(sup, prem, att, m); !got.equal(want) {
+				t.Fatalf("graph #%d %v, %v:\n got %v\nwant %v", iter, g.Edges(), m, got, want)
+			}
+		}
+	}
 }
