@@ -273,7 +273,7 @@ var Formats = []string{"svg", "json", "dot", "xdot", "plain"}
 // (see interrupt.go) and returns an error that wraps ctx.Err(), so that
 // errors.Is(err, context.DeadlineExceeded) tells a timeout. The engine
 // stays usable: the instance of Graphviz that was stopped is dropped, and
-// the next Render makes a new one (which costs a few milliseconds).
+// the next Render makes a new one (about half a millisecond).
 func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out [][]byte, err error) {
 	for _, f := range formats {
 		if !slices.Contains(Formats, f) {

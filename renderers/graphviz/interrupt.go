@@ -10,7 +10,7 @@ import (
 //
 // wazero's own way, RuntimeConfig.WithCloseOnContextDone, makes compiled
 // code leave for Go at the head of every loop: it made Graphviz's renders
-// 4.5 to 5 times slower (BenchmarkRender, wazero v1.10.1; wazero issue
+// 4.4 to 5.6 times slower (BenchmarkRender, wazero v1.10.1; wazero issue
 // #2466 reports 10-20x on C code). Instead, the module is instrumented when
 // it is loaded: every function of Graphviz starts by counting down a
 // global of its own, and when the count reaches zero, every pollEvery
