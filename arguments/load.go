@@ -33,9 +33,10 @@ type Loader struct {
 	// file given.
 	IncludeRoot string
 
-	root   *includeRoot       // IncludeRoot's, once needed
-	files  map[string]*loaded // by absolute path, symlinks resolved
-	byName map[string]*loaded // by the name diagnostics use
+	root     *includeRoot       // IncludeRoot's, once needed
+	resolved map[string]string  // absolute path: the path with symlinks resolved
+	files    map[string]*loaded // by absolute path, symlinks resolved
+	byName   map[string]*loaded // by the name diagnostics use
 }
 
 // loaded is one file as the loader read it.
@@ -63,7 +64,7 @@ func (l *Loader) read(name string) *loaded {
 	}
 	// What is read is the file the root check saw, not a path whose
 	// symlinks could lead elsewhere by now.
-	key = resolve(key)
+	key = l.resolve(key)
 	if f := l.files[key]; f != nil {
 		return f
 	}
@@ -112,7 +113,7 @@ func (l *Loader) Load(name string) (*Map, Diagnostics) {
 // the include root: then it is not read.
 func (l *Loader) include(lf *loaded, inc Include, root *includeRoot) *loaded {
 	p := includePath(lf.file.Name, inc.Path)
-	if !root.contains(p) {
+	if !l.contains(root, p) {
 		return nil
 	}
 	return l.read(p)
@@ -337,7 +338,7 @@ func (l *Loader) discover(paths []string) ([]runFile, Diagnostics) {
 			continue
 		}
 		root := l.rootFor(p, true)
-		found, ds := walk(p, root)
+		found, ds := l.walk(p, root)
 		diags = append(diags, ds...)
 		if len(found) == 0 && len(ds) == 0 {
 			diags = append(diags, NewDiagnostic("no-maps", FileRange(p),
@@ -354,10 +355,10 @@ func (l *Loader) discover(paths []string) ([]runFile, Diagnostics) {
 // walk returns the *.toml files below dir, in lexical order, real paths
 // first: a directory reached through a symlink is searched after every
 // real one, and only if it was not searched already, by its resolved path.
-func walk(dir string, root *includeRoot) ([]string, Diagnostics) {
+func (l *Loader) walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 	var names []string
 	var diags Diagnostics
-	seen := map[string]bool{resolve(absPath(dir)): true}
+	seen := map[string]bool{l.resolve(absPath(dir)): true}
 	var linked []string // symlinks to directories, searched last
 	var search func(dir string)
 	search = func(dir string) {
@@ -381,7 +382,7 @@ func walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 				case info.IsDir() && !hidden:
 					linked = append(linked, path)
 				case !info.IsDir() && isTOML:
-					if !root.contains(path) {
+					if !l.contains(root, path) {
 						diags = append(diags, outsideRoot(FileRange(path), path, root, true))
 						continue
 					}
@@ -392,7 +393,7 @@ func walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 			switch {
 			case typ.IsDir():
 				if !hidden {
-					seen[resolve(absPath(path))] = true
+					seen[l.resolve(absPath(path))] = true
 					search(path)
 				}
 			case isTOML:
@@ -406,11 +407,11 @@ func walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 	for len(linked) > 0 {
 		path := linked[0]
 		linked = linked[1:]
-		if !root.contains(path) {
+		if !l.contains(root, path) {
 			diags = append(diags, outsideRoot(FileRange(path), path, root, true))
 			continue
 		}
-		if res := resolve(absPath(path)); !seen[res] {
+		if res := l.resolve(absPath(path)); !seen[res] {
 			seen[res] = true
 			search(path)
 		}

@@ -44,12 +44,26 @@ func (l *Loader) rootFor(name string, isDir bool) *includeRoot {
 // contains reports whether path, both as written and with its symlinks
 // resolved, lies inside the root. The path as written is checked first, so
 // that nothing outside the root is even looked at on its account.
-func (r *includeRoot) contains(path string) bool {
+func (l *Loader) contains(r *includeRoot, path string) bool {
 	abs, err := filepath.Abs(path)
 	if err != nil || !within(r.abs, abs) {
 		return false
 	}
-	return within(r.resolved, resolve(abs))
+	return within(r.resolved, l.resolve(abs))
+}
+
+// resolve is resolve(abs), once per path for the loader: a map that
+// names one file 100,000 times resolves it once.
+func (l *Loader) resolve(abs string) string {
+	if res, ok := l.resolved[abs]; ok {
+		return res
+	}
+	if l.resolved == nil {
+		l.resolved = make(map[string]string)
+	}
+	res := resolve(abs)
+	l.resolved[abs] = res
+	return res
 }
 
 // within reports whether path is dir or lies below it; both are absolute
