@@ -148,14 +148,13 @@ func benchShapes(b *testing.B, do op, want func(Shape) bool) {
 					runtime.GC()
 					var before, after runtime.MemStats
 					runtime.ReadMemStats(&before)
-					start := time.Now()
 					runs, errs := 0, 0
 					for b.Loop() {
 						errs = do(b, root)
 						runs++
 					}
-					elapsed := time.Since(start)
 					runtime.ReadMemStats(&after)
+					elapsed := b.Elapsed()
 					m := measured{
 						n:            n,
 						ns:           float64(elapsed.Nanoseconds()) / float64(runs),
@@ -197,7 +196,7 @@ func tooBig(done []measured, n int) string {
 	}
 	if t := time.Duration(last.ns * growT); t > *capTime {
 		return fmt.Sprintf("skipped: predicted %v per run, over -adversarial.cap=%v (n=%d took %v)",
-			t.Round(time.Millisecond), *capTime, last.n, time.Duration(last.ns).Round(time.Millisecond))
+			t.Round(time.Millisecond), *capTime, last.n, time.Duration(last.ns).Round(time.Microsecond))
 	}
 	if a := last.alloc * growA; a > float64(*capAlloc) {
 		return fmt.Sprintf("skipped: predicted %.1f GB allocated per run, over -adversarial.alloc=%.1f GB (n=%d allocated %.1f GB)",

@@ -28,7 +28,7 @@ go test -c -o "$tmp/adversarial.test" ./bench/adversarial
 echo "# $(go version), $(uname -sm), $(nproc) CPUs, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 
 # The benchmarks write their inputs under TMPDIR, which the trap removes with tmp.
-TMPDIR=$tmp "$tmp/adversarial.test" -test.run '^$' -test.bench "${BENCH:-.}" \
+TMPDIR=$tmp "$tmp/adversarial.test" -test.run '^$' -test.bench "${BENCH:-.}" -test.v \
 	-test.benchtime "${RUNS:-1}x" -test.timeout 2h \
 	-adversarial.cap "${CAP:-20s}" -adversarial.alloc "${ALLOC:-6442450944}" \
 	>"$tmp/raw" 2>&1 || { cat "$tmp/raw" >&2; exit 1; }
@@ -37,7 +37,7 @@ if [[ -n "${RAW:-}" ]]; then
 fi
 
 # A result line is "BenchmarkOp/shape/n=N-CPUS  RUNS  V UNIT  V UNIT ..."; a skipped
-# size is "--- SKIP: BenchmarkOp/shape/n=N" followed by a line with the reason. The
+# size is "--- SKIP: BenchmarkOp/shape/n=N", after a line with the reason. The
 # ratios compare each size with the one before it of the same op and shape: with a
 # near-linear cost, time× and alloc× are about n×.
 awk '
@@ -71,8 +71,8 @@ BEGIN {
 	lastN[k] = n; lastT[k] = t; lastA[k] = a
 	next
 }
-/--- SKIP: Benchmark/ { skipped = $3; sub(/^Benchmark/, "", skipped); getline reason; sub(/^ *[^ ]*: /, "", reason)
+/^ +adversarial_test\.go:[0-9]+: / { reason = $0; sub(/^ *[^ ]*: /, "", reason); next }
+/^--- SKIP: Benchmark/ { skipped = $3; sub(/^Benchmark/, "", skipped)
 	printf "%-34s %10d %s\n", key(skipped), size(skipped), reason
-	delete lastN[key(skipped)]
 }
 ' "$tmp/raw"
