@@ -21,6 +21,14 @@ import (
 // stack of the recursive TOML parsers.
 const MaxNesting = 128
 
+// MaxKeyDepth is how deeply keys may nest: the parts of a table header,
+// the parts of the keys of the inline tables around a key, and the parts of
+// the key itself, counted together. An argmap file needs four
+// ([arguments.ID] then source.name). BurntSushi/toml spends time and memory
+// quadratic in a key's depth (a key of 10,000 parts, 20 KB, took 10 s and
+// 1.5 GB), so deeper keys are refused before decoding.
+const MaxKeyDepth = 32
+
 // Parse parses one file of a map. name is how diagnostics name the file.
 // It never fails outright: every problem is a diagnostic, and the returned
 // File holds whatever could be read (File.Broken is set when nothing could).
@@ -58,6 +66,14 @@ func (p *parser) parse(data []byte) {
 	if off, ok := tooDeep(body, MaxNesting); ok {
 		p.report("too-deep", span{base + off, base + off + 1}, "argmap files need only a few levels of nesting; look for an unclosed '[' or '{'.",
 			"arrays and tables are nested more than %d levels deep", MaxNesting)
+		p.file.Broken = true
+		return
+	}
+	if at, ok := keysTooDeep(body, MaxKeyDepth); ok {
+		p.report("too-deep", span{base + at.start, base + at.end},
+			fmt.Sprintf("An argmap file needs at most 4 levels of keys, such as [arguments.ID] then source.name; argmap reads up to %d. "+
+				"Use fewer parts in this key, in the table header above it, or fewer nested inline tables.", MaxKeyDepth),
+			"keys are nested more than %d levels deep", MaxKeyDepth)
 		p.file.Broken = true
 		return
 	}
@@ -135,6 +151,128 @@ func tooDeep(data []byte, limit int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// keysTooDeep returns the span of the first key part that is more than
+// limit levels deep (see MaxKeyDepth), if there is one. It follows the
+// structure of TOML only as far as depth needs: table headers, keys and
+// the values after them, inline tables and arrays, strings and comments.
+// What it makes of a document that is not TOML does not matter, as long as
+// it counts every valid document right (FuzzIndex checks it against what
+// BurntSushi/toml decodes); it expects brackets nested at most MaxNesting
+// deep (tooDeep).
+func keysTooDeep(data []byte, limit int) (span, bool) {
+	const (
+		inKey    = iota // reading a key: parts separated by dots, then '='
+		inHeader        // reading a [table] or [[array]] header
+		inValue         // after '=' or a header: strings and brackets matter
+	)
+	// open is the stack of open arrays and inline tables, each with the
+	// depth of the key whose value it is.
+	type bracket struct {
+		brace bool
+		depth int
+	}
+	var open []bracket
+	mode, header, parts, depth := inKey, 0, 0, 0
+	needPart := true
+	base := func() int { // the depth of the table the key being read is in
+		if mode == inHeader {
+			return 0
+		}
+		if len(open) > 0 {
+			return open[len(open)-1].depth
+		}
+		return header
+	}
+	startKey := func() { parts, needPart = 0, true }
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '#':
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+			continue
+		case c == '\n':
+			if len(open) == 0 {
+				mode = inKey
+				startKey()
+			}
+			continue
+		}
+		if mode == inValue {
+			switch c {
+			case '"', '\'':
+				i = skipString(data, i)
+			case '[':
+				open = append(open, bracket{false, depth})
+			case '{':
+				open = append(open, bracket{true, depth})
+				mode = inKey
+				startKey()
+			case ']', '}':
+				if len(open) > 0 {
+					depth = open[len(open)-1].depth
+					open = open[:len(open)-1]
+				}
+			case ',':
+				if len(open) > 0 && open[len(open)-1].brace {
+					mode = inKey
+					startKey()
+				}
+			}
+			continue
+		}
+		// A key or a header.
+		switch {
+		case c == '"' || c == '\'' || c == '-' || c == '_' || isAlnum(c) || c >= utf8.RuneSelf:
+			end := i
+			if c == '"' || c == '\'' {
+				end = skipString(data, i)
+			} else {
+				for end+1 < len(data) && (isAlnum(data[end+1]) || data[end+1] == '-' || data[end+1] == '_' || data[end+1] >= utf8.RuneSelf) {
+					end++
+				}
+			}
+			if needPart {
+				parts++
+				needPart = false
+				if base()+parts > limit {
+					return span{i, end + 1}, true
+				}
+			}
+			i = end
+		case c == '.':
+			needPart = true
+		case c == '=' && mode == inKey:
+			depth = base() + parts
+			mode = inValue
+		case c == '[' && mode == inKey && len(open) == 0 && parts == 0:
+			mode = inHeader
+			startKey()
+			if i+1 < len(data) && data[i+1] == '[' {
+				i++
+			}
+		case c == ']' && mode == inHeader:
+			header = parts
+			mode = inValue // the rest of the line
+			if i+1 < len(data) && data[i+1] == ']' {
+				i++
+			}
+		case c == '}' && mode == inKey && len(open) > 0: // {} or a trailing comma
+			depth = open[len(open)-1].depth
+			open = open[:len(open)-1]
+			mode = inValue
+		case c == ',' && mode == inKey:
+			startKey()
+		}
+	}
+	return span{}, false
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // skipString returns the offset of the last byte of the string starting at

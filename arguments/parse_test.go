@@ -85,6 +85,95 @@ func TestParseNesting(t *testing.T) {
 	}
 }
 
+func TestKeysTooDeep(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		at   string // the part reported, marked by its first occurrence after "|"; "" if none
+	}{
+		{"empty", "", ""},
+		{"at the limit", "a.b.c = 1", ""},
+		{"dotted key", "a.b.c.|d = 1", "d"},
+		{"spaces and quotes", `a . "b.b" . 'c' . |"d" = 1`, `"d"`},
+		{"header", "[a.b.c.|d]", "d"},
+		{"array of tables header", "[[a.b.c.|d]]", "d"},
+		{"header adds to its keys", "[a.b]\nc.|d = 1", "d"},
+		{"headers do not add up", "[a.b]\n[c.d]\n[[e.f]]\ng = 1", ""},
+		{"at the limit under a header", "[a.b]\nc = 1\n", ""},
+		{"inline tables add up", "a = {b = {c = {|d = 1}}}", "d"},
+		{"dotted keys in inline tables", "a = {b.c = 1, b.d.|e = 2}", "e"},
+		{"sibling inline tables", "a = {b = {c = 1}, d = {e = 1}}", ""},
+		{"arrays do not count", "a = [[[{b = {c = 1}}]]]", ""},
+		{"inline tables in arrays", "a = [{b = 1}, {c = {d = {|e = 1}}}]", "e"},
+		{"inline table spread over lines", "a = {\n  b = {\n    c.|d = 1 }}", "d"},
+		{"empty inline table", "a = {b = {}, c = 1}\nd.e.f = 1", ""},
+		{"trailing comma", "a = {b = 1,}\nc.d.e = 1", ""},
+		{"floats and times are values", "a.b = [1.5, 2.5e3, 07:32:00.999, 1979-05-27T07:32:00.5Z]", ""},
+		{"dots in strings", `a = "x.y.z.w.v"` + "\n" + `b = """` + "\n" + `c.d.e.f = 1"""`, ""},
+		{"dots in comments", "a = 1 # b.c.d.e.f\n# g.h.i.j = 1", ""},
+		{"quoted key with dots is one part", `"a.b.c.d.e" = 1`, ""},
+		{"a key after a header line's comment", "[a.b] # x.y.z\nc.|d = 1", "d"},
+		{"non-ASCII bare parts", "é.ü.ñ.|ß = 1", "ß"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mark := strings.Index(tt.data, "|")
+			data := strings.Replace(tt.data, "|", "", 1)
+			got, deep := keysTooDeep([]byte(data), 3)
+			switch {
+			case tt.at == "" && deep:
+				t.Errorf("keysTooDeep(%q) = %q, want nothing", data, data[got.start:got.end])
+			case tt.at != "" && !deep:
+				t.Errorf("keysTooDeep(%q) found nothing, want %q at %d", data, tt.at, mark)
+			case tt.at != "" && (got != span{mark, mark + len(tt.at)}):
+				t.Errorf("keysTooDeep(%q) = %v %q, want %q at %d", data, got, data[got.start:got.end], tt.at, mark)
+			}
+		})
+	}
+}
+
+// TestParseKeyDepth checks the key depth limit through Parse: at the
+// limit the file is read, past it the part that goes too deep is reported,
+// before BurntSushi/toml sees the file.
+func TestParseKeyDepth(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		at   Pos // the zero Pos if not too deep
+	}{
+		{"key at the limit", dotted(MaxKeyDepth) + " = 1\n", Pos{}},
+		{"key over the limit", dotted(MaxKeyDepth+1) + " = 1\n", Pos{2 * MaxKeyDepth, 1, 2*MaxKeyDepth + 1}},
+		{"header over the limit", "[" + dotted(MaxKeyDepth+1) + "]\n", Pos{1 + 2*MaxKeyDepth, 1, 2 + 2*MaxKeyDepth}},
+		{"key of 10,000 parts", "x = 1\n" + dotted(10_000) + " = 1\n", Pos{6 + 2*MaxKeyDepth, 2, 1 + 2*MaxKeyDepth}},
+		{"header of 30,000 parts", "[" + dotted(30_000) + "]\n", Pos{1 + 2*MaxKeyDepth, 1, 2 + 2*MaxKeyDepth}},
+		{"header and key", "[" + dotted(MaxKeyDepth/2) + "]\n" + dotted(MaxKeyDepth/2+1) + " = 1\n",
+			Pos{MaxKeyDepth + 2 + MaxKeyDepth, 2, 1 + MaxKeyDepth}},
+		{"nested inline tables", "x = " + strings.Repeat("{a=", MaxKeyDepth) + "1" + strings.Repeat("}", MaxKeyDepth) + "\n",
+			Pos{4 + 3*(MaxKeyDepth-1) + 1, 1, 4 + 3*(MaxKeyDepth-1) + 2}},
+		{"a real map", "[arguments.a]\nclaim = \"A.\"\nsource.name = \"R\"\n[[relations]]\nfrom = \"a\"\nto = { from = \"a\", to = \"a\" }\ntype = \"undercut\"\n", Pos{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Parse("f.toml", []byte(tt.src))
+			var got Pos
+			for _, d := range diags {
+				if d.Code == "too-deep" {
+					got = d.Range.Start
+					if want := fmt.Sprintf("keys are nested more than %d levels deep", MaxKeyDepth); d.Summary != want {
+						t.Errorf("summary %q, want %q", d.Summary, want)
+					}
+					if !strings.Contains(d.Detail, fmt.Sprint(MaxKeyDepth)) || !strings.Contains(d.Detail, "fewer") {
+						t.Errorf("detail %q says neither the limit nor what to do", d.Detail)
+					}
+				}
+			}
+			if got != tt.at {
+				t.Errorf("too-deep at %+v, want %+v; %v", got, tt.at, diags)
+			}
+		})
+	}
+}
+
 func TestParseBroken(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -217,5 +306,35 @@ func BenchmarkParse(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		Parse("big.toml", data)
+	}
+}
+
+// dotted returns a key of n parts: a.a.….a.z.
+func dotted(n int) string { return strings.Repeat("a.", n-1) + "z" }
+
+// BenchmarkDottedKeys measures Parse on long dotted keys and table
+// headers, which BurntSushi/toml decodes in time quadratic in their parts,
+// and on a file of many keys at the limit, which must cost in proportion
+// to its size.
+func BenchmarkDottedKeys(b *testing.B) {
+	var cases []struct{ name, src string }
+	for _, n := range []int{100, 1_000, 10_000} {
+		cases = append(cases,
+			struct{ name, src string }{fmt.Sprintf("key/parts=%d", n), dotted(n) + " = 1\n"},
+			struct{ name, src string }{fmt.Sprintf("header/parts=%d", n), "[" + dotted(n) + "]\n"})
+	}
+	var many strings.Builder
+	for i := 0; many.Len() < 1<<20; i++ {
+		fmt.Fprintf(&many, "k%d.%s = 1\n", i, dotted(MaxKeyDepth-1))
+	}
+	cases = append(cases, struct{ name, src string }{"1MB-of-keys-at-the-limit", many.String()})
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Parse("f.toml", []byte(c.src))
+			}
+		})
 	}
 }
