@@ -39,7 +39,7 @@ fi
 # A result line is "BenchmarkOp/shape/n=N-CPUS  RUNS  V UNIT  V UNIT ..."; a skipped
 # size is "--- SKIP: BenchmarkOp/shape/n=N", after a line with the reason. The
 # ratios compare each size with the one before it of the same op and shape: with a
-# near-linear cost, time× and alloc× are about n×.
+# near-linear cost, time×, cpu× and alloc× are about n×.
 awk '
 function human(v, unit,   u) {
 	if (unit == "s") {
@@ -56,23 +56,24 @@ function key(name) { sub(/\/n=[0-9]+(-[0-9]+)?$/, "", name); return name }
 function size(name) { match(name, /n=[0-9]+/); return substr(name, RSTART + 2, RLENGTH - 2) + 0 }
 function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
 BEGIN {
-	printf "%-34s %10s %10s %10s %10s %6s %6s %7s %7s %8s %12s\n", "benchmark", "n", "input", "time", "alloc", "errors", "n×", "time×", "alloc×", "ns/in-B", "alloc-B/in-B"
+	printf "%-22s %10s %8s %9s %9s %9s %6s %5s %6s %6s %6s %8s %8s\n", "benchmark", "n", "input", "time", "cpu", "alloc", "errors", "n×", "time×", "cpu×", "alloc×", "ns/in-B", "B/in-B"
 }
 /^Benchmark/ && $2 ~ /^[0-9]+$/ {
 	name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
 	delete v
 	for (i = 3; i < NF; i += 2) v[$(i + 1)] = $i
 	k = key(name); n = size(name)
-	t = v["ns/op"] / 1e9; a = v["B/op"]
+	t = v["ns/op"] / 1e9; c = v["cpu-ns/op"] / 1e9; a = v["B/op"]
 	nx = (k in lastN) ? ratio(n, lastN[k]) : ""
-	tx = (k in lastT) ? ratio(t, lastT[k]) : ""
-	ax = (k in lastA) ? ratio(a, lastA[k]) : ""
-	printf "%-34s %10d %10s %10s %10s %6d %6s %7s %7s %8.1f %12.1f\n", k, n, human(v["in-B"], "B"), human(t, "s"), human(a, "B"), v["errors"], nx, tx, ax, v["ns/in-B"], v["alloc-B/in-B"]
-	lastN[k] = n; lastT[k] = t; lastA[k] = a
+	tx = (k in lastN) ? ratio(t, lastT[k]) : ""
+	cx = (k in lastN) ? ratio(c, lastC[k]) : ""
+	ax = (k in lastN) ? ratio(a, lastA[k]) : ""
+	printf "%-22s %10d %8s %9s %9s %9s %6d %5s %6s %6s %6s %8.1f %8.1f\n", k, n, human(v["in-B"], "B"), human(t, "s"), human(c, "s"), human(a, "B"), v["errors"], nx, tx, cx, ax, v["ns/in-B"], v["alloc-B/in-B"]
+	lastN[k] = n; lastT[k] = t; lastC[k] = c; lastA[k] = a
 	next
 }
 /^ +adversarial_test\.go:[0-9]+: / { reason = $0; sub(/^ *[^ ]*: /, "", reason); next }
 /^--- SKIP: Benchmark/ { skipped = $3; sub(/^Benchmark/, "", skipped)
-	printf "%-34s %10d %s\n", key(skipped), size(skipped), reason
+	printf "%-22s %10d %s\n", key(skipped), size(skipped), reason
 }
 ' "$tmp/raw"
