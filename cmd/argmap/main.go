@@ -3,17 +3,22 @@
 //
 // Exit status: 0 when all is well, 1 when problems were found (errors, or
 // warnings with --strict), 2 on a usage error (an unknown command or flag, a
-// missing path, a bad flag value).
+// missing path, a bad flag value), 128 plus the signal's number when argmap
+// render is interrupted (130 for SIGINT, 143 for SIGTERM), as a shell reports
+// a command killed by the signal.
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -50,6 +55,45 @@ func (e *exitError) Error() string {
 		return fmt.Sprintf("exit status %d", e.code)
 	}
 	return e.err.Error()
+}
+
+// interrupted is the cause of a context that interruptible cancelled.
+type interrupted struct{ sig os.Signal }
+
+func (i *interrupted) Error() string { return "interrupted by " + i.sig.String() }
+
+// exitCode is 128 plus the signal's number, as a shell reports a command
+// that the signal ended.
+func (i *interrupted) exitCode() int {
+	if s, ok := i.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 128 + int(syscall.SIGINT)
+}
+
+// interruptible returns a context cancelled, with an *interrupted cause,
+// when SIGINT or SIGTERM arrives, so that a command can clean up (remove a
+// temporary file) before it exits. Only the first signal is caught: a
+// second ends argmap at once, as signals do by default. stop releases the
+// signals.
+func interruptible(parent context.Context) (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			signal.Stop(ch)
+			cancel(&interrupted{sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(context.Canceled)
+	}
 }
 
 func usageError(format string, args ...any) error {

@@ -6,18 +6,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
+	"github.com/argmap/argmap/internal/outfile"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
@@ -59,16 +59,27 @@ and a legend. In SVG, hovering over a box shows its whole claim and sources,
 over an arrow its note. The map is checked first, as argmap check does;
 problems are reported on standard error, and errors stop the drawing.
 
-The output goes to standard output, or to OUT with -o; OUT is replaced only
-once the drawing is complete. The format is --format, or OUT's extension
-(.svg, .png, .pdf, .dot or .gv), or SVG.
+The output goes to standard output (also with -o - or -o /dev/stdout), or
+to OUT with -o. A file at OUT is replaced only once the drawing is complete,
+and left as it was if the drawing fails or is interrupted; a symbolic link is
+followed and the file it leads to written (a link that another user owns in
+a shared directory such as /tmp is refused); a FIFO or a device such as
+/dev/null is written to; a directory is refused. The format is --format, or
+OUT's extension (.svg, .png, .pdf, .dot or .gv), or SVG.
+
+Drawing takes time that grows faster than the map: about 1 s for 500
+arguments, 5 s for 2,000 and 10 s for 4,000. A map of more than
+--max-arguments (default 5,000) is not drawn: draw the files it includes
+one by one, or raise the limit. A drawing that takes longer than --timeout
+(default 60s) is given up.
 
 The first drawing starts a Graphviz server in the background, which later
 drawings use, to save starting Graphviz each time; it ends after 5 minutes
 without a drawing. ARGMAP_RENDER_SERVER=off (or CI set) does without it.
 
-Exit status: 0 drawn, 1 errors in the map (or warnings with --strict) or a
-failed drawing, 2 usage error.`,
+Exit status: 0 drawn, 1 errors in the map (or warnings with --strict), a
+map too large, a drawing that failed or timed out, 2 usage error, 130 or 143
+interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:    "output",
@@ -121,10 +132,31 @@ failed drawing, 2 usage error.`,
 			},
 			&cli.StringFlag{Name: "support", Value: "deductive", Usage: "with --semantics: how supports are read: deductive, necessary or ignore"},
 			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn: `ID,...`"},
+			includeRootFlag(),
+			&cli.IntFlag{
+				Name:  "max-arguments",
+				Value: defaultMaxArguments,
+				Usage: "do not draw a map of more than `N` arguments (0 for no limit)",
+			},
+			&cli.StringFlag{
+				Name:        "timeout",
+				Usage:       "give up a drawing that takes longer than `DURATION`, such as 30s or 5m (0 for no limit)",
+				DefaultText: defaultRenderTimeout.String(),
+			},
 		},
 		Action: runRender,
 	}
 }
+
+// defaultMaxArguments is the largest map render draws unless told
+// otherwise: a generated map of 5,000 arguments takes about 15 s (see
+// bench/render), and the time grows faster than the map.
+const defaultMaxArguments = 5000
+
+// defaultRenderTimeout bounds a drawing whose size does not tell its cost:
+// sfdp, which places a tangled map, can take minutes on some maps (many
+// small components) under the argument limit.
+const defaultRenderTimeout = 60 * time.Second
 
 func runRender(c *cli.Context) error {
 	out := c.String("output")
@@ -141,6 +173,17 @@ func runRender(c *cli.Context) error {
 			return usageError("--dpi %g is out of range: use 1 to 2400", dpi)
 		}
 	}
+	maxArgs := c.Int("max-arguments")
+	if maxArgs < 0 {
+		return usageError("bad --max-arguments %d: use a number of arguments, or 0 for no limit", maxArgs)
+	}
+	timeout := defaultRenderTimeout
+	if s := c.String("timeout"); c.IsSet("timeout") {
+		timeout, err = time.ParseDuration(s)
+		if err != nil || timeout < 0 {
+			return usageError("bad --timeout %q: use a duration such as 500ms, 30s or 5m, or 0 for no limit", s)
+		}
+	}
 	opts, err := drawingOptions(c)
 	if err != nil {
 		return err
@@ -153,27 +196,46 @@ func runRender(c *cli.Context) error {
 		return usageError("render draws one map; got %d files: name the root file, which includes the others", len(paths))
 	}
 
+	// Ctrl-C (or SIGTERM) stops the drawing and removes the temporary
+	// output file, leaving OUT as it was; a second one ends argmap at once.
+	ctx, stop := interruptible(cmp.Or(c.Context, context.Background()))
+	defer stop()
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+
+	// Open the output first: a name that cannot be written is reported
+	// before the drawing is paid for.
+	var f *outfile.File
+	if !toStdout(out) {
+		if f, err = outfile.Create(ctx, out); err != nil {
+			return renderError(ctx, err, timeout, paths[0])
+		}
+		defer f.Abort()
+	}
+
 	// Graphviz takes tens of milliseconds to start (its compiled code is
 	// loaded and checked): start it now, while the map is read, unless the
 	// output is DOT, which most maps draw without it.
-	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	gv := &lazyEngine{}
 	if format != "dot" {
 		gv.start(ctx)
 	}
-	defer gv.close(ctx)
+	defer gv.close(context.WithoutCancel(ctx))
 
 	// Check the map as argmap check does, and report its problems.
 	m, err := loadChecked(c, paths[0], "drawing")
 	if err != nil {
 		return err
 	}
+	if maxArgs > 0 && len(m.Arguments) > maxArgs {
+		return &exitError{exitProblems, fmt.Errorf("%s has %d arguments, more than render draws (%d): draw the files it includes one by one, or raise the limit with --max-arguments %d (the time grows faster than the map)", paths[0], len(m.Arguments), maxArgs, len(m.Arguments))}
+	}
 	if c.IsSet("semantics") {
-		if opts.Labelling, err = labelling(c, m); err != nil {
-			return err
+		if opts.Labelling, err = labelling(ctx, c, m); err != nil {
+			return renderError(ctx, err, timeout, paths[0])
 		}
 	}
 
@@ -181,19 +243,48 @@ func runRender(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is too tangled to be drawn in ranks: --direction and --group-by do not apply\n", paths[0])
 	}
 	data, err := render(ctx, gv, m, opts, format, dpi)
-	if err != nil {
-		return &exitError{exitProblems, err}
+	if err == nil {
+		err = ctx.Err() // a step that does not watch ctx may have outlived it
 	}
-	if out == "" || out == "-" {
+	if err != nil {
+		return renderError(ctx, err, timeout, paths[0])
+	}
+	if f == nil {
 		if _, err := c.App.Writer.Write(data); err != nil {
 			return &exitError{exitProblems, fmt.Errorf("writing the drawing: %w", err)}
 		}
 		return nil
 	}
-	if err := writeFileAtomic(out, data); err != nil {
-		return &exitError{exitProblems, err}
+	if _, err = f.Write(data); err == nil {
+		err = f.Commit()
+	}
+	if err != nil {
+		return renderError(ctx, err, timeout, paths[0])
 	}
 	return nil
+}
+
+// toStdout reports whether -o OUT names standard output. /dev/stdout is
+// written as standard output, not opened, since it cannot be opened when
+// standard output is a socket.
+func toStdout(out string) bool {
+	return out == "" || out == "-" || out == "/dev/stdout"
+}
+
+// renderError is the exit of a render that failed with err: an interrupt
+// or the timeout, if one cut it short, else err.
+func renderError(ctx context.Context, err error, timeout time.Duration, file string) error {
+	var sig *interrupted
+	if ee, ok := err.(*exitError); ok {
+		return ee
+	}
+	switch {
+	case errors.As(context.Cause(ctx), &sig):
+		return &exitError{sig.exitCode(), fmt.Errorf("%v: %s not drawn, the output left as it was", sig, file)}
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return &exitError{exitProblems, fmt.Errorf("timed out after %v drawing %s; nothing was written: --timeout sets the limit (0 for none), or draw the files it includes one by one", timeout, file)}
+	}
+	return &exitError{exitProblems, err}
 }
 
 // drawingOptions reads the options of the drawing itself.
@@ -233,10 +324,14 @@ func renderFormat(flag, out string) (string, error) {
 		}
 		return "", usageError("unknown format %q for --format: use one of %s", flag, strings.Join(renderFormatNames(), ", "))
 	}
-	if out == "" || out == "-" {
+	if toStdout(out) {
 		return renderFormats[0].name, nil
 	}
 	ext := strings.ToLower(filepath.Ext(out))
+	if st, err := os.Stat(out); ext == "" && err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// A device or FIFO, such as /dev/null, has no extension to tell.
+		return renderFormats[0].name, nil
+	}
 	for _, f := range renderFormats {
 		for _, e := range f.exts {
 			if e == ext {
@@ -277,6 +372,9 @@ func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.
 	if format == "dot" {
 		return src.Bytes(), nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if format == "svg" {
 		outs, err := engine.Render(ctx, src.Bytes(), "svg")
 		if err != nil {
@@ -312,54 +410,9 @@ func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.
 	return b.Bytes(), err
 }
 
-// writeFileAtomic replaces the file name with data: it writes a temporary
-// file in the same directory and renames it, so that name is never left
-// half-written, and is left as it was if anything fails.
-func writeFileAtomic(name string, data []byte) error {
-	perm := fs.FileMode(0o666) // less the umask, as for any new file
-	if st, err := os.Stat(name); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("cannot write %s: it is a directory", name)
-		}
-		perm = st.Mode().Perm() // a replaced file keeps its permissions
-	}
-	dir, base := filepath.Split(name)
-	var f *os.File
-	var tmp string
-	for range 100 {
-		tmp = filepath.Join(dir, fmt.Sprintf(".%s.%08x.tmp", base, rand.Uint32()))
-		var err error
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("cannot write %s: %w", name, err)
-		}
-	}
-	if f == nil {
-		return fmt.Errorf("cannot write %s: no free temporary name", name)
-	}
-	_, err := f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", name, err)
-	}
-	return nil
-}
-
 // labelling evaluates the map as --semantics, --support and --without say,
 // for drawing each argument's label.
-func labelling(c *cli.Context, m *arguments.Map) (*dot.Labelling, error) {
+func labelling(ctx context.Context, c *cli.Context, m *arguments.Map) (*dot.Labelling, error) {
 	opt, err := evaluationOptions(c, m)
 	if err != nil {
 		return nil, err
@@ -367,7 +420,7 @@ func labelling(c *cli.Context, m *arguments.Map) (*dot.Labelling, error) {
 	if opt.Method.Gradual != 0 {
 		return nil, usageError("--semantics %s scores arguments; render draws the labels of grounded, complete, preferred, stable, semi-stable, stage or ideal semantics", opt.Method)
 	}
-	res, err := evaluate.Evaluate(c.Context, m, opt)
+	res, err := evaluate.Evaluate(ctx, m, opt)
 	if err != nil {
 		return nil, &exitError{exitProblems, err}
 	}

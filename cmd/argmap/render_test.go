@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -522,5 +523,261 @@ func TestREADMEDrawing(t *testing.T) {
 	}
 	if !bytes.Equal(svg, want) {
 		t.Errorf("%s is out of date: go test ./cmd/argmap -update redraws it", name)
+	}
+}
+
+// TestRenderOutput writes a drawing to every kind of node -o can name and
+// checks that each is written as it should be, not replaced: a symbolic
+// link's target, a FIFO's reader, a character device (one made here, of
+// /dev/null's device, so that a failure damages no node of the system's),
+// standard output.
+func TestRenderOutput(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links, FIFOs and devices are Unix's")
+	}
+	good, err := filepath.Abs(filepath.Join("testdata", "e2e", "warnings", "map.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	isDrawing := func(t *testing.T, data []byte) {
+		t.Helper()
+		if !bytes.Contains(data, []byte("<svg")) {
+			t.Errorf("not a drawing: %.100q", data)
+		}
+	}
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string) string // makes the node, returns -o's value
+		check func(t *testing.T, dir string, r result, stdout []byte)
+	}{{
+		name: "symbolic link",
+		setup: func(t *testing.T, dir string) string {
+			if err := os.Symlink("target.svg", filepath.Join(dir, "link.svg")); err != nil {
+				t.Fatal(err)
+			}
+			return "link.svg"
+		},
+		check: func(t *testing.T, dir string, r result, _ []byte) {
+			if target, err := os.Readlink(filepath.Join(dir, "link.svg")); err != nil || target != "target.svg" {
+				t.Errorf("the link was replaced: %q, %v", target, err)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "target.svg"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			isDrawing(t, data)
+		},
+	}, {
+		name: "FIFO",
+		setup: func(t *testing.T, dir string) string {
+			name := filepath.Join(dir, "fifo.svg")
+			if err := mkfifo(name); err != nil {
+				t.Skip(err)
+			}
+			// A writer of the test's own, so that the reader's open
+			// does not wait and its read ends, when the writer is
+			// closed, even if argmap never opens the FIFO.
+			keeper, err := os.OpenFile(name, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(chan []byte, 1)
+			go func() {
+				data, _ := os.ReadFile(name)
+				got <- data
+			}()
+			t.Cleanup(func() {
+				keeper.Close()
+				isDrawing(t, <-got)
+			})
+			return "fifo.svg"
+		},
+		check: func(t *testing.T, dir string, r result, _ []byte) {
+			if st, err := os.Lstat(filepath.Join(dir, "fifo.svg")); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+				t.Errorf("the FIFO was replaced: %v, %v", st.Mode(), err)
+			}
+		},
+	}, {
+		name:  "character device",
+		setup: func(t *testing.T, dir string) string { return mknodOrSkip(t, dir, "null.svg") },
+		check: func(t *testing.T, dir string, r result, _ []byte) { isDevice(t, filepath.Join(dir, "null.svg")) },
+	}, {
+		// As /dev/null: no extension to tell the format, SVG then.
+		name:  "character device without an extension",
+		setup: func(t *testing.T, dir string) string { return mknodOrSkip(t, dir, "null") },
+		check: func(t *testing.T, dir string, r result, _ []byte) { isDevice(t, filepath.Join(dir, "null")) },
+	}, {
+		name:  "/dev/stdout",
+		setup: func(t *testing.T, dir string) string { return "/dev/stdout" },
+		check: func(t *testing.T, dir string, r result, stdout []byte) { isDrawing(t, stdout) },
+	}, {
+		name:  "-",
+		setup: func(t *testing.T, dir string) string { return "-" },
+		check: func(t *testing.T, dir string, r result, stdout []byte) { isDrawing(t, stdout) },
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := tt.setup(t, dir)
+			r, stdout := argmapRender(t, dir, "", "render", "-o", out, good)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r)
+			}
+			tt.check(t, dir, r, stdout)
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					t.Errorf("temporary file left: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// TestRenderInterrupt interrupts renders under way, with SIGINT and
+// SIGTERM: the output file is left as it was, no temporary file is left
+// beside it, and the exit status says which signal it was.
+func TestRenderInterrupt(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT to send")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "map.toml")
+	// Big enough that its drawing takes a second or more.
+	writeGenerated(t, file, 1000)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			out := filepath.Join(dir, "map.svg")
+			if err := os.WriteFile(out, []byte("old drawing"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(argmapBin, "render", "-o", out, file)
+			cmd.Env = renderEnv(t, "")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// The temporary output file exists from the start of the
+			// drawing: wait for it, then interrupt.
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			var err error
+		wait:
+			for {
+				select {
+				case err = <-exited:
+					t.Fatalf("argmap ended before its temporary file was seen: %v\n%s", err, stderr.String())
+				default:
+				}
+				entries, _ := os.ReadDir(dir)
+				for _, e := range entries {
+					if strings.HasSuffix(e.Name(), ".tmp") {
+						break wait
+					}
+				}
+				runtime.Gosched()
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err = <-exited
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(sig) {
+				t.Errorf("argmap ended with %v, want exit status %d\n%s", err, 128+int(sig), stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "argmap: interrupted by") || !strings.Contains(stderr.String(), "the output left as it was") {
+				t.Errorf("stderr says:\n%s", stderr.String())
+			}
+			if data, err := os.ReadFile(out); err != nil || string(data) != "old drawing" {
+				t.Errorf("%s was changed: %.100q, %v", out, data, err)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					t.Errorf("temporary file left: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// TestRenderLimits checks that a map larger than --max-arguments is not
+// drawn, and that a drawing past --timeout is given up, both with a
+// message saying what to do, leaving the output as it was.
+func TestRenderLimits(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join("testdata", "e2e", "warnings", "map.toml") // 4 arguments
+	out := filepath.Join(dir, "map.svg")
+	if err := os.WriteFile(out, []byte("old drawing"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--max-arguments", "3"}, 1, "has 4 arguments, more than render draws (3): draw the files it includes one by one, or raise the limit with --max-arguments 4"},
+		{[]string{"--max-arguments", "-1"}, 2, "bad --max-arguments -1"},
+		// A deadline that has passed before anything is done: the
+		// drawing is given up wherever it is.
+		{[]string{"--timeout", "1ns"}, 1, "timed out after 1ns drawing " + good + "; nothing was written: --timeout sets the limit (0 for none)"},
+		{[]string{"--timeout", "1ns", "-f", "dot"}, 1, "timed out after 1ns"},
+		{[]string{"--timeout", "soon"}, 2, `bad --timeout "soon"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			args := append(append([]string{"render", "-o", out}, tt.args...), good)
+			r, _ := argmapRender(t, ".", "", args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("want exit %d and %q:\n%s", tt.code, tt.want, r)
+			}
+			if data, err := os.ReadFile(out); err != nil || string(data) != "old drawing" {
+				t.Errorf("%s was changed: %.100q, %v", out, data, err)
+			}
+		})
+	}
+	for _, args := range [][]string{{"--max-arguments", "4"}, {"--max-arguments", "0"}, {"--timeout", "0"}} {
+		if r, _ := argmapRender(t, ".", "", append(append([]string{"render", "-f", "dot"}, args...), good)...); r.code != 0 {
+			t.Errorf("%v: %s", args, r)
+		}
+	}
+}
+
+// mknodOrSkip makes a character device of /dev/null's device called base
+// in dir, or skips the test if it cannot.
+func mknodOrSkip(t *testing.T, dir, base string) string {
+	t.Helper()
+	name := filepath.Join(dir, base)
+	if err := mknodNull(name); err != nil {
+		t.Skipf("cannot make a device node (not root?): %v", err)
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("cannot open a device node here (nodev?): %v", err)
+	}
+	f.Close()
+	return base
+}
+
+func isDevice(t *testing.T, name string) {
+	t.Helper()
+	if st, err := os.Lstat(name); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("the device was replaced: %v, %v", st.Mode(), err)
+	}
+}
+
+// writeGenerated writes a generated map of n arguments to file.
+func writeGenerated(t *testing.T, file string, n int) {
+	t.Helper()
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mapgen.Write(f, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
