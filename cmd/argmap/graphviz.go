@@ -179,6 +179,7 @@ func graphvizServerCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "socket", Required: true, Usage: "listen at `PATH`"},
 			&cli.DurationFlag{Name: "idle", Value: serverIdle, Usage: "end after this long without a render"},
+			&cli.IntFlag{Name: "renders", Value: remote.DefaultRenders, Usage: "end after `N` renders (0: no limit; for measuring its memory)"},
 		},
 		Action: func(c *cli.Context) error {
 			socket := c.String("socket")
@@ -208,7 +209,7 @@ func graphvizServerCommand() *cli.Command {
 			if err != nil {
 				return &exitError{exitProblems, err}
 			}
-			if err := remote.Serve(ctx, ln, gv, remote.Limits{Idle: c.Duration("idle"), Renders: remote.DefaultRenders}); err != nil {
+			if err := remote.Serve(ctx, ln, gv, remote.Limits{Idle: c.Duration("idle"), Renders: c.Int("renders")}); err != nil {
 				return &exitError{exitProblems, err}
 			}
 			return nil
