@@ -90,6 +90,11 @@ type Options struct {
 	// Without lists the ids of arguments withdrawn from the map: they and
 	// their relations are left out, as if never put forward.
 	Without []string
+	// MaxAttacks bounds the attacks, direct and derived from the supports,
+	// of the framework evaluated: 0 means bipolar.DefaultMaxAttacks, a
+	// negative number no bound. Past it, Evaluate returns a
+	// *bipolar.LimitError.
+	MaxAttacks int
 }
 
 // Status is the outcome for one argument.
@@ -142,7 +147,9 @@ const maxExtensions = 10_000
 var ErrTooManyExtensions = fmt.Errorf("more than %d extensions", maxExtensions)
 
 // Evaluate evaluates the map m. The map should be free of errors: the
-// relations to unknown arguments are left out.
+// relations to unknown arguments are left out. It stops with ctx's error
+// when ctx ends, in any phase: deriving the attacks, building the
+// framework, solving.
 func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, error) {
 	for _, id := range opt.Without {
 		if m.Argument(id) == nil {
@@ -158,7 +165,13 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 			r.Arguments = append(r.Arguments, Status{ID: g.Name(n)})
 		}
 	}
-	r.frame = semantics.NewFramework(bipolar.Attacks(g, opt.Support))
+	adj, err := bipolar.Derive(ctx, g, opt.Support, opt.MaxAttacks)
+	if err != nil {
+		return nil, err
+	}
+	if r.frame, err = semantics.BuildFramework(ctx, adj); err != nil {
+		return nil, err
+	}
 	switch opt.Method.Gradual {
 	case HCategorizer:
 		scores, err := gradual.HCategorizer(r.frame)
@@ -198,6 +211,9 @@ func (r *Result) decide(ctx context.Context) error {
 		exts = append(exts, slices.Clone(e))
 		return len(exts) <= maxExtensions
 	})
+	if errors.Is(err, semantics.ErrTooManyMembers) {
+		return fmt.Errorf("%s semantics: %w; evaluate fewer arguments, or use argmap solve for single questions", s, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,11 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 		r.explainGrounded(&b, r.nodeOf[id])
 		return b.String(), nil
 	}
-	return b.String() + r.explainExtensions(ctx, st), nil
+	text := r.explainExtensions(ctx, st)
+	if err := ctx.Err(); err != nil {
+		return "", err // the time ran out: an explanation cut short would mislead
+	}
+	return b.String() + text, nil
 }
 
 // claim is an argument's claim, or a description of an inference.

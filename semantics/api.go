@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 )
@@ -13,6 +14,14 @@ func checkSemantics(s Semantics) error {
 	return nil
 }
 
+// maxHeldMembers bounds the members, counted with repetition, of the extensions
+// Extensions holds before it yields them: 16 Mi of them, 128 MB.
+const maxHeldMembers = 1 << 24
+
+// ErrTooManyMembers is the error of [Extensions] when the extensions found hold more
+// arguments in all than it keeps.
+var ErrTooManyMembers = errors.New("the extensions hold more than 16,777,216 arguments in all, more than are kept to be listed")
+
 // Extensions calls yield with every extension of f under s, each exactly once, in
 // lexicographic order of the extensions as ascending sequences of arguments (so the empty
 // extension, if any, comes first, and {0, 5} before {1}). It stops early if yield
@@ -21,13 +30,29 @@ func checkSemantics(s Semantics) error {
 //
 // The extensions are all found before the first is yielded, so that the order does not
 // depend on the search. If ctx ends first, Extensions yields nothing and returns the
-// context's error.
+// context's error. If the extensions hold more than 16 Mi arguments in all, counted
+// once in each extension, it yields nothing and returns [ErrTooManyMembers].
 func Extensions(ctx context.Context, f *Framework, s Semantics, yield func(Extension) bool) error {
+	return extensions(ctx, f, s, maxHeldMembers, yield)
+}
+
+// extensions is Extensions with maxHeld in place of maxHeldMembers, for tests.
+func extensions(ctx context.Context, f *Framework, s Semantics, maxHeld int, yield func(Extension) bool) error {
 	if err := checkSemantics(s); err != nil {
 		return err
 	}
 	var all []Extension
-	emit := func(e Extension) { all = append(all, e) }
+	// The extensions are held until the search ends: bound their memory, by
+	// ending the search through its context once they hold too much.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	held := 0
+	emit := func(e Extension) {
+		all = append(all, e)
+		if held += len(e); held > maxHeld {
+			stop(ErrTooManyMembers)
+		}
+	}
 	var err error
 	switch s {
 	case Grounded:
@@ -46,6 +71,9 @@ func Extensions(ctx context.Context, f *Framework, s Semantics, yield func(Exten
 		if err == nil {
 			emit(e)
 		}
+	}
+	if context.Cause(ctx) == ErrTooManyMembers {
+		return ErrTooManyMembers
 	}
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package semantics
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -28,8 +29,28 @@ type Framework struct {
 // once. It takes O(V+E) time. It panics if a successor is not a node of attacks, which
 // [graph.Directed] rules out.
 func NewFramework(attacks graph.Directed) *Framework {
+	f, _ := BuildFramework(context.Background(), attacks)
+	return f
+}
+
+// BuildFramework is [NewFramework] that stops, with ctx's error and no framework, when
+// ctx ends: a relation of many millions of attacks takes seconds to sort.
+func BuildFramework(ctx context.Context, attacks graph.Directed) (*Framework, error) {
 	n := attacks.Len()
 	f := &Framework{n: n}
+	// done reports ctx's error, looking at it once every checkEdges edges.
+	const checkEdges = 1 << 16
+	seen, next := 0, 0
+	done := func(edges int) error {
+		if seen += edges; seen < next {
+			return nil
+		}
+		next = seen + checkEdges
+		return ctx.Err()
+	}
+	if err := done(0); err != nil {
+		return nil, err
+	}
 
 	// Two counting sorts, as in graph.Graph.Adjacency, give sorted lists in O(V+E):
 	// walking the sources in ascending order deals each source out to the lists of its
@@ -47,6 +68,9 @@ func NewFramework(attacks graph.Directed) *Framework {
 			at[t+1]++
 			m++
 		}
+		if err := done(len(attacks.Successors(s))); err != nil {
+			return nil, err
+		}
 	}
 	for i := 1; i <= n; i++ {
 		at[i] += at[i-1]
@@ -58,6 +82,9 @@ func NewFramework(attacks graph.Directed) *Framework {
 		for _, t := range attacks.Successors(s) {
 			attackers[fill[t]] = s
 			fill[t]++
+		}
+		if err := done(len(attacks.Successors(s))); err != nil {
+			return nil, err
 		}
 	}
 	// Compact away repetitions, which are adjacent; w never overtakes i.
@@ -91,9 +118,12 @@ func NewFramework(attacks graph.Directed) *Framework {
 			targets[fill[s]] = t
 			fill[s]++
 		}
+		if err := done(len(f.Attackers(t))); err != nil {
+			return nil, err
+		}
 	}
 	f.attacksAt, f.attacks = out, targets
-	return f
+	return f, nil
 }
 
 // Len returns the number of arguments.

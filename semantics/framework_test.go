@@ -1,6 +1,7 @@
 package semantics
 
 import (
+	"context"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -256,5 +257,44 @@ func TestGroundedLarge(t *testing.T) {
 		if got := f.Grounded(); !slices.Equal(got, want) {
 			t.Fatalf("#%d: Grounded() = %v, want %v", i, got, want)
 		}
+	}
+}
+
+// TestExtensionsBoundHeld checks that Extensions stops, rather than holding ever more,
+// once the extensions found hold more arguments than it keeps: 8 pairs of arguments
+// that attack each other have 256 preferred extensions of 8 arguments each.
+func TestExtensionsBoundHeld(t *testing.T) {
+	adj := make(graph.Adjacency, 16)
+	for i := 0; i < 16; i += 2 {
+		adj[i], adj[i+1] = []int{i + 1}, []int{i}
+	}
+	f := NewFramework(adj)
+	for _, tt := range []struct {
+		maxHeld int
+		want    error
+	}{{256 * 8, nil}, {256*8 - 1, ErrTooManyMembers}} {
+		got := 0
+		err := extensions(context.Background(), f, Preferred, tt.maxHeld, func(Extension) bool { got++; return true })
+		if err != tt.want {
+			t.Errorf("bound %d: error %v, want %v", tt.maxHeld, err, tt.want)
+		}
+		if want := map[bool]int{true: 256, false: 0}[tt.want == nil]; got != want {
+			t.Errorf("bound %d: %d extensions yielded, want %d", tt.maxHeld, got, want)
+		}
+	}
+}
+
+// TestBuildFrameworkCanceled checks that building a framework stops when its context
+// has ended, and otherwise builds what NewFramework builds.
+func TestBuildFrameworkCanceled(t *testing.T) {
+	adj := graph.Adjacency{{1}, {0, 2}, nil}
+	f, err := BuildFramework(context.Background(), adj)
+	if err != nil || f.NumAttacks() != 3 || !f.AttacksOn(1, 2) {
+		t.Fatalf("BuildFramework: %v, %v", f, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if f, err := BuildFramework(ctx, adj); f != nil || err != context.Canceled {
+		t.Errorf("BuildFramework with an ended context: %v, %v; want nil, context.Canceled", f, err)
 	}
 }

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
@@ -26,6 +29,8 @@ func evaluationFlags() []cli.Flag {
 			Usage: "how supports are read: deductive, necessary or ignore (attacks only)"},
 		&cli.StringFlag{Name: "without", Usage: "evaluate with these arguments withdrawn: `ID,...`"},
 		&cli.BoolFlag{Name: "strict", Usage: "refuse a map with warnings"},
+		timeoutFlag(),
+		maxAttacksFlag(),
 		includeRootFlag(),
 	}
 }
@@ -40,7 +45,7 @@ func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, erro
 	if err != nil {
 		return evaluate.Options{}, usageError("--support: %v", err)
 	}
-	opt := evaluate.Options{Method: method, Support: mode}
+	opt := evaluate.Options{Method: method, Support: mode, MaxAttacks: c.Int("max-attacks")}
 	if w := c.String("without"); w != "" {
 		for _, id := range strings.Split(w, ",") {
 			id = strings.TrimSpace(id)
@@ -88,9 +93,15 @@ func runEval(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return usageError("eval needs one map: argmap eval FILE")
 	}
-	m, err := loadChecked(c, c.Args().First(), "evaluating")
+	file := c.Args().First()
+	timeout, cancel, err := startTimeout(c)
 	if err != nil {
 		return err
+	}
+	defer cancel()
+	m, err := loadChecked(c, file, "evaluating")
+	if err != nil {
+		return evalError(c, err, timeout, "evaluating", file)
 	}
 	opt, err := evaluationOptions(c, m)
 	if err != nil {
@@ -98,7 +109,7 @@ func runEval(c *cli.Context) error {
 	}
 	res, err := evaluate.Evaluate(c.Context, m, opt)
 	if err != nil {
-		return &exitError{exitProblems, err}
+		return evalError(c, err, timeout, "evaluating", file)
 	}
 	if format == "json" {
 		err = writeEvalJSON(c.App.Writer, res)
@@ -262,9 +273,15 @@ func runExplain(c *cli.Context) error {
 	if c.NArg() != 2 {
 		return usageError("explain needs a map and an argument: argmap explain FILE ID")
 	}
-	m, err := loadChecked(c, c.Args().Get(0), "explaining")
+	file := c.Args().Get(0)
+	timeout, cancel, err := startTimeout(c)
 	if err != nil {
 		return err
+	}
+	defer cancel()
+	m, err := loadChecked(c, file, "explaining")
+	if err != nil {
+		return evalError(c, err, timeout, "explaining", file)
 	}
 	id := c.Args().Get(1)
 	if m.Argument(id) == nil {
@@ -281,9 +298,12 @@ func runExplain(c *cli.Context) error {
 	}
 	res, err := evaluate.Evaluate(c.Context, m, opt)
 	if err != nil {
-		return &exitError{exitProblems, err}
+		return evalError(c, err, timeout, "explaining", file)
 	}
 	text, err := res.Explain(c.Context, id)
+	if c.Context.Err() != nil {
+		return evalError(c, c.Context.Err(), timeout, "explaining", file)
+	}
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -291,4 +311,67 @@ func runExplain(c *cli.Context) error {
 		return &exitError{exitProblems, err}
 	}
 	return nil
+}
+
+// timeoutFlag is the --timeout of eval, explain and solve.
+func timeoutFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "timeout",
+		Usage: "give up after `DURATION`, such as 30s or 5m (default: no limit)",
+	}
+}
+
+// maxAttacksFlag is the --max-attacks of eval, explain and solve.
+func maxAttacksFlag() cli.Flag {
+	return &cli.IntFlag{
+		Name: "max-attacks",
+		Usage: fmt.Sprintf("refuse a map whose supports derive more than `N` attacks (0: the default, %d; -1: no limit)",
+			bipolar.DefaultMaxAttacks),
+	}
+}
+
+// startTimeout reads --timeout and, when it is set, limits the command's
+// context to it: c.Context is replaced, so that every phase that takes the
+// context counts, loading the map (and evaluating its expectations) included.
+// The caller must call cancel.
+func startTimeout(c *cli.Context) (timeout time.Duration, cancel context.CancelFunc, err error) {
+	if s := c.String("timeout"); c.IsSet("timeout") {
+		timeout, err = time.ParseDuration(s)
+		if err != nil || timeout < 0 {
+			return 0, nil, usageError("bad --timeout %q: use a duration such as 500ms, 30s or 5m", s)
+		}
+	}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cancel = func() {}
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	c.Context = ctx
+	return timeout, cancel, nil
+}
+
+// evalError is the error of a command that evaluated the map in file (verb
+// says how: "evaluating", "solving"): a timeout and a map too large to
+// evaluate get a message saying what to do; other errors pass unchanged.
+func evalError(c *cli.Context, err error, timeout time.Duration, verb, file string) error {
+	if c.Context != nil && errors.Is(c.Context.Err(), context.DeadlineExceeded) {
+		return &exitError{exitProblems, fmt.Errorf("timed out after %v %s %s; nothing was printed on standard output: --timeout sets the limit", timeout, verb, file)}
+	}
+	var le *bipolar.LimitError
+	if errors.As(err, &le) {
+		what := "Evaluate it with --support ignore, withdraw arguments with --without, or raise the bound"
+		if verb == "solving" { // solve reads supports deductively, and has no --support
+			what = "Solve a map with fewer supports (argmap eval --support ignore leaves them out), or raise the bound"
+		}
+		return &exitError{exitProblems, fmt.Errorf("not %s %s: %v.\n%s with --max-attacks N (-1 for none; each attack takes about 50 bytes).",
+			verb, file, le.Summary(), what)}
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &exitError{exitProblems, err}
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -64,10 +63,8 @@ a map with errors, or the time ran out, 2 usage error.`,
 				Aliases: []string{"a"},
 				Usage:   "the query argument of DC and DS tasks: `ARG` 1..N of an i23 file, an id of a map",
 			},
-			&cli.StringFlag{
-				Name:  "timeout",
-				Usage: "give up after `DURATION`, such as 30s or 5m (default: no limit)",
-			},
+			timeoutFlag(),
+			maxAttacksFlag(),
 			&cli.BoolFlag{
 				Name:  "problems",
 				Usage: "list the supported tasks, as [DC-GR,DC-CO,...]",
@@ -88,7 +85,7 @@ func runSolve(c *cli.Context) error {
 		return usageError("unexpected argument %q: give the file with -f %s", c.Args().First(), c.Args().First())
 	}
 	if c.Bool("problems") {
-		for _, name := range []string{"task", "file", "argument", "timeout"} {
+		for _, name := range []string{"task", "file", "argument", "timeout", "max-attacks"} {
 			if c.IsSet(name) {
 				return usageError("--problems lists the tasks and takes no other option, not --%s", name)
 			}
@@ -115,24 +112,18 @@ func runSolve(c *cli.Context) error {
 	case !task.NeedsArgument() && c.IsSet("argument"):
 		return usageError("-a applies to DC and DS tasks only, not %v", task)
 	}
-	var timeout time.Duration
-	if s := c.String("timeout"); c.IsSet("timeout") {
-		timeout, err = time.ParseDuration(s)
-		if err != nil || timeout < 0 {
-			return usageError("bad --timeout %q: use a duration such as 500ms, 30s or 5m", s)
-		}
+	// The time limit covers the whole run: loading a map, evaluating its
+	// expectations, deriving its attacks and building the framework stop
+	// when it runs out; reading an i23 file is not interrupted, but the time
+	// it takes counts.
+	timeout, cancel, err := startTimeout(c)
+	if err != nil {
+		return err
 	}
-
-	// The time limit covers the whole run: reading the file is not
-	// interrupted, but the time it takes counts.
+	defer cancel()
 	ctx := c.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	if timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
-		defer cancel()
+	timedOut := func() error {
+		return &exitError{exitProblems, fmt.Errorf("timed out after %v solving %v on %s; no answer was printed", timeout, task, file)}
 	}
 
 	var fw *solveFramework
@@ -140,6 +131,9 @@ func runSolve(c *cli.Context) error {
 		fw, err = loadMapFramework(c, file)
 	} else {
 		fw, err = loadI23Framework(file)
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return timedOut()
 	}
 	if err != nil {
 		return err
@@ -163,7 +157,7 @@ func runSolve(c *cli.Context) error {
 	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return &exitError{exitProblems, fmt.Errorf("timed out after %v solving %v on %s; no answer was printed", timeout, task, file)}
+			return timedOut()
 		}
 		return &exitError{exitProblems, err}
 	}
@@ -269,12 +263,19 @@ func loadMapFramework(c *cli.Context, file string) (*solveFramework, error) {
 	g := m.Graph()
 	// A map's attack relation is its graph read as argmap eval reads it by
 	// default: supports deductively (package semantics/bipolar).
-	adj := bipolar.Attacks(g, bipolar.Deductive)
+	adj, err := bipolar.Derive(c.Context, g, bipolar.Deductive, c.Int("max-attacks"))
+	if err != nil {
+		return nil, evalError(c, err, 0, "solving", file)
+	}
 	names := make([]string, len(m.Arguments))
 	for i := range names {
 		names[i] = g.Name(i) // the arguments are the first nodes, in order
 	}
-	return &solveFramework{file: file, framework: semantics.NewFramework(adj), names: names}, nil
+	f, err := semantics.BuildFramework(c.Context, adj)
+	if err != nil {
+		return nil, err
+	}
+	return &solveFramework{file: file, framework: f, names: names}, nil
 }
 
 // argument parses -a ARG: a number 1..N for an i23 file, an id for a map. A

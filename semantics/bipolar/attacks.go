@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 
 	"github.com/argmap/argmap/graph"
 )
@@ -38,14 +39,43 @@ type LimitError struct {
 	Work       bool // the work the bound allows ran out before the relation grew past it
 }
 
+// Error returns the Summary and what to do: read the supports as ignore, or evaluate
+// fewer arguments.
 func (e *LimitError) Error() string {
-	size := fmt.Sprintf("%d arguments with %d supports and %d attacks", e.Arguments, e.Supports, e.Attacks)
+	return e.Summary() + "; read the supports as ignore, or evaluate fewer arguments"
+}
+
+// Summary says what went past the bound, and how large the graph is, without advice,
+// for a caller that gives its own (naming its flags).
+func (e *LimitError) Summary() string {
+	size := fmt.Sprintf("%s with %s and %s", count(e.Arguments, "argument"), count(e.Supports, "support"), count(e.Attacks, "attack"))
 	if e.Work {
-		return fmt.Sprintf("reading the supports as %v: the supports of %s are too interwoven to derive their attacks within the work that a bound of %d attacks allows; read the supports as ignore, or evaluate fewer arguments",
-			e.Mode, size, e.MaxAttacks)
+		return fmt.Sprintf("reading the supports as %v: the supports of %s are too interwoven to derive their attacks within the work that a bound of %s attacks allows",
+			e.Mode, size, thousands(e.MaxAttacks))
 	}
-	return fmt.Sprintf("reading the supports as %v derives more than %d attacks among %s: long chains of support make most arguments attack each other; read the supports as ignore, or evaluate fewer arguments",
-		e.Mode, e.MaxAttacks, size)
+	return fmt.Sprintf("reading the supports as %v derives more than %s attacks among %s: long chains of support make most arguments attack each other",
+		e.Mode, thousands(e.MaxAttacks), size)
+}
+
+// count is n and the noun, in the plural unless n is 1: "1 attack", "20,000 arguments".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
+}
+
+// thousands formats n with commas between groups of three digits: 20,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Attacks is [Derive] without a deadline or a bound: it returns the complete attack

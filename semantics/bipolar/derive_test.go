@@ -136,7 +136,7 @@ func TestDeriveLimit(t *testing.T) {
 		t.Errorf("error %+v, want %+v", *le, wantErr)
 	}
 	msg := err.Error()
-	for _, part := range []string{"deductive", fmt.Sprint(want - 1), "202 arguments", "199 supports", "3 attacks", "ignore"} {
+	for _, part := range []string{"deductive", "40,399 attacks", "202 arguments", "199 supports", "3 attacks", "ignore"} {
 		if !strings.Contains(msg, part) {
 			t.Errorf("message %q does not say %q", msg, part)
 		}
@@ -203,6 +203,14 @@ func TestDeriveCanceled(t *testing.T) {
 	for _, m := range Modes() {
 		if _, err := Derive(ctx, supportChain(10, false), m, 0); !errors.Is(err, context.Canceled) {
 			t.Errorf("%v: error %v, want context.Canceled", m, err)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 20_000_000: "20,000,000", -1234: "-1,234", -123: "-123"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
