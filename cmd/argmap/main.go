@@ -60,7 +60,16 @@ func (e *exitError) Error() string {
 // interrupted is the cause of a context that interruptible cancelled.
 type interrupted struct{ sig os.Signal }
 
-func (i *interrupted) Error() string { return "interrupted by " + i.sig.String() }
+func (i *interrupted) Error() string {
+	name := i.sig.String()
+	switch i.sig {
+	case os.Interrupt:
+		name = "SIGINT"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	}
+	return "interrupted (" + name + ")"
+}
 
 // exitCode is 128 plus the signal's number, as a shell reports a command
 // that the signal ended.

@@ -280,7 +280,7 @@ func renderError(ctx context.Context, err error, timeout time.Duration, file str
 	}
 	switch {
 	case errors.As(context.Cause(ctx), &sig):
-		return &exitError{sig.exitCode(), fmt.Errorf("%v: %s not drawn, the output left as it was", sig, file)}
+		return &exitError{sig.exitCode(), fmt.Errorf("%v: %s not drawn; the output was left as it was", sig, file)}
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return &exitError{exitProblems, fmt.Errorf("timed out after %v drawing %s; nothing was written: --timeout sets the limit (0 for none), or draw the files it includes one by one", timeout, file)}
 	}

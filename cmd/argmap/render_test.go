@@ -686,7 +686,7 @@ func TestRenderInterrupt(t *testing.T) {
 			if !errors.As(err, &exit) || exit.ExitCode() != 128+int(sig) {
 				t.Errorf("argmap ended with %v, want exit status %d\n%s", err, 128+int(sig), stderr.String())
 			}
-			if !strings.Contains(stderr.String(), "argmap: interrupted by") || !strings.Contains(stderr.String(), "the output left as it was") {
+			if !strings.Contains(stderr.String(), "argmap: interrupted (SIG") || !strings.Contains(stderr.String(), "not drawn; the output was left as it was") {
 				t.Errorf("stderr says:\n%s", stderr.String())
 			}
 			if data, err := os.ReadFile(out); err != nil || string(data) != "old drawing" {
