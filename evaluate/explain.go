@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/internal/termtext"
 	"github.com/argmap/argmap/semantics"
 )
 
@@ -28,7 +29,7 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	}
 	var b strings.Builder
 	s := r.Options.Method.Semantics
-	fmt.Fprintf(&b, "%s: %s\n", id, r.claim(id))
+	fmt.Fprintf(&b, "%s: %s\n", id, termtext.Escape(r.claim(id))) // the one text of the map's own; ids are plain
 	if len(r.Options.Without) > 0 {
 		fmt.Fprintf(&b, "(with %s withdrawn)\n", strings.Join(r.Options.Without, ", "))
 	}

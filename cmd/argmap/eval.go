@@ -16,6 +16,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/suggest"
+	"github.com/argmap/argmap/internal/termtext"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
@@ -192,7 +193,7 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 	if title == "" {
 		title = res.Map.Root.Name
 	}
-	ew.printf("%s\n", title)
+	ew.printf("%s\n", termtext.Escape(title)) // the map's text must not control the terminal
 	ew.printf("%s semantics, %s support", res.Options.Method, res.Options.Support)
 	if len(res.Options.Without) > 0 {
 		ew.printf(", without %s", strings.Join(res.Options.Without, ", "))
@@ -207,11 +208,11 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 	for _, st := range res.Arguments {
 		claim := res.Map.Argument(st.ID).Claim
 		if gradual {
-			ew.printf("  %.3f  %-*s  %s\n", st.Score, width, st.ID, shorten(claim, 70))
+			ew.printf("  %.3f  %-*s  %s\n", st.Score, width, st.ID, termtext.Escape(shorten(claim, 70)))
 			continue
 		}
 		counts[st.Label]++
-		ew.printf("  %-5s  %-*s  %s\n", st.Label, width, st.ID, shorten(claim, 70))
+		ew.printf("  %-5s  %-*s  %s\n", st.Label, width, st.ID, termtext.Escape(shorten(claim, 70)))
 	}
 	if gradual {
 		ew.printf("\nScores from 0 (defeated) to 1 (unchallenged).\n")
