@@ -165,16 +165,22 @@ func benchShapes(b *testing.B, do op, want func(Shape) bool) {
 					cpu = cpuTime() - cpu
 					runtime.ReadMemStats(&after)
 					elapsed := b.Elapsed()
+					// The prediction of the next size goes by the CPU time where there is
+					// one: on a loaded machine the elapsed time says more about the load.
+					spent := cpu
+					if cpu == 0 {
+						spent = elapsed
+					}
 					m := measured{
 						n:            n,
-						ns:           float64(elapsed.Nanoseconds()) / float64(runs),
+						ns:           float64(spent.Nanoseconds()) / float64(runs),
 						alloc:        float64(after.TotalAlloc-before.TotalAlloc) / float64(runs),
 						inputBytes:   size,
 						errorsPerRun: errs,
 					}
 					done = append(done, m)
 					b.ReportMetric(float64(size), "in-B")
-					b.ReportMetric(m.ns/float64(size), "ns/in-B")
+					b.ReportMetric(float64(elapsed.Nanoseconds())/float64(runs)/float64(size), "ns/in-B")
 					b.ReportMetric(m.alloc/float64(size), "alloc-B/in-B")
 					b.ReportMetric(float64(errs), "errors")
 					b.ReportMetric(float64(cpu.Nanoseconds())/float64(runs), "cpu-ns/op")
@@ -186,7 +192,7 @@ func benchShapes(b *testing.B, do op, want func(Shape) bool) {
 
 // tooBig says why size n should be skipped, given the sizes done before it: one was
 // skipped, or the growth seen so far (quadratic when only one size is known) predicts
-// more than -adversarial.cap or -adversarial.alloc.
+// more than -adversarial.cap (of CPU time, on Unix) or -adversarial.alloc.
 func tooBig(done []measured, n int) string {
 	if len(done) == 0 {
 		return ""

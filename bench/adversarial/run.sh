@@ -12,7 +12,7 @@
 #
 #	BENCH=REGEXP   the benchmarks to run (default "." : all), as go test -bench,
 #	               e.g. 'Check/support-chain' or 'Solve/i23'
-#	CAP=D          skip a size predicted to take longer than D per run (default 20s)
+#	CAP=D          skip a size predicted to take more CPU time than D per run (default 20s)
 #	ALLOC=BYTES    skip a size predicted to allocate more than BYTES (default 6 GiB)
 #	RUNS=N         runs of each size (default 1; the table shows the mean)
 #	RAW=FILE       also keep go test's own output in FILE
