@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -45,6 +46,46 @@ func addSeeds(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(data)
+	}
+	for _, s := range shapeSeeds() {
+		f.Add([]byte(s))
+	}
+}
+
+// shapeSeeds are the shapes that cost most: keys at and past MaxKeyDepth,
+// in dotted keys, headers and inline tables; very long lines of ASCII and
+// of multi-byte text, whose columns Pos counts; and terminal controls in
+// strings and keys.
+func shapeSeeds() []string {
+	// The long line lists ids, not includes: every missing include costs
+	// the Loader a look at the directory, and a seed that slow would take
+	// the fuzzer's time.
+	var long, wide strings.Builder
+	long.WriteString("[arguments.a]\nclaim = \"A\"\nattacks = [")
+	wide.WriteString("[arguments.a]\nclaim = \"")
+	for i := range 2000 {
+		fmt.Fprintf(&long, "\"b%d\", ", i)
+		wide.WriteString("Calderón “🙂” ")
+		if i%500 == 0 {
+			wide.WriteString("\xe2\x80") // cut off: not UTF-8
+		}
+	}
+	long.WriteString("]\n")
+	wide.WriteString("\"\n")
+	inline := func(n int) string { return "x = " + strings.Repeat("{a=", n) + "1" + strings.Repeat("}", n) + "\n" }
+	return []string{
+		dotted(MaxKeyDepth) + " = 1\n",
+		dotted(MaxKeyDepth+1) + " = 1\n",
+		"[" + dotted(MaxKeyDepth) + "]\n",
+		"[[" + dotted(MaxKeyDepth+1) + "]]\n",
+		"[" + dotted(MaxKeyDepth/2) + "]\n" + dotted(MaxKeyDepth/2+1) + " = 1\n",
+		inline(MaxKeyDepth - 1),
+		inline(MaxKeyDepth),
+		"a = [{b.c = {d = [{e = 1}]}}]\n" + `"f"."g" . 'h' = 2` + "\n",
+		long.String(),
+		`include = ["a.toml", "b.toml", "c.toml", "b.toml", "d/../a.toml"]` + "\n",
+		wide.String(),
+		"[arguments.a]\nclaim = \"\x1b[2K\x1b[1G0 errors \u202e\"\nattacks = [\"\x1b]0;x\x07\"]\n",
 	}
 }
 
@@ -162,6 +203,17 @@ func FuzzIndex(f *testing.F) {
 		if d := arrayDepth(doc); d > MaxNesting {
 			t.Fatalf("tooDeep missed arrays nested %d deep", d)
 		}
+		// keysTooDeep must see every key as deep as it is, at any limit:
+		// small ones try it on the shapes of every document.
+		depth := mapDepth(doc)
+		for _, limit := range []int{1, 2, 3, MaxKeyDepth} {
+			if _, deep := keysTooDeep(body, limit); depth > limit && !deep {
+				t.Fatalf("keysTooDeep(%d) missed keys nested %d deep", limit, depth)
+			}
+		}
+		if _, deep := keysTooDeep(body, MaxKeyDepth); deep {
+			return // Parse stops there
+		}
 		root, err := buildIndex(body, base)
 		var dup *duplicateKeyError
 		switch {
@@ -178,6 +230,13 @@ func FuzzIndex(f *testing.F) {
 			return
 		case hasEmptyKey(root):
 			return
+		}
+		// Nor may it find keys deeper than they are: the index, which
+		// holds every key as written, says how deep they are.
+		for _, limit := range []int{1, 2, 3} {
+			if at, deep := keysTooDeep(body, limit); deep && nodeDepth(root) <= limit {
+				t.Fatalf("keysTooDeep(%d) finds %q too deep, but keys nest %d deep", limit, body[at.start:at.end], nodeDepth(root))
+			}
 		}
 		checkIndex(t, data)
 	})
@@ -214,6 +273,39 @@ func hasEmptyKey(n *node) bool {
 		}
 	}
 	return false
+}
+
+// mapDepth returns how deeply tables nest in a decoded value: the number
+// of keys on the longest path to a value. Arrays do not count.
+func mapDepth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, x := range v {
+			d = max(d, 1+mapDepth(x))
+		}
+	case []map[string]any:
+		for _, x := range v {
+			d = max(d, mapDepth(x))
+		}
+	case []any:
+		for _, x := range v {
+			d = max(d, mapDepth(x))
+		}
+	}
+	return d
+}
+
+// nodeDepth is mapDepth for the index.
+func nodeDepth(n *node) int {
+	d := 0
+	for _, k := range n.kids {
+		d = max(d, 1+nodeDepth(k.node))
+	}
+	for _, el := range n.elems {
+		d = max(d, nodeDepth(el))
+	}
+	return d
 }
 
 // arrayDepth returns how deeply arrays nest in a decoded value.

@@ -268,6 +268,10 @@ func checkParseDiagnostic(t *testing.T, data []byte, d Diagnostic) {
 	if src.Pos(r.Start.Offset) != r.Start || src.Pos(r.End.Offset) != r.End {
 		t.Errorf("%s: positions %+v do not match their offsets", formatDiagnostic(d), r)
 	}
+	// Pos is fast on long lines; it must count as plainly as naivePos.
+	if naivePos(data, r.Start.Offset) != r.Start || naivePos(data, r.End.Offset) != r.End {
+		t.Errorf("%s: positions %+v are not those counted from the line's start", formatDiagnostic(d), r)
+	}
 }
 
 func ruleSeverity(code string) (Severity, bool) {
