@@ -22,6 +22,12 @@ import (
 // ends.
 const serverIdle = 5 * time.Minute
 
+// requireStartTimeout is how long a render with ARGMAP_RENDER_SERVER=require
+// waits for the server to start it: longer than remote.StartTimeout, since
+// there is no rendering in this process to fall back on, and a busy machine
+// (tests run in parallel) can delay the server.
+const requireStartTimeout = 3 * time.Second
+
 // lazyEngine is Graphviz for one run of argmap render. It asks the
 // Graphviz server of this argmap binary, if one is running (see package
 // remote); otherwise it starts Graphviz in this process, in the background
@@ -86,7 +92,8 @@ func (l *lazyEngine) Render(ctx context.Context, dot []byte, formats ...string) 
 				"its directory (argmap's cache directory) is missing, or others may enter it or a directory above it, " +
 				"or the system has no Unix sockets; unset ARGMAP_RENDER_SERVER to render in this process")
 		}
-		outs, err := remote.Render(ctx, l.socket, dot, formats...)
+		// No fallback: wait longer for a busy server.
+		outs, err := remote.Client{StartTimeout: requireStartTimeout}.Render(ctx, l.socket, dot, formats...)
 		if errors.Is(err, remote.ErrUnavailable) {
 			return nil, fmt.Errorf("%w (ARGMAP_RENDER_SERVER=require renders only with a running server; unset it to render in this process)", err)
 		}

@@ -29,6 +29,7 @@ package remote
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -313,18 +314,30 @@ var errCancelled = errors.New("graphviz server: engine stopped by a cancelled re
 // caller should render in its own process. An error wrapping ctx.Err()
 // means that ctx ended first. Any other error is the server's answer.
 func Render(ctx context.Context, socket string, dot []byte, formats ...string) ([][]byte, error) {
-	outs, err := defaultTimeouts.render(ctx, socket, dot, formats)
+	return Client{}.Render(ctx, socket, dot, formats...)
+}
+
+// Client renders through a server with other timeouts than Render's.
+type Client struct {
+	// StartTimeout replaces [StartTimeout] if it is not 0. A caller with
+	// no fallback waits longer: the server may be busy.
+	StartTimeout time.Duration
+	// StallTimeout replaces [StallTimeout] if it is not 0.
+	StallTimeout time.Duration
+}
+
+// Render renders as [Render] does, with c's timeouts.
+func (c Client) Render(ctx context.Context, socket string, dot []byte, formats ...string) ([][]byte, error) {
+	tm := timeouts{cmp.Or(c.StartTimeout, StartTimeout), cmp.Or(c.StallTimeout, StallTimeout)}
+	outs, err := tm.render(ctx, socket, dot, formats)
 	if err != nil && ctx.Err() != nil {
 		return nil, fmt.Errorf("graphviz: %w", ctx.Err())
 	}
 	return outs, err
 }
 
-// timeouts are a client's: [StartTimeout] and [StallTimeout], or shorter
-// ones in tests.
+// timeouts are a client's: [StartTimeout] and [StallTimeout], or others.
 type timeouts struct{ start, stall time.Duration }
-
-var defaultTimeouts = timeouts{StartTimeout, StallTimeout}
 
 func (tm timeouts) render(ctx context.Context, socket string, dot []byte, formats []string) ([][]byte, error) {
 	start := time.Now()
