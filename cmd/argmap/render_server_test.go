@@ -17,12 +17,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/argmap/argmap/bench/mapgen"
 	"github.com/argmap/argmap/renderers/graphviz/remote"
 )
 
 // TestRenderServer follows the Graphviz server through its life: the first
 // render starts one, the next renders use it, and draw what a render in its
-// own process draws; a stopped server is given up; and
+// own process draws, tangled maps too; a stopped server is given up; and
 // when it is killed the next render draws all the same and starts another.
 // ARGMAP_RENDER_SERVER=require fails without a server.
 func TestRenderServer(t *testing.T) {
@@ -90,6 +91,20 @@ func TestRenderServer(t *testing.T) {
 		t.Errorf("require without a server: %+v", r)
 	}
 
+	tangled := filepath.Join(t.TempDir(), "tangled.toml")
+	f, err := os.Create(tangled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mapgen.Write(f, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r, wantTangled := render("off", "render", tangled)
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+
 	r, want := render("on", "render", example)
 	if r.code != 0 {
 		t.Fatal(r)
@@ -102,6 +117,16 @@ func TestRenderServer(t *testing.T) {
 	if r, _ := render("require", "render", "-o", "-", "-f", "png", example); r.code != 0 {
 		t.Fatal(r)
 	}
+	// A tangled map is laid out in two passes, the first by sfdp, which
+	// draws random numbers: a server that has drawn before draws it as a
+	// render in its own process does, however often.
+	for i := range 2 {
+		r, got := render("require", "render", tangled)
+		if r.code != 0 || !bytes.Equal(got, wantTangled) {
+			t.Fatalf("tangled map, render %d through the server: exit %d, %s; same drawing: %v", i+1, r.code, r.stderr, bytes.Equal(got, wantTangled))
+		}
+	}
+
 	// A stopped server (or one busy with other renders) is given up: the
 	// render draws in its own process, or fails with require.
 	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {

@@ -336,6 +336,12 @@ func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out
 		return uint64(p)
 	}
 
+	// Layouts that draw random numbers before seeding them (sfdp's
+	// coarsening calls rand() before it calls srand) would depend on the
+	// renders before this one: start every render from libc's initial
+	// state, as a fresh engine does, so that a server's drawings do not
+	// depend on its history.
+	c.call("srand", 1)
 	g := c.ret("wasm_bridge_memRead", str(dot))
 	if c.err != nil {
 		return nil, c.err
