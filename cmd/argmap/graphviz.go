@@ -75,6 +75,7 @@ func (l *lazyEngine) startLocal(ctx context.Context) {
 	go func() {
 		defer close(l.done)
 		l.gv, l.err = graphviz.New(ctx, graphviz.Options{CacheDir: graphvizCacheDir()})
+		noteUncached(os.Stderr, l.gv)
 		if l.err == nil {
 			// The compiled code is in the cache now (New created the
 			// directory the socket goes in): a server starts quickly.
