@@ -71,3 +71,37 @@ func fileSize(b *testing.B, path string) int64 {
 	}
 	return info.Size()
 }
+
+// BenchmarkMissingIncludes measures a map that includes n files that do not
+// exist, in a directory of 2,000 other maps: each missing include gets a
+// did-you-mean from the directory's names, which must be listed once per
+// load, not once per include.
+func BenchmarkMissingIncludes(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 2_000 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("part-%d.toml", i)), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, n := range []int{500, 2_000, 8_000} {
+		var buf bytes.Buffer
+		buf.WriteString("include = [")
+		for i := range n {
+			fmt.Fprintf(&buf, "%q, ", fmt.Sprintf("missing-%d.toml", i))
+		}
+		buf.WriteString("]\n[arguments.a]\nclaim = \"a\"\n")
+		path := filepath.Join(dir, fmt.Sprintf("root-%d.toml", n))
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("includes=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				l := &arguments.Loader{}
+				if _, diags := l.Load(path); len(diags) < n {
+					b.Fatalf("%d diagnostics for %d missing includes", len(diags), n)
+				}
+			}
+		})
+	}
+}

@@ -33,10 +33,11 @@ type Loader struct {
 	// file given.
 	IncludeRoot string
 
-	root     *includeRoot       // IncludeRoot's, once needed
-	resolved map[string]string  // absolute path: the path with symlinks resolved
-	files    map[string]*loaded // by absolute path, symlinks resolved
-	byName   map[string]*loaded // by the name diagnostics use
+	root     *includeRoot        // IncludeRoot's, once needed
+	resolved map[string]string   // absolute path: the path with symlinks resolved
+	files    map[string]*loaded  // by absolute path, symlinks resolved
+	byName   map[string]*loaded  // by the name diagnostics use
+	dirNames map[string][]string // directory: its *.toml names, for did-you-mean
 }
 
 // loaded is one file as the loader read it.
@@ -151,7 +152,7 @@ func (l *Loader) load(name string, inRoot *includeRoot) (*Map, Diagnostics) {
 			}
 			if target.readErr != nil {
 				m.incomplete = true
-				diags = append(diags, missingInclude(lf.file, inc, target))
+				diags = append(diags, l.missingInclude(lf.file, inc, target))
 				continue
 			}
 			visit(target)
@@ -271,26 +272,42 @@ func includeCycle(inc Include, cycle []*loaded) Diagnostic {
 		"include cycle: %s", strings.Join(names, " includes "))
 }
 
-func missingInclude(from *File, inc Include, target *loaded) Diagnostic {
+func (l *Loader) missingInclude(from *File, inc Include, target *loaded) Diagnostic {
 	if !errors.Is(target.readErr, fs.ErrNotExist) {
 		return readError(inc.Range, target.file.Name, target.readErr)
 	}
 	detail := fmt.Sprintf("The path is relative to the directory of %s (%s).", from.Name, filepath.Dir(from.Name))
 	// Look for a similar name in the directory the path leads to, which
 	// for "parts/x.toml" is not the including file's.
-	if entries, err := os.ReadDir(filepath.Dir(target.file.Name)); err == nil {
-		var names []string
-		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
-				names = append(names, e.Name())
-			}
-		}
+	if names := l.tomlNames(filepath.Dir(target.file.Name)); len(names) > 0 {
 		written := filepath.ToSlash(inc.Path)
 		if best := suggest.Closest(path.Base(written), names); best != "" {
 			detail = fmt.Sprintf("Did you mean %q? %s", path.Join(path.Dir(written), best), detail)
 		}
 	}
 	return NewDiagnostic("missing-include", inc.Range, detail, "included file %s does not exist", target.file.Name)
+}
+
+// tomlNames returns the names of the *.toml files in dir, reading each
+// directory once per loader: a map with many missing includes must not cost
+// a directory listing for each.
+func (l *Loader) tomlNames(dir string) []string {
+	if names, ok := l.dirNames[dir]; ok {
+		return names
+	}
+	var names []string
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+				names = append(names, e.Name())
+			}
+		}
+	}
+	if l.dirNames == nil {
+		l.dirNames = map[string][]string{}
+	}
+	l.dirNames[dir] = names
+	return names
 }
 
 // LoadPaths reads every map named by paths: files, or directories searched

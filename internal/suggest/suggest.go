@@ -14,15 +14,17 @@ func Closest(word string, candidates []string) string {
 		limit = max(1, limit)
 	}
 	best, bestDist := "", limit+1
-	lower := strings.ToLower(word)
+	// One set of rows serves every candidate: a did-you-mean is asked for
+	// each unknown name of a map, against every name it has.
+	var rows distanceRows
 	for _, c := range candidates {
-		if strings.ToLower(c) == lower && c != word {
+		if c != word && strings.EqualFold(c, word) {
 			return c
 		}
 		if abs(len(c)-len(word)) >= bestDist {
 			continue
 		}
-		if d := Distance(word, c, bestDist); d < bestDist {
+		if d := rows.distance(word, c, bestDist); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
@@ -40,9 +42,21 @@ func abs(x int) int {
 // (insertions, deletions, substitutions and transpositions of adjacent
 // bytes), or any value >= limit once it is known to be at least limit.
 func Distance(a, b string, limit int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows distanceRows
+	return rows.distance(a, b, limit)
+}
+
+// distanceRows holds the three rows of the distance table, kept from one
+// call to the next so that comparing a word with many candidates does not
+// allocate for each.
+type distanceRows struct{ prev2, prev, cur []int }
+
+func (r *distanceRows) distance(a, b string, limit int) int {
+	n := len(b) + 1
+	if cap(r.cur) < n {
+		r.prev2, r.prev, r.cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	prev2, prev, cur := r.prev2[:n], r.prev[:n], r.cur[:n]
 	for j := range prev {
 		prev[j] = j
 	}
