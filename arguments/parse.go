@@ -561,10 +561,12 @@ func (p *parser) argument(e entry) {
 		return
 	}
 	a := &Argument{ID: id, Weight: DefaultWeight, File: p.file, Range: p.file.Source.Range(header.start, header.end)}
+	var claim *node // where the claim is written
 	for _, f := range entries(table, e.node) {
 		switch f.name {
 		case "claim":
 			a.Claim, _ = p.str(f, "the argument's claim")
+			claim = f.node
 		case "kind":
 			if k, ok := p.str(f, "the argument's kind"); ok {
 				a.Kind = k
@@ -588,7 +590,8 @@ func (p *parser) argument(e entry) {
 		p.report("missing-claim", header, fmt.Sprintf(`Add a line claim = "..." to [arguments.%s]: what the argument asserts.`, tomlKey(id)),
 			"argument %q has no claim", id)
 	} else if s, isStr := table["claim"].(string); isStr && strings.TrimSpace(s) == "" {
-		p.report("missing-claim", header, "Write what the argument asserts in its claim.", "argument %q has an empty claim", id)
+		// The claim is there: point at the empty string, not at the header.
+		p.report("missing-claim", valueSpan(claim), "Write what the argument asserts in its claim.", "argument %q has an empty claim", id)
 	}
 	p.file.Arguments = append(p.file.Arguments, a)
 }
@@ -692,10 +695,12 @@ func (p *parser) citation(e entry, inArray bool) (Citation, bool) {
 		return Citation{Name: v}, true
 	case map[string]any:
 		var c Citation
+		var name *node // where the name is written
 		for _, f := range entries(v, e.node) {
 			switch f.name {
 			case "name":
 				c.Name, _ = p.str(f, "the source's name")
+				name = f.node
 			case "url":
 				c.URL, _ = p.str(f, "the source's address")
 			case "quote":
@@ -714,8 +719,11 @@ func (p *parser) citation(e entry, inArray bool) (Citation, bool) {
 			}
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			if _, has := v["name"]; !has {
+			n, has := v["name"]
+			if !has {
 				p.report("missing-field", e.node.at(), `Add name = "..." to the source: who or what it is.`, "source has no `name`")
+			} else if _, isStr := n.(string); isStr {
+				p.report("bad-value", valueSpan(name), "Name the source: who or what it is; or remove the source.", "the source's `name` is empty")
 			}
 			return Citation{}, false
 		}
@@ -755,14 +763,14 @@ func (p *parser) relation(table map[string]any, n *node) {
 		sp := valueSpan(f.node)
 		switch f.name {
 		case "from":
-			r.From, _ = p.str(f, "the id of the relation's source argument")
+			r.From = p.ref(f, "the id of the relation's source argument", "the relation's", `Write the id of the argument the relation goes from: from = "id".`)
 			r.FromRange = p.file.Source.Range(sp.start, sp.end)
 		case "to":
 			if u != nil {
 				u.Support, u.SupportRange = p.inference(f)
 				continue
 			}
-			r.To, _ = p.str(f, "the id of the relation's target argument")
+			r.To = p.ref(f, "the id of the relation's target argument", "the relation's", `Write the id of the argument the relation goes to: to = "id".`)
 			r.ToRange = p.file.Source.Range(sp.start, sp.end)
 		case "type":
 			t, ok := p.str(f, `"support", "attack" or "undercut"`)
@@ -809,6 +817,18 @@ func (p *parser) relation(table map[string]any, n *node) {
 	}
 }
 
+// ref reads the id of an argument that a [[relations]] entry names. An
+// empty id is reported at the empty string: the relation is then left out
+// of the map, and nothing else would say why.
+// whose says whose key it is, for the message.
+func (p *parser) ref(e entry, what, whose, fix string) string {
+	id, ok := p.str(e, what)
+	if ok && id == "" {
+		p.report("bad-value", valueSpan(e.node), fix, "%s `%s` is empty", whose, e.name)
+	}
+	return id
+}
+
 const inferenceHelp = `An undercut names the support it undercuts: to = { from = "id", to = "id" }.`
 
 // inference reads the `to` of an undercut: the support relation it aims at.
@@ -824,9 +844,9 @@ func (p *parser) inference(e entry) (Inference, Range) {
 	for _, f := range entries(table, e.node) {
 		switch f.name {
 		case "from":
-			inf.From, _ = p.str(f, "the id of the supporting argument")
+			inf.From = p.ref(f, "the id of the supporting argument", "the undercut support's", inferenceHelp)
 		case "to":
-			inf.To, _ = p.str(f, "the id of the supported argument")
+			inf.To = p.ref(f, "the id of the supported argument", "the undercut support's", inferenceHelp)
 		default:
 			p.unknownKey(f, "the support an undercut names", didYouMean(f.name, []string{"from", "to"}), []string{"from", "to"})
 		}
