@@ -10,7 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/bench/mapgen"
+	"github.com/argmap/argmap/internal/mapgen"
 )
 
 // BenchmarkCheck measures what argmap check does with one map — read,

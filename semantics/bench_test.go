@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/argmap/argmap/bench/afgen"
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/internal/afgen"
 )
 
 // Benchmark frameworks. All are deterministic: the same seed gives the same framework.

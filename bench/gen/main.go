@@ -9,7 +9,7 @@
 // output if FILE is "-" (the default). The second writes files independent
 // maps of per-file arguments each into DIR, as map-0000.toml, map-0001.toml
 // and so on. The maps are described in package
-// github.com/argmap/argmap/bench/mapgen; the same flags always give the same
+// github.com/argmap/argmap/internal/mapgen; the same flags always give the same
 // bytes.
 package main
 
@@ -18,7 +18,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/argmap/argmap/bench/mapgen"
+	"github.com/argmap/argmap/internal/mapgen"
 )
 
 func main() {

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/argmap/argmap/bench/mapgen"
+	"github.com/argmap/argmap/internal/mapgen"
 	"github.com/argmap/argmap/renderers/graphviz/remote"
 )
 

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/bench/mapgen"
+	"github.com/argmap/argmap/internal/mapgen"
 )
 
 // End-to-end tests of argmap render, run on the binary that TestMain

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/bench/mapgen"
+	"github.com/argmap/argmap/internal/mapgen"
 	"github.com/argmap/argmap/renderers/fonts"
 	"github.com/argmap/argmap/semantics"
 )

@@ -29,8 +29,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/argmap/argmap/bench/afgen"
 	"github.com/argmap/argmap/iccma"
+	"github.com/argmap/argmap/internal/afgen"
 	"github.com/argmap/argmap/semantics"
 )
 

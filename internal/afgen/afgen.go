@@ -1,6 +1,7 @@
-// Package afgen generates abstract argumentation frameworks for the benchmarks, as
-// lists of attacks between arguments 0..n-1. The caller owns the random source, so
-// the same source gives the same framework.
+// Package afgen generates abstract argumentation frameworks for the benchmarks and
+// the tests, as lists of attacks between arguments 0..n-1. The caller owns the random
+// source, so the same source gives the same framework. It is internal: it is test
+// support, not part of argmap's API.
 package afgen
 
 import "math/rand/v2"
