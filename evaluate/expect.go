@@ -3,15 +3,68 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/internal/suggest"
+	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
 
-// CheckExpectations evaluates the map under the semantics of each of its
-// [expect.SEMANTICS] tables and reports every argument whose label is not
-// the expected one, at its id in the expectation's list. The map should be
-// free of errors.
+// CheckMap adds to diags, the diagnostics of loading m, the problems of m's
+// [expect.SEMANTICS] tables, and returns them sorted. The mistakes of the
+// tables themselves (see CheckExpectationTables) are reported whatever else
+// is wrong with the map, so that one run shows them all; the arguments whose
+// label is not the expected one (see CheckExpectations) only when the map is
+// complete and diags hold no error in its files, since a map with errors is
+// not evaluated: its relations are not all known.
+func CheckMap(ctx context.Context, m *arguments.Map, diags arguments.Diagnostics) arguments.Diagnostics {
+	if len(m.Expectations) == 0 {
+		return diags
+	}
+	if !m.Complete() || hasErrorsIn(diags, m) {
+		diags = append(diags, CheckExpectationTables(m)...)
+	} else {
+		diags = append(diags, CheckExpectations(ctx, m)...)
+	}
+	diags.Sort()
+	return diags
+}
+
+// hasErrorsIn reports whether one of diags is an error in a file of m.
+func hasErrorsIn(diags arguments.Diagnostics, m *arguments.Map) bool {
+	files := map[string]bool{}
+	for _, f := range m.Files {
+		files[f.Name] = true
+	}
+	for _, d := range diags {
+		if d.Severity == arguments.Error && files[d.Range.Filename] {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckExpectationTables reports the mistakes of the map's
+// [expect.SEMANTICS] tables that need no evaluation: a semantics that does
+// not label arguments (an unknown name, or a gradual semantics) and an
+// unknown support mode. It works on any map, incomplete or with errors.
+func CheckExpectationTables(m *arguments.Map) arguments.Diagnostics {
+	var diags arguments.Diagnostics
+	for _, x := range m.Expectations {
+		if _, d := expectedReading(x); d != nil {
+			diags = append(diags, *d)
+		}
+	}
+	return diags
+}
+
+// CheckExpectations reports the mistakes of the map's [expect.SEMANTICS]
+// tables, as CheckExpectationTables does, then evaluates the map under the
+// semantics of each other table and reports every argument whose label is
+// not the expected one, at its id in the expectation's list. The map should
+// be free of errors.
 func CheckExpectations(ctx context.Context, m *arguments.Map) arguments.Diagnostics {
 	var diags arguments.Diagnostics
 	type reading struct {
@@ -20,29 +73,18 @@ func CheckExpectations(ctx context.Context, m *arguments.Map) arguments.Diagnost
 	}
 	results := map[reading]*Result{} // tables may repeat a semantics
 	for _, x := range m.Expectations {
-		method, err := ParseMethod(x.Semantics)
-		if err == nil && method.Gradual != 0 {
-			err = fmt.Errorf("%s is a gradual semantics, which scores arguments rather than labelling them", method)
-		}
-		if err != nil {
-			diags = append(diags, arguments.NewDiagnostic("bad-value", x.Range, "Expectations are for grounded, complete, preferred, stable, semi-stable, stage or ideal semantics.", "%v", err))
+		opt, d := expectedReading(x)
+		if d != nil {
+			diags = append(diags, *d)
 			continue
-		}
-		opt := Options{Method: method}
-		if x.Support != "" {
-			mode, err := bipolar.ParseMode(x.Support)
-			if err != nil {
-				diags = append(diags, arguments.NewDiagnostic("bad-value", x.SupportRange, `The support modes are "deductive", "necessary" and "ignore".`, "%v", err))
-				continue
-			}
-			opt.Support = mode
 		}
 		key := reading{opt.Method, opt.Support}
 		r := results[key]
 		if r == nil {
+			var err error
 			r, err = Evaluate(ctx, m, opt)
 			if err != nil {
-				diags = append(diags, arguments.NewDiagnostic("failed-expectation", x.Range, "", "cannot evaluate the map under %s semantics: %v", method, err))
+				diags = append(diags, arguments.NewDiagnostic("failed-expectation", x.Range, "", "cannot evaluate the map under %s semantics: %v", opt.Method, err))
 				continue
 			}
 			results[key] = r
@@ -53,9 +95,70 @@ func CheckExpectations(ctx context.Context, m *arguments.Map) arguments.Diagnost
 				continue // an unknown id is reported by the format's checks
 			}
 			diags = append(diags, arguments.NewDiagnostic("failed-expectation", l.Range,
-				fmt.Sprintf("See why with: argmap explain %s %s --semantics %s", m.Root.Name, l.ID, method),
-				"%q is expected %s under %s semantics, but it is %s", l.ID, l.Label, method, st.Label))
+				fmt.Sprintf("See why with: argmap explain %s %s --semantics %s", m.Root.Name, l.ID, opt.Method),
+				"%q is expected %s under %s semantics, but it is %s", l.ID, l.Label, opt.Method, st.Label))
 		}
 	}
 	return diags
+}
+
+// expectedReading returns the options an expectation is evaluated with, or
+// the diagnostic of why it cannot be: its semantics does not label
+// arguments, or its support mode is unknown.
+func expectedReading(x *arguments.Expectation) (Options, *arguments.Diagnostic) {
+	// Only Dung semantics label arguments in, out or undec: the message and
+	// its help name those alone, although ParseMethod knows more.
+	var names []string
+	for _, s := range semantics.All() {
+		names = append(names, s.String())
+	}
+	help := "Expectations are for " + joinList(names, "or", false) + " semantics."
+	method, err := ParseMethod(x.Semantics)
+	switch {
+	case err != nil:
+		d := arguments.NewDiagnostic("bad-value", x.Range, didYouMean(x.Semantics, names)+help, "unknown semantics %q", x.Semantics)
+		return Options{}, &d
+	case method.Gradual != 0:
+		d := arguments.NewDiagnostic("bad-value", x.Range, help, "%s is a gradual semantics, which scores arguments rather than labelling them", method)
+		return Options{}, &d
+	}
+	opt := Options{Method: method}
+	if x.Support != "" {
+		mode, err := bipolar.ParseMode(x.Support)
+		if err != nil {
+			var modes []string
+			for _, m := range bipolar.Modes() {
+				modes = append(modes, m.String())
+			}
+			d := arguments.NewDiagnostic("bad-value", x.SupportRange,
+				didYouMean(x.Support, modes)+"The support modes are "+joinList(modes, "and", true)+".", "unknown support mode %q", x.Support)
+			return Options{}, &d
+		}
+		opt.Support = mode
+	}
+	return opt, nil
+}
+
+// didYouMean returns "Did you mean "best"? " for the candidate closest to
+// word, or "" when none is close enough to be a likely typo.
+func didYouMean(word string, candidates []string) string {
+	if best := suggest.Closest(word, candidates); best != "" {
+		return fmt.Sprintf("Did you mean %q? ", best)
+	}
+	return ""
+}
+
+// joinList writes "a, b or c" (conj "or"), each word quoted if quote is set.
+func joinList(words []string, conj string, quote bool) string {
+	list := make([]string, len(words))
+	for i, w := range words {
+		list[i] = w
+		if quote {
+			list[i] = strconv.Quote(w)
+		}
+	}
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " " + conj + " " + list[len(list)-1]
 }

@@ -12,30 +12,12 @@ import (
 	"github.com/argmap/argmap/renderers/report"
 )
 
-// checkMap adds to diags the problems found by evaluating m: its failed
-// expectations. A map with errors is not evaluated, since its relations
-// are not all known.
+// checkMap adds to diags the problems of m's expectations (see
+// evaluate.CheckMap): a map with errors is not evaluated, since its
+// relations are not all known, but the mistakes of its [expect.*] tables
+// are reported all the same.
 func checkMap(ctx context.Context, m *arguments.Map, diags arguments.Diagnostics) arguments.Diagnostics {
-	if len(m.Expectations) == 0 || !m.Complete() || hasErrorsIn(diags, m) {
-		return diags
-	}
-	diags = append(diags, evaluate.CheckExpectations(ctx, m)...)
-	diags.Sort()
-	return diags
-}
-
-// hasErrorsIn reports whether one of diags is an error in a file of m.
-func hasErrorsIn(diags arguments.Diagnostics, m *arguments.Map) bool {
-	files := map[string]bool{}
-	for _, f := range m.Files {
-		files[f.Name] = true
-	}
-	for _, d := range diags {
-		if d.Severity == arguments.Error && files[d.Range.Filename] {
-			return true
-		}
-	}
-	return false
+	return evaluate.CheckMap(ctx, m, diags)
 }
 
 // includeRootFlag is the --include-root flag of every command that loads
