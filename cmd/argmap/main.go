@@ -178,12 +178,18 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 	for i < len(args) && strings.HasPrefix(args[i], "-") {
 		i++ // global flags such as --help and --version take no value
 	}
-	if i == len(args) || args[i] == "help" || args[i] == "h" {
+	if i == len(args) {
+		return args, nil
+	}
+	if args[i] == "help" || args[i] == "h" {
+		if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && app.Command(args[i+1]) == nil {
+			return nil, unknownCommand(app, args[i+1])
+		}
 		return args, nil
 	}
 	cmd := app.Command(args[i])
 	if cmd == nil {
-		return nil, usageError("unknown command %q", args[i])
+		return nil, unknownCommand(app, args[i])
 	}
 	var flags, paths []string
 	rest := args[i+1:]
@@ -208,6 +214,22 @@ func interspersed(app *cli.App, args []string) ([]string, error) {
 		out = append(append(out, "--"), paths...)
 	}
 	return out, nil
+}
+
+// unknownCommand is the usage error for a command argmap does not have,
+// with the closest command's name when one is close: "unknown command
+// "chek" (did you mean check?)", as for flags.
+func unknownCommand(app *cli.App, name string) error {
+	var names []string
+	for _, c := range app.Commands {
+		if !c.Hidden {
+			names = append(names, c.Names()...)
+		}
+	}
+	if best := suggest.Closest(name, names); best != "" {
+		return usageError("unknown command %q (did you mean %s?)", name, best)
+	}
+	return usageError("unknown command %q", name)
 }
 
 // takesValue reports whether the command's flag called name takes a value.
