@@ -30,7 +30,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 				Name:    "format",
 				Aliases: []string{"f"},
 				Value:   "text",
-				Usage:   "output format: " + strings.Join(report.Formats, ", "),
+				Usage:   "output format: " + strings.Join(report.Formats(), ", "),
 			},
 			&cli.BoolFlag{
 				Name:  "strict",
@@ -45,7 +45,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 func runCheck(c *cli.Context) error {
 	format := c.String("format")
 	if !report.ValidFormat(format) {
-		return usageError("unknown format %q for --format: use one of %s", format, strings.Join(report.Formats, ", "))
+		return usageError("unknown format %q for --format: use one of %s", format, strings.Join(report.Formats(), ", "))
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {

@@ -258,9 +258,11 @@ func (e *Engine) discard() {
 	e.mod, e.gvc, e.funcs = nil, 0, nil
 }
 
-// Formats are the output formats Render accepts: Graphviz's names (its -T
-// option) for the core renderers argmap uses.
-var Formats = []string{"svg", "json", "dot", "xdot", "plain"}
+// Formats returns the output formats Render accepts: Graphviz's names (its
+// -T option) for the core renderers argmap uses. Each call returns a new
+// slice, so a caller that changes it cannot make Render accept a format
+// the module lacks.
+func Formats() []string { return []string{"svg", "json", "dot", "xdot", "plain"} }
 
 // Render lays out the DOT graph and renders it in each of formats (see
 // Formats). The layout engine is the graph's layout attribute, or dot. It
@@ -276,10 +278,10 @@ var Formats = []string{"svg", "json", "dot", "xdot", "plain"}
 // the next Render makes a new one (about half a millisecond).
 func (e *Engine) Render(ctx context.Context, dot []byte, formats ...string) (out [][]byte, err error) {
 	for _, f := range formats {
-		if !slices.Contains(Formats, f) {
+		if !slices.Contains(Formats(), f) {
 			// Graphviz keeps a failed job with a dangling format name, and
 			// fails every later render: refuse unknown formats up front.
-			return nil, fmt.Errorf("graphviz: unsupported format %q: use one of %s", f, strings.Join(Formats, ", "))
+			return nil, fmt.Errorf("graphviz: unsupported format %q: use one of %s", f, strings.Join(Formats(), ", "))
 		}
 	}
 	e.mu.Lock()

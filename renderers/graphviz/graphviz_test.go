@@ -141,6 +141,21 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
+// TestFormatsNotShared checks that a caller that changes the list Formats
+// returns cannot make Render accept a format the module lacks: pdf would
+// leave a broken job behind (see the package documentation).
+func TestFormatsNotShared(t *testing.T) {
+	f := Formats()
+	f[0] = "pdf"
+	if got := Formats()[0]; got != "svg" {
+		t.Errorf("Formats()[0] = %q after a caller changed its copy, want svg", got)
+	}
+	e := engine(t)
+	if _, err := e.Render(context.Background(), []byte(small), "pdf"); err == nil || !strings.Contains(err.Error(), `unsupported format "pdf"`) {
+		t.Errorf("Render in pdf: error %v, want unsupported format", err)
+	}
+}
+
 func TestCancelled(t *testing.T) {
 	e := engine(t)
 	ctx, cancel := context.WithCancel(context.Background())

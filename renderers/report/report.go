@@ -14,8 +14,9 @@ import (
 	"github.com/argmap/argmap/arguments"
 )
 
-// Formats lists the names Write accepts, the default first.
-var Formats = []string{"text", "json", "github", "sarif"}
+// Formats returns the names Write accepts, the default first. Each call
+// returns a new slice, so a caller that changes it changes no one else's.
+func Formats() []string { return []string{"text", "json", "github", "sarif"} }
 
 // Summary is what a run looked at, for the formats that report it.
 type Summary struct {
@@ -48,11 +49,11 @@ func Write(w io.Writer, format string, in Input) error {
 	case "sarif":
 		return writeSARIF(w, in)
 	}
-	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	return fmt.Errorf("unknown format %q: use one of %v", format, Formats())
 }
 
 // ValidFormat reports whether Write knows the format.
-func ValidFormat(format string) bool { return slices.Contains(Formats, format) }
+func ValidFormat(format string) bool { return slices.Contains(Formats(), format) }
 
 // errWriter remembers the first write error, so that writers can write
 // freely and check once.

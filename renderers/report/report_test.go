@@ -150,10 +150,23 @@ func TestUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, "xml", Input{}); err == nil || ValidFormat("xml") {
 		t.Error("xml accepted")
 	}
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if !ValidFormat(f) {
 			t.Errorf("%s not valid", f)
 		}
+	}
+}
+
+// TestFormatsNotShared checks that changing the list Formats returns
+// changes neither a later list nor what Write accepts.
+func TestFormatsNotShared(t *testing.T) {
+	f := Formats()
+	f[0] = "xml"
+	if got := Formats()[0]; got != "text" {
+		t.Errorf("Formats()[0] = %q after a caller changed its copy, want text", got)
+	}
+	if ValidFormat("xml") {
+		t.Error("xml valid after a caller changed its copy of Formats")
 	}
 }
 
@@ -166,7 +179,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 func TestWriteErrors(t *testing.T) {
 	src := arguments.NewSource("f.toml", []byte("a = 1\n"))
 	in := Input{Diagnostics: arguments.Diagnostics{diag(src, 0, 1, "")}}
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if err := Write(failingWriter{}, f, in); err == nil {
 			t.Errorf("%s: no error from a failing writer", f)
 		}
