@@ -81,7 +81,7 @@ func load(tb testing.TB, root string) *arguments.Map {
 
 func eval(tb testing.TB, root string) int {
 	m := load(tb, root)
-	opt := evaluate.Options{Method: evaluate.Method{Semantics: semantics.Grounded}, Support: bipolar.Deductive}
+	opt := evaluate.Options{Method: evaluate.Method{Semantics: semantics.Grounded}, Support: bipolar.SupportedSecondary}
 	if _, err := evaluate.Evaluate(context.Background(), m, opt); err != nil {
 		return 1 // refused, as too many derived attacks are
 	}
@@ -95,7 +95,7 @@ func solve(tb testing.TB, root string) int {
 	if filepath.Ext(root) == ".toml" {
 		m := load(tb, root)
 		// As argmap solve does, with the default bound on the derived attacks.
-		adj, err := bipolar.Derive(context.Background(), m.Graph(), bipolar.Deductive, 0)
+		adj, err := bipolar.Derive(context.Background(), m.Graph(), bipolar.SupportedSecondary, 0)
 		if err != nil {
 			return 1 // refused, as too many derived attacks are
 		}

@@ -128,6 +128,11 @@ func Derive(ctx context.Context, g *graph.Graph, m Mode, maxAttacks int) (graph.
 	if maxAttacks > 0 {
 		d.maxWork = workPerAttack * (maxAttacks + g.Len() + len(g.Edges()))
 	}
+	if m == Deductive {
+		d.qsup = reverse(d.sup)
+	} else {
+		d.qsup = d.sup
+	}
 	adj, err := d.derive(m == Necessary)
 	if err == errLimit || err == errWork {
 		le := &LimitError{Mode: m, Arguments: g.Len(), MaxAttacks: maxAttacks, Work: err == errWork}
@@ -150,16 +155,18 @@ var (
 	errWork  = fmt.Errorf("bipolar: too much work")
 )
 
-// deriver computes, for both modes, the relation
+// deriver computes, for every mode but Ignore, the relation
 //
 //	a → b  iff  a P* x, x → y and y Q* b for some x and y
 //
-// where → is the direct attacks, Q is the supports together with the premise edges of
-// inferences (an attack on a premise reaches the inference and, as a secondary attack,
-// what the inference supports), and P is the supports (Deductive: a commits to x) or
-// the supports turned around (Necessary: a needs x). Premise edges are not in P:
-// accepting an inference commits to nothing through its premise, nor does the premise
-// need the inference.
+// where → is the direct attacks, P is the supports (SupportedSecondary and Deductive:
+// a commits to x) or the supports turned around (Necessary: a needs x), and Q is the
+// premise edges of inferences (an attack on a premise reaches the inference) together
+// with the supports (SupportedSecondary and Necessary: b rests on, or needs, y) or the
+// supports turned around (Deductive: b commits to y, a mediated attack). Premise edges
+// are not in P: accepting an inference commits to nothing through its premise, nor does
+// the premise need the inference; and under Deductive the premise of an undercut support
+// is not committed through it to what it supports, since the inference may fall.
 //
 // Arguments of one strongly connected component of the supports have the same row, and
 // the components form a directed acyclic graph, so the row of a component c is
@@ -168,16 +175,17 @@ var (
 //	A(c)   = the nodes reached along Q from the targets of c's direct attacks,
 //
 // worked out with every such d done first: in reverse topological order of the
-// supports for Deductive, in topological order for Necessary. A row is closed under Q
-// (it is a union of sets reached along Q), so the search for A(c) stops at any node
-// already in the row; and a component that adds nothing to the largest row it depends
+// supports for SupportedSecondary and Deductive, in topological order for Necessary. A
+// row is closed under Q (it is a union of sets reached along Q), so the search for A(c)
+// stops at any node already in the row; and a component that adds nothing to the largest row it depends
 // on shares that row rather than copying it. The work is then the size of the distinct
 // rows plus, for each component, the sizes of the distinct rows it depends on and the Q
 // edges of the nodes new to its row.
 type deriver struct {
 	ctx            context.Context
 	sup, prem, att graph.Adjacency
-	max, maxWork   int // bounds on the result's pairs and the steps; <= 0: none
+	qsup           graph.Adjacency // the support edges of Q: sup, or sup turned around
+	max, maxWork   int             // bounds on the result's pairs and the steps; <= 0: none
 
 	work, nextCheck int
 }
@@ -227,8 +235,9 @@ func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
 	}
 
 	// The condensation along P, as compressed lists without repetitions or self-loops:
-	// the components each component's row depends on. For Deductive these are its
-	// successors along the supports, for Necessary its predecessors.
+	// the components each component's row depends on. For SupportedSecondary and
+	// Deductive these are its successors along the supports, for Necessary its
+	// predecessors.
 	// mark[e] == c records that e is already listed for c.
 	mark := make([]int, k)
 	for i := range mark {
@@ -301,7 +310,7 @@ func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
 	}
 	total := 0 // the pairs of the result so far
 	for i := range k {
-		c := k - 1 - i // Deductive: a component's successors come after it
+		c := k - 1 - i // SupportedSecondary, Deductive: a component's successors come after it
 		if necessary {
 			c = i // Necessary: its predecessors come before it
 		}
@@ -336,13 +345,13 @@ func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
 		}
 		for j := from; j < len(buf); j++ {
 			v := buf[j]
-			for _, w := range d.sup[v] {
+			for _, w := range d.qsup[v] {
 				add(w)
 			}
 			for _, w := range d.prem[v] {
 				add(w)
 			}
-			if err := d.step(1 + len(d.sup[v]) + len(d.prem[v])); err != nil {
+			if err := d.step(1 + len(d.qsup[v]) + len(d.prem[v])); err != nil {
 				return nil, err
 			}
 		}
@@ -378,6 +387,17 @@ func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
 		}
 	}
 	return out, d.ctx.Err()
+}
+
+// reverse returns adj with every edge turned around, each list sorted ascending.
+func reverse(adj graph.Adjacency) graph.Adjacency {
+	out := make(graph.Adjacency, len(adj))
+	for v, targets := range adj {
+		for _, w := range targets {
+			out[w] = append(out[w], v) // v ascends, so each list is sorted
+		}
+	}
+	return out
 }
 
 // sortedRow returns the nodes of buf, which are the bits set in in, sorted ascending in

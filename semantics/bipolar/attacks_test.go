@@ -34,8 +34,10 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"designation>strike", "lethal_force>strike", "sovereignty-strike", "kingpin-lethal_force"},
 			want: map[Mode][]string{
 				// secondary: kingpin attacks lethal_force, which supports strike
-				Deductive: {"kingpin->lethal_force", "kingpin->strike", "sovereignty->strike"},
+				SupportedSecondary: {"kingpin->lethal_force", "kingpin->strike", "sovereignty->strike"},
 				// secondary: strike needs lethal_force, which kingpin attacks
+				// mediated: designation and lethal_force commit to strike, which sovereignty attacks
+				Deductive: {"kingpin->lethal_force", "sovereignty->designation", "sovereignty->lethal_force", "sovereignty->strike"},
 				Necessary: {"kingpin->lethal_force", "kingpin->strike", "sovereignty->strike"},
 				Ignore:    {"kingpin->lethal_force", "sovereignty->strike"},
 			},
@@ -50,9 +52,10 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b", "c"},
 			edges: []string{"a-b", "b-a", "c-c"},
 			want: map[Mode][]string{
-				Deductive: {"a->b", "b->a", "c->c"},
-				Necessary: {"a->b", "b->a", "c->c"},
-				Ignore:    {"a->b", "b->a", "c->c"},
+				SupportedSecondary: {"a->b", "b->a", "c->c"},
+				Deductive:          {"a->b", "b->a", "c->c"},
+				Necessary:          {"a->b", "b->a", "c->c"},
+				Ignore:             {"a->b", "b->a", "c->c"},
 			},
 		},
 		{
@@ -67,7 +70,9 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "b>c", "d-c"},
 			want: map[Mode][]string{
 				// c supports nothing: nothing to propagate to
-				Deductive: {"d->c"},
+				SupportedSecondary: {"d->c"},
+				// mediated: a and b commit to c
+				Deductive: {"d->a", "d->b", "d->c"},
 				Necessary: {"d->c"},
 				Ignore:    {"d->c"},
 			},
@@ -78,8 +83,10 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "b>c", "d-a"},
 			want: map[Mode][]string{
 				// secondary attacks along the whole chain
-				Deductive: {"d->a", "d->b", "d->c"},
+				SupportedSecondary: {"d->a", "d->b", "d->c"},
 				// secondary attacks along the whole chain: b and c need a
+				// nothing but a commits to a
+				Deductive: {"d->a"},
 				Necessary: {"d->a", "d->b", "d->c"},
 				Ignore:    {"d->a"},
 			},
@@ -90,9 +97,10 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "b>c", "c-d"},
 			want: map[Mode][]string{
 				// supported attacks: a and b commit to c
-				Deductive: {"a->d", "b->d", "c->d"},
-				Necessary: {"c->d"},
-				Ignore:    {"c->d"},
+				SupportedSecondary: {"a->d", "b->d", "c->d"},
+				Deductive:          {"a->d", "b->d", "c->d"},
+				Necessary:          {"c->d"},
+				Ignore:             {"c->d"},
 			},
 		},
 		{
@@ -100,8 +108,9 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b", "c", "d"},
 			edges: []string{"a>b", "b>c", "a-d"},
 			want: map[Mode][]string{
-				Deductive: {"a->d"},
+				SupportedSecondary: {"a->d"},
 				// extended attacks: b and c need a
+				Deductive: {"a->d"},
 				Necessary: {"a->d", "b->d", "c->d"},
 				Ignore:    {"a->d"},
 			},
@@ -111,9 +120,10 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b", "c", "d"},
 			edges: []string{"a>c", "b>c", "d-a"},
 			want: map[Mode][]string{
-				Deductive: {"d->a", "d->c"},
-				Necessary: {"d->a", "d->c"},
-				Ignore:    {"d->a"},
+				SupportedSecondary: {"d->a", "d->c"},
+				Deductive:          {"d->a"},
+				Necessary:          {"d->a", "d->c"},
+				Ignore:             {"d->a"},
 			},
 		},
 		{
@@ -122,7 +132,9 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "c>d", "b-d"},
 			want: map[Mode][]string{
 				// a->d supported; d supports nothing
-				Deductive: {"a->d", "b->d"},
+				SupportedSecondary: {"a->d", "b->d"},
+				// a->d supported; b->c mediated (c commits to d); a->c super-mediated
+				Deductive: {"a->c", "a->d", "b->c", "b->d"},
 				Necessary: {"b->d"},
 				Ignore:    {"b->d"},
 			},
@@ -133,8 +145,9 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"b>a", "d>c", "b-d"},
 			want: map[Mode][]string{
 				// b->c secondary
-				Deductive: {"b->c", "b->d"},
+				SupportedSecondary: {"b->c", "b->d"},
 				// a->d extended, b->c secondary, a->c both
+				Deductive: {"b->d"},
 				Necessary: {"a->c", "a->d", "b->c", "b->d"},
 				Ignore:    {"b->d"},
 			},
@@ -145,9 +158,10 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "b>a", "c-a", "a-d"},
 			want: map[Mode][]string{
 				// a and b commit to (and need) each other, so they attack and are attacked alike
-				Deductive: {"a->d", "b->d", "c->a", "c->b"},
-				Necessary: {"a->d", "b->d", "c->a", "c->b"},
-				Ignore:    {"a->d", "c->a"},
+				SupportedSecondary: {"a->d", "b->d", "c->a", "c->b"},
+				Deductive:          {"a->d", "b->d", "c->a", "c->b"},
+				Necessary:          {"a->d", "b->d", "c->a", "c->b"},
+				Ignore:             {"a->d", "c->a"},
 			},
 		},
 		{
@@ -156,8 +170,10 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"a>b", "b>c", "c>a", "c>t", "x-a", "t-y"},
 			want: map[Mode][]string{
 				// a, b, c commit to each other and to t, so x's attack reaches t too
-				Deductive: {"a->y", "b->y", "c->y", "t->y", "x->a", "x->b", "x->c", "x->t"},
+				SupportedSecondary: {"a->y", "b->y", "c->y", "t->y", "x->a", "x->b", "x->c", "x->t"},
 				// t needs a, b and c; they need each other
+				// t commits to nothing, so x's attack stays on the cycle
+				Deductive: {"a->y", "b->y", "c->y", "t->y", "x->a", "x->b", "x->c"},
 				Necessary: {"t->y", "x->a", "x->b", "x->c", "x->t"},
 				Ignore:    {"t->y", "x->a"},
 			},
@@ -167,9 +183,10 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b", "c"},
 			edges: []string{"a>a", "b-a", "a-c"},
 			want: map[Mode][]string{
-				Deductive: {"a->c", "b->a"},
-				Necessary: {"a->c", "b->a"},
-				Ignore:    {"a->c", "b->a"},
+				SupportedSecondary: {"a->c", "b->a"},
+				Deductive:          {"a->c", "b->a"},
+				Necessary:          {"a->c", "b->a"},
+				Ignore:             {"a->c", "b->a"},
 			},
 		},
 		{
@@ -178,7 +195,9 @@ func TestAttacks(t *testing.T) {
 			edges: []string{"b>a", "a-a"},
 			want: map[Mode][]string{
 				// b->a supported
-				Deductive: {"a->a", "b->a"},
+				SupportedSecondary: {"a->a", "b->a"},
+				// b commits to a, which attacks itself: a and b attack each other and themselves
+				Deductive: {"a->a", "a->b", "b->a", "b->b"},
 				Necessary: {"a->a"},
 				Ignore:    {"a->a"},
 			},
@@ -188,8 +207,10 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b"},
 			edges: []string{"a>b", "a-b"},
 			want: map[Mode][]string{
-				Deductive: {"a->b"},
+				SupportedSecondary: {"a->b"},
 				// b needs a, which attacks b: b attacks itself (extended)
+				// a commits to b, which a attacks: a attacks itself (mediated)
+				Deductive: {"a->a", "a->b"},
 				Necessary: {"a->b", "b->b"},
 				Ignore:    {"a->b"},
 			},
@@ -199,9 +220,10 @@ func TestAttacks(t *testing.T) {
 			nodes: []string{"a", "b", "c"},
 			edges: []string{"a>b", "a>b", "c-b", "c-b"},
 			want: map[Mode][]string{
-				Deductive: {"c->b"},
-				Necessary: {"c->b"},
-				Ignore:    {"c->b"},
+				SupportedSecondary: {"c->b"},
+				Deductive:          {"c->a", "c->b"},
+				Necessary:          {"c->b"},
+				Ignore:             {"c->b"},
 			},
 		},
 	}
@@ -230,7 +252,9 @@ func TestAttacksPremise(t *testing.T) {
 	g.AddEdge(p, i, graph.Premise)
 	want := map[Mode][]string{
 		// i->z supported; x reaches i and c through the premise; u->c secondary
-		Deductive: {"c->z", "i->z", "u->c", "u->i", "x->c", "x->i", "x->p"},
+		SupportedSecondary: {"c->z", "i->z", "u->c", "u->i", "x->c", "x->i", "x->p"},
+		// i->z supported; x reaches i through the premise, and nothing commits to p or i
+		Deductive: {"c->z", "i->z", "u->i", "x->i", "x->p"},
 		Necessary: {"c->z", "u->c", "u->i", "x->c", "x->i", "x->p"},
 		Ignore:    {"c->z", "u->i", "x->p"},
 	}
@@ -248,7 +272,10 @@ func TestAttacksWorkedExampleGrounded(t *testing.T) {
 		[]string{"designation>strike", "lethal_force>strike", "sovereignty-strike", "kingpin-lethal_force",
 			"fentanyl>designation", "designation-sovereignty"})
 	want := map[Mode][]string{
-		Deductive: {"designation", "fentanyl", "kingpin"},
+		SupportedSecondary: {"designation", "fentanyl", "kingpin"},
+		// fentanyl and designation commit to strike, which sovereignty attacks: they and
+		// sovereignty attack each other, and only kingpin is settled
+		Deductive: {"kingpin"},
 		Necessary: {"designation", "fentanyl", "kingpin"},
 		Ignore:    {"designation", "fentanyl", "kingpin", "strike"},
 	}
@@ -299,7 +326,7 @@ func groundedIn(adj graph.Adjacency) []bool {
 // the other.
 func TestAttacksSharedRowsAreIndependent(t *testing.T) {
 	g := graphtest.Bipolar(t, []string{"a", "b", "c", "d"}, []string{"a>b", "b>a", "a-c", "b-d"})
-	for _, m := range []Mode{Deductive, Necessary} {
+	for _, m := range []Mode{SupportedSecondary, Necessary} {
 		adj := Attacks(g, m)
 		want := []int{2, 3}
 		if !slices.Equal(adj[0], want) || !slices.Equal(adj[1], want) {
@@ -321,4 +348,41 @@ func TestAttacksInvalidModePanics(t *testing.T) {
 		}
 	}()
 	Attacks(graph.New(), Mode(7))
+}
+
+// TestDeductiveBoellaFigure1 is the worked example of Boella, Gabbay, van der Torre and
+// Villata, "Support in abstract argumentation" (COMMA 2010), Figure 1a: arguments a to
+// e, attacks b → d and e → c, supports a ⇒ b and b ⇒ c. Read as deductive support, the
+// figure draws one supported attack, a → d (a commits to b, which attacks d), and two
+// mediated attacks, e → b and e → a (b and a commit to c, which e attacks). The set
+// {d, e} that the paper discusses, not admissible on the attacks alone, is then the
+// grounded extension. Read as supported and secondary attacks (Cayrol &
+// Lagasquie-Schiex 2005, 2010) there is the supported attack alone: c supports nothing,
+// so no secondary attack arises.
+func TestDeductiveBoellaFigure1(t *testing.T) {
+	g := graphtest.Bipolar(t, []string{"a", "b", "c", "d", "e"}, []string{"b-d", "e-c", "a>b", "b>c"})
+	tests := []struct {
+		m        Mode
+		attacks  []string
+		grounded []string
+	}{
+		{Deductive, []string{"a->d", "b->d", "e->a", "e->b", "e->c"}, []string{"d", "e"}},
+		{SupportedSecondary, []string{"a->d", "b->d", "e->c"}, []string{"a", "b", "e"}},
+		{Ignore, []string{"b->d", "e->c"}, []string{"a", "b", "e"}},
+	}
+	for _, tt := range tests {
+		adj := Attacks(g, tt.m)
+		if got := pairs(g, adj); !slices.Equal(got, tt.attacks) {
+			t.Errorf("%v: attacks %v, want %v", tt.m, got, tt.attacks)
+		}
+		var in []string
+		for a, ok := range groundedIn(adj) {
+			if ok {
+				in = append(in, g.Name(a))
+			}
+		}
+		if !slices.Equal(in, tt.grounded) {
+			t.Errorf("%v: grounded extension %v, want %v", tt.m, in, tt.grounded)
+		}
+	}
 }

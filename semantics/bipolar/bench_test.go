@@ -129,7 +129,7 @@ func BenchmarkAttacks(b *testing.B) {
 
 // BenchmarkDeriveGrowth measures Derive on the adversarial shapes of issue 9 at growing
 // sizes, to show its cost growing with its result: an open support chain of n
-// arguments (2n attacks, deductive), and a chain of n undercut supports (about n²).
+// arguments (2n attacks, supported-secondary), and a chain of n undercut supports (about n²).
 func BenchmarkDeriveGrowth(b *testing.B) {
 	shapes := []struct {
 		name  string
@@ -145,7 +145,7 @@ func BenchmarkDeriveGrowth(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%d", sh.name, n), func(b *testing.B) {
 				var adj graph.Adjacency
 				for b.Loop() {
-					adj = Attacks(g, Deductive)
+					adj = Attacks(g, SupportedSecondary)
 				}
 				b.ReportMetric(float64(numAttacks(adj)), "attacks")
 			})

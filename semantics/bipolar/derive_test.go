@@ -11,8 +11,8 @@ import (
 )
 
 // supportChain returns a graph of n arguments a0 ⇒ a1 ⇒ ... ⇒ a(n-1) and two more,
-// x and z, with x → a0 and a(n-1) → z: read deductively, every ai attacks z (supported
-// attacks) and x attacks every ai (secondary attacks), 2n attacks in all. With closed,
+// x and z, with x → a0 and a(n-1) → z: read as SupportedSecondary, every ai attacks z
+// (supported attacks) and x attacks every ai (secondary attacks), 2n attacks in all. With closed,
 // a(n-1) → a0 too, which makes every ai attack every aj: n² + 2n attacks.
 func supportChain(n int, closed bool) *graph.Graph {
 	g := newNumbered(n)
@@ -65,14 +65,16 @@ func TestDeriveAdversarialShapes(t *testing.T) {
 		g    *graph.Graph
 		want map[Mode]int // the attacks of the result
 	}{
-		// Deductive: every ai attacks z, x attacks every ai. Necessary: x attacks every ai,
-		// and only a(n-1) attacks z: no argument needs it.
-		{"open chain", supportChain(30, false), map[Mode]int{Deductive: 2 * 30, Necessary: 30 + 1, Ignore: 2}},
-		// Deductive: every ai attacks every aj. Necessary: a(n-1) attacks every aj and
-		// z, and x every aj.
-		{"closed chain", supportChain(30, true), map[Mode]int{Deductive: 30*30 + 2*30, Necessary: 2*30 + 1, Ignore: 3}},
-		// ui attacks the inferences i..n-1 and the arguments i+1..n.
-		{"undercuts", undercutChain(10), map[Mode]int{Deductive: 10 * 11, Necessary: 10 * 11, Ignore: 10}},
+		// SupportedSecondary: every ai attacks z, x attacks every ai. Deductive: every ai
+		// attacks z, and only x attacks a0: nothing else commits to a0. Necessary: x attacks
+		// every ai, and only a(n-1) attacks z: no argument needs it.
+		{"open chain", supportChain(30, false), map[Mode]int{SupportedSecondary: 2 * 30, Deductive: 30 + 1, Necessary: 30 + 1, Ignore: 2}},
+		// SupportedSecondary: every ai attacks every aj. Deductive: every ai attacks z and
+		// a0. Necessary: a(n-1) attacks every aj and z, and x every aj.
+		{"closed chain", supportChain(30, true), map[Mode]int{SupportedSecondary: 30*30 + 2*30, Deductive: 2*30 + 1, Necessary: 2*30 + 1, Ignore: 3}},
+		// ui attacks the inferences i..n-1 and the arguments i+1..n; Deductive: ui attacks
+		// its inference alone, which nothing commits to.
+		{"undercuts", undercutChain(10), map[Mode]int{SupportedSecondary: 10 * 11, Deductive: 10, Necessary: 10 * 11, Ignore: 10}},
 	} {
 		sup := relationOf(tt.g.Adjacency(graph.Support))
 		prem := relationOf(tt.g.Adjacency(graph.Premise))
@@ -101,7 +103,7 @@ func TestDeriveAdversarialShapes(t *testing.T) {
 // its distinct rows.
 func TestDeriveSharesRows(t *testing.T) {
 	g := supportChain(100, true)
-	adj, err := Derive(context.Background(), g, Deductive, -1)
+	adj, err := Derive(context.Background(), g, SupportedSecondary, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,20 +125,20 @@ func TestDeriveLimit(t *testing.T) {
 	const n = 200
 	g := supportChain(n, true)
 	want := n*n + 2*n
-	if adj, err := Derive(context.Background(), g, Deductive, want); err != nil || numAttacks(adj) != want {
+	if adj, err := Derive(context.Background(), g, SupportedSecondary, want); err != nil || numAttacks(adj) != want {
 		t.Fatalf("bound %d: %d attacks, %v; want %d and no error", want, numAttacks(adj), err, want)
 	}
-	_, err := Derive(context.Background(), g, Deductive, want-1)
+	_, err := Derive(context.Background(), g, SupportedSecondary, want-1)
 	var le *LimitError
 	if !errors.As(err, &le) {
 		t.Fatalf("bound %d: error %v, want a *LimitError", want-1, err)
 	}
-	wantErr := LimitError{Mode: Deductive, Arguments: n + 2, Supports: n - 1, Attacks: 3, MaxAttacks: want - 1}
+	wantErr := LimitError{Mode: SupportedSecondary, Arguments: n + 2, Supports: n - 1, Attacks: 3, MaxAttacks: want - 1}
 	if *le != wantErr {
 		t.Errorf("error %+v, want %+v", *le, wantErr)
 	}
 	msg := err.Error()
-	for _, part := range []string{"deductive", "40,399 attacks", "202 arguments", "199 supports", "3 attacks", "ignore"} {
+	for _, part := range []string{"supported-secondary", "40,399 attacks", "202 arguments", "199 supports", "3 attacks", "ignore"} {
 		if !strings.Contains(msg, part) {
 			t.Errorf("message %q does not say %q", msg, part)
 		}
@@ -181,12 +183,12 @@ func denseWeb(k int) *graph.Graph {
 // bound but takes far more steps than it has attacks is refused as too interwoven.
 func TestDeriveWorkLimit(t *testing.T) {
 	g := denseWeb(100)
-	adj, err := Derive(context.Background(), g, Deductive, -1)
+	adj, err := Derive(context.Background(), g, SupportedSecondary, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	size := numAttacks(adj)
-	_, err = Derive(context.Background(), g, Deductive, size)
+	_, err = Derive(context.Background(), g, SupportedSecondary, size)
 	var le *LimitError
 	if !errors.As(err, &le) || !le.Work {
 		t.Fatalf("bound %d, the size of the result: error %v, want a *LimitError for the work", size, err)

@@ -9,12 +9,12 @@
 // path of one or more supports from a to b and "a ⇒* b" a path of zero or more (so a ⇒* a
 // always holds, and a self-support changes nothing).
 //
-// # Deductive support (the default)
+// # Supported and secondary attacks (the default)
 //
-// argmap's default is the reading of Cayrol & Lagasquie-Schiex's bipolar argumentation
-// frameworks (2005, 2010): a supported argument's attacks are its supporters' attacks
-// too, and an attack on an argument is an attack on everything it supports. The attacks
-// it gives rise to are
+// argmap's default, [SupportedSecondary], is the reading of Cayrol & Lagasquie-Schiex's
+// bipolar argumentation frameworks (2005, 2010): a supported argument's attacks are its
+// supporters' attacks too, and an attack on an argument is an attack on everything it
+// supports. The attacks it gives rise to are
 //
 //   - supported attacks: a ⇒+ x and x → b give a → b. Whoever accepts a is committed
 //     to x, which attacks b (Cayrol & Lagasquie-Schiex 2005, 2010);
@@ -30,11 +30,34 @@
 // deriving a supported or secondary attack from a derived attack gives one already in it.
 // The composition is included for that reason.
 //
-// The name follows the issue that asked for it, and the default matches how a debate is
-// taught: evidence for a rejected conclusion is not rejected with it. The stricter reading
-// of deductive support in Cayrol & Lagasquie-Schiex (2013) and Boella et al. (2010), which
-// derives mediated attacks (a → y and b ⇒+ y give a → b: whoever accepts b is committed
-// to y, which a attacks) and so rejects the evidence too, is not offered.
+// This pairing of the two kinds is not one of the specialised supports that Cayrol &
+// Lagasquie-Schiex (2013) later tell apart: supported attacks belong to deductive
+// support, secondary attacks to necessary support. It is the default because it matches
+// how a debate is taught: evidence for a rejected conclusion is not rejected with it,
+// while an attack on the evidence weakens the conclusion. argmap called it "deductive"
+// before it offered [Deductive]; the name now belongs to the reading below.
+//
+// # Deductive support
+//
+// a ⇒ b read as a deductive support means: whoever accepts a must accept b, so whoever
+// rejects b must reject a (Boella, Gabbay, van der Torre & Villata 2010; Cayrol &
+// Lagasquie-Schiex 2013). The attacks it gives rise to, [Deductive], are
+//
+//   - supported attacks: a ⇒+ x and x → b give a → b, as above;
+//   - mediated attacks: a → y and b ⇒+ y give a → b. Whoever accepts b is committed
+//     to y, which a attacks (Boella et al. 2010);
+//   - super-mediated attacks: a ⇒+ x, x → y and b ⇒+ y give a → b, a supported attack
+//     on what b commits to (Cayrol & Lagasquie-Schiex 2013).
+//
+// With the direct attacks, these are exactly the pairs with
+//
+//	a → b  iff  a ⇒* x, x → y and b ⇒* y for some x and y
+//
+// ("something a commits to attacks something b commits to"), a closed relation. Unlike
+// the default, an attack on a conclusion reaches the evidence for it: in the worked
+// example below, whoever accepts the fentanyl crisis is committed to the strike, which
+// Mexico's sovereignty attacks. Unlike the default too, an attack on evidence does not
+// reach the conclusion it supports.
 //
 // # Necessary support
 //
@@ -55,9 +78,23 @@
 //
 // ("something a needs attacks something b needs"). The relation is closed: the
 // composition is included because without it a secondary attack drawn from an extended
-// one would be missing. Necessary and Deductive share the secondary attacks; they differ
-// in where an attack starts: under Deductive a supporter attacks what the argument it
-// supports attacks, under Necessary an argument attacks what its supporters attack.
+// one would be missing. Necessary support is deductive support turned around (a ⇒ b
+// read as necessary is b ⇒ a read as deductive, the duality of Cayrol &
+// Lagasquie-Schiex 2013): secondary attacks are the mediated ones, extended attacks the
+// supported ones, read along the supports the other way. Necessary and
+// SupportedSecondary share the secondary attacks; they differ in where an attack starts:
+// under SupportedSecondary a supporter attacks what the argument it supports attacks,
+// under Necessary an argument attacks what its supporters attack.
+//
+// # Undercut supports
+//
+// An undercut support a ⇒ b is an inference node i between its ends: a premise edge
+// from a to i and a support i ⇒ b, and every undercut attacks i. In every mode but
+// Ignore, an attack on a premise is an attack on its inference (the inference cannot
+// stand without it), and a premise commits to nothing through its inference, nor needs
+// it. So under SupportedSecondary and Necessary an attack on a reaches i and what i
+// supports; under Deductive an attack on b reaches i (i commits to b) but not a, whose
+// commitment to b lasts only as long as the inference stands.
 //
 // # Ignore
 //
@@ -74,15 +111,21 @@
 //	sovereignty → strike      (Mexico's sovereignty attacks a strike)
 //	kingpin → lethal_force    (the Calderón "kingpin" precedent attacks lethal force)
 //
-// Ignore gives the three direct attacks. Deductive adds kingpin → strike, a secondary
-// attack (the strike rests on lethal_force, which kingpin attacks), and
+// Ignore gives the three direct attacks. SupportedSecondary adds kingpin → strike, a
+// secondary attack (the strike rests on lethal_force, which kingpin attacks), and
 // fentanyl → sovereignty, a supported attack (whoever accepts fentanyl is committed to
 // designation, which attacks sovereignty). Necessary adds the same secondary attack and
 // strike → sovereignty, an extended attack (the strike needs designation, which attacks
-// sovereignty). Under grounded semantics, designation, fentanyl and kingpin are accepted
-// in every mode; the strike is accepted only under Ignore, where nothing reaches it once
-// designation has defeated sovereignty: reading the supports, kingpin's attack on lethal
-// force brings the strike down with it.
+// sovereignty). Deductive adds the same supported attack and three mediated ones,
+// sovereignty → designation, sovereignty → fentanyl and sovereignty → lethal_force
+// (each commits to the strike, which sovereignty attacks), but no attack on the strike.
+//
+// Under grounded semantics, designation, fentanyl and kingpin are accepted under
+// SupportedSecondary and Necessary; the strike is accepted only under Ignore, where
+// nothing reaches it once designation has defeated sovereignty: reading the supports,
+// kingpin's attack on lethal force brings the strike down with it. Under Deductive only
+// kingpin is accepted and lethal_force rejected: designation, fentanyl and sovereignty
+// attack each other, grounded semantics takes no side, and the strike is undecided.
 //
 // # Cost
 //

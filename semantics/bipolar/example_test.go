@@ -40,7 +40,8 @@ func Example() {
 		fmt.Println()
 	}
 	// Output:
-	// deductive: kingpin -> strike fentanyl -> sovereignty
+	// supported-secondary: kingpin -> strike fentanyl -> sovereignty
+	// deductive: sovereignty -> designation sovereignty -> lethal_force sovereignty -> fentanyl fentanyl -> sovereignty
 	// necessary: strike -> sovereignty kingpin -> strike
 	// ignore:
 }

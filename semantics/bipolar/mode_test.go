@@ -10,10 +10,11 @@ func TestModeString(t *testing.T) {
 		m    Mode
 		want string
 	}{
+		{SupportedSecondary, "supported-secondary"},
 		{Deductive, "deductive"},
 		{Necessary, "necessary"},
 		{Ignore, "ignore"},
-		{3, "Mode(3)"},
+		{4, "Mode(4)"},
 		{255, "Mode(255)"},
 	}
 	for _, tt := range tests {
@@ -23,15 +24,17 @@ func TestModeString(t *testing.T) {
 	}
 }
 
-func TestZeroModeIsDeductive(t *testing.T) {
+// The zero value, the default, is the reading argmap has always had, whatever it is
+// called: its verdicts on existing maps do not change.
+func TestZeroModeIsSupportedSecondary(t *testing.T) {
 	var m Mode
-	if m != Deductive {
-		t.Errorf("zero Mode is %v, want deductive", m)
+	if m != SupportedSecondary {
+		t.Errorf("zero Mode is %v, want supported-secondary", m)
 	}
 }
 
 func TestModes(t *testing.T) {
-	want := []Mode{Deductive, Necessary, Ignore}
+	want := []Mode{SupportedSecondary, Deductive, Necessary, Ignore}
 	if got := Modes(); !slices.Equal(got, want) {
 		t.Errorf("Modes() = %v, want %v", got, want)
 	}
@@ -49,9 +52,11 @@ func TestParseMode(t *testing.T) {
 		want    Mode
 		wantErr bool
 	}{
+		{"supported-secondary", SupportedSecondary, false},
 		{"deductive", Deductive, false},
 		{"necessary", Necessary, false},
 		{"ignore", Ignore, false},
+		{"Supported-Secondary", SupportedSecondary, false},
 		{"Deductive", Deductive, false},
 		{"NECESSARY", Necessary, false},
 		{"  ignore\t", Ignore, false},
@@ -59,6 +64,7 @@ func TestParseMode(t *testing.T) {
 		{"deduct", 0, true},
 		{"none", 0, true},
 		{"Mode(3)", 0, true},
+		{"supported", 0, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseMode(tt.name)
@@ -70,8 +76,15 @@ func TestParseMode(t *testing.T) {
 
 func TestParseModeError(t *testing.T) {
 	_, err := ParseMode("deduct")
-	want := `unknown support mode "deduct": want deductive, necessary or ignore`
+	want := `unknown support mode "deduct": want supported-secondary, deductive, necessary or ignore`
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseMode(%q) error = %v, want %q", "deduct", err, want)
+	}
+}
+
+func TestNames(t *testing.T) {
+	want := []string{"supported-secondary", "deductive", "necessary", "ignore"}
+	if got := Names(); !slices.Equal(got, want) {
+		t.Errorf("Names() = %v, want %v", got, want)
 	}
 }

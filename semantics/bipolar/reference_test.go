@@ -84,15 +84,16 @@ func (r relation) plus() relation {
 // attacks and apply the one-step rules of the mode, each with a single support edge, to
 // every attack found so far, until nothing changes.
 //
-//	Deductive: a ⇒ x, x → b gives a → b (supported);  a → x, x ⇒ b gives a → b (secondary)
+//	SupportedSecondary: a ⇒ x, x → b gives a → b (supported);  a → x, x ⇒ b gives a → b (secondary)
+//	Deductive: a ⇒ x, x → b gives a → b (supported);  a → x, b ⇒ x gives a → b (mediated)
 //	Necessary: a → x, x ⇒ b gives a → b (secondary);  x ⇒ a, x → b gives a → b (extended)
 func fixpointReference(sup, att relation, m Mode) relation {
 	return fixpointPremises(sup, newRelation(len(att)), att, m)
 }
 
 // fixpointPremises is fixpointReference with premise edges (an undercut support's
-// premise to its inference) and one more rule, in both modes: an attack on a premise is
-// an attack on its inference.
+// premise to its inference) and one more rule, in every mode that reads supports: an
+// attack on a premise is an attack on its inference.
 //
 //	a → p, p ▷ i gives a → i
 func fixpointPremises(sup, prem, att relation, m Mode) relation {
@@ -115,8 +116,12 @@ func fixpointPremises(sup, prem, att relation, m Mode) relation {
 			for b := range n {
 				for x := range n {
 					switch m {
-					case Deductive:
+					case SupportedSecondary:
 						if sup[a][x] && r[x][b] || r[a][x] && sup[x][b] {
+							add(a, b)
+						}
+					case Deductive:
+						if sup[a][x] && r[x][b] || r[a][x] && sup[b][x] {
 							add(a, b)
 						}
 					case Necessary:
@@ -138,7 +143,8 @@ func fixpointPremises(sup, prem, att relation, m Mode) relation {
 // the package documentation names, each straight from its definition with paths of
 // supports of one or more edges (S+):
 //
-//	Deductive: direct; supported a S+ x → b; secondary a → y S+ b; both a S+ x → y S+ b
+//	SupportedSecondary: direct; supported a S+ x → b; secondary a → y S+ b; both a S+ x → y S+ b
+//	Deductive: direct; supported a S+ x → b; mediated a → y, b S+ y; super-mediated a S+ x → y, b S+ y
 //	Necessary: direct; secondary a → x S+ b; extended x S+ a, x → b; both x S+ a, x → y S+ b
 //
 // Its agreement with fixpointReference is what makes the relation closed: no iteration
@@ -153,11 +159,16 @@ func namedReference(sup, att relation, m Mode) relation {
 			for x := range n {
 				for y := range n {
 					switch m {
-					case Deductive:
+					case SupportedSecondary:
 						ok = ok ||
 							y == b && sp[a][x] && att[x][b] ||
 							x == a && att[a][y] && sp[y][b] ||
 							sp[a][x] && att[x][y] && sp[y][b]
+					case Deductive:
+						ok = ok ||
+							y == b && sp[a][x] && att[x][b] ||
+							x == a && att[a][y] && sp[b][y] ||
+							sp[a][x] && att[x][y] && sp[b][y]
 					case Necessary:
 						ok = ok ||
 							x == a && att[a][y] && sp[y][b] ||
@@ -255,7 +266,7 @@ func TestAttacksIgnore(t *testing.T) {
 		if got := Attacks(g, Ignore); !slices.EqualFunc(got, direct, slices.Equal) {
 			t.Fatalf("graph #%d %v: Ignore gives %v, want %v", iter, g.Edges(), got, direct)
 		}
-		for _, m := range []Mode{Deductive, Necessary} {
+		for _, m := range []Mode{SupportedSecondary, Deductive, Necessary} {
 			got := relationOf(Attacks(g, m))
 			for a, targets := range direct {
 				for _, b := range targets {
@@ -292,7 +303,7 @@ func TestAttacksLarger(t *testing.T) {
 		}
 		sup := relationOf(g.Adjacency(graph.Support))
 		att := relationOf(g.Adjacency(graph.Attack))
-		for _, m := range []Mode{Deductive, Necessary} {
+		for _, m := range []Mode{SupportedSecondary, Deductive, Necessary} {
 			adj := Attacks(g, m)
 			checkLists(t, adj)
 			if got, want := relationOf(adj), namedReference2(sup, att, m); !got.equal(want) {
@@ -303,8 +314,8 @@ func TestAttacksLarger(t *testing.T) {
 }
 
 // namedReference2 is namedReference in O(n³): with S* the reflexive closure of S+,
-// Deductive is S* ; A ; S* and Necessary (S*)⁻¹ ; A ; S*, composed one step at a
-// time. (namedReference, quantifying over x and y together, takes O(n⁴), too slow here.)
+// SupportedSecondary is S* ; A ; S*, Deductive S* ; A ; (S*)⁻¹ and Necessary
+// (S*)⁻¹ ; A ; S*, composed one step at a time. (namedReference, quantifying over x and y together, takes O(n⁴), too slow here.)
 func namedReference2(sup, att relation, m Mode) relation {
 	n := len(att)
 	star := sup.plus()
@@ -312,7 +323,10 @@ func namedReference2(sup, att relation, m Mode) relation {
 		star[a][a] = true
 	}
 	left, right := star, star // a left x, x → y, y right b
-	if m == Necessary {
+	switch m {
+	case Deductive:
+		right = transpose(star)
+	case Necessary:
 		left = transpose(star)
 	}
 	return compose(compose(left, att), right)
@@ -358,7 +372,7 @@ func TestAttacksPremisesAgainstReference(t *testing.T) {
 		sup := relationOf(g.Adjacency(graph.Support))
 		prem := relationOf(g.Adjacency(graph.Premise))
 		att := relationOf(g.Adjacency(graph.Attack))
-		for _, m := range []Mode{Deductive, Necessary} {
+		for _, m := range []Mode{SupportedSecondary, Deductive, Necessary} {
 			adj := Attacks(g, m)
 			checkLists(t, adj)
 			if got, want := relationOf(adj), fixpointPremises(sup, prem, att, m); !got.equal(want) {
