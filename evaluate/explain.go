@@ -9,6 +9,7 @@ import (
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/internal/termtext"
 	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 // maxDepth bounds how far an explanation follows the chain of attackers and
@@ -18,7 +19,12 @@ const maxDepth = 4
 // Explain says why the argument id has its status, in sentences written for
 // a student. Under grounded semantics it follows the chain of attackers and
 // defenders that settles the argument; under the others it shows an
-// extension that holds it and one that does not, or why none can.
+// extension that holds it and one that does not, or why none can. An attack
+// that the reading of the supports derives is told in that reading's words.
+//
+// It returns an error, and no text, when id is not an evaluated argument,
+// when the method is a gradual semantics, when ctx ends (ctx's error), and
+// when a question the explanation asks of the semantics cannot be decided.
 func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	st, ok := r.Status(id)
 	if !ok {
@@ -38,9 +44,12 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 		r.explainGrounded(&b, r.nodeOf[id])
 		return b.String(), nil
 	}
-	text := r.explainExtensions(ctx, st)
+	text, err := r.explainExtensions(ctx, st, solver{})
 	if err := ctx.Err(); err != nil {
 		return "", err // the time ran out: an explanation cut short would mislead
+	}
+	if err != nil {
+		return "", err
 	}
 	return b.String() + text, nil
 }
@@ -77,44 +86,251 @@ func (r *Result) direct(a, b int) bool {
 	return false
 }
 
-// attacksIt says how a attacks b: "attacks it", or, for an attack that
-// the reading of the supports derives, by way of which argument: "attacks
-// collateral, which supports it" (a secondary attack), "supports
-// cooperation, which attacks it" (a supported attack).
+// attacksIt says how a attacks b, in the words of the reading of the
+// supports in use: "attacks it" for an attack the map states, and for one
+// that the reading derives, the way it goes, with the name that Cayrol &
+// Lagasquie-Schiex (2013) give its kind:
+//
+//	supported-secondary  "supports cooperation, which attacks it (a supported attack)"
+//	                     "attacks collateral, which supports it (a secondary attack)"
+//	deductive            "supports designation, which attacks it (a supported attack)"
+//	                     "attacks strike, which it supports (a mediated attack)"
+//	necessary            "attacks lethal_force, which it needs (a secondary attack)"
+//	                     "needs designation, which attacks it (an extended attack)"
+//
+// The way shown is a shortest one: a chain of supports from a to some x,
+// x's attack on some y, and a chain from y to b (see package bipolar for
+// the chains each reading follows).
 func (r *Result) attacksIt(a, b int) string {
 	if r.direct(a, b) {
 		return "attacks it"
 	}
-	support := r.graph.Adjacency(graph.Support)
-	reaches := func(from, to int) bool { // along one or more supports
-		seen := map[int]bool{}
-		queue := []int{from}
-		for len(queue) > 0 {
-			x := queue[0]
-			queue = queue[1:]
-			for _, y := range support[x] {
-				if y == to {
-					return true
-				}
-				if !seen[y] {
-					seen[y] = true
-					queue = append(queue, y)
-				}
+	w := r.derivation(a, b)
+	if w == nil {
+		return "attacks it through the supports" // unreachable: every attack is direct or derived
+	}
+	return w.phrase(r)
+}
+
+// step is one edge of a derivation's chains.
+type step struct {
+	to      int
+	premise bool // a premise edge to an inference, rather than a support
+}
+
+// derivation is the way a derived attack a → b goes: a's chain to x
+// (commitments, or needs under necessary support), x's direct attack on
+// y, and y's chain to b.
+type derivation struct {
+	mode       bipolar.Mode
+	a, x, y, b int
+	left       []step // from a to x
+	right      []step // from y to b
+}
+
+// derivation finds a shortest way a → b is derived under the reading in
+// use, or nil if there is none.
+func (r *Result) derivation(a, b int) *derivation {
+	mode := r.Options.Support
+	if mode == bipolar.Ignore {
+		return nil
+	}
+	n := r.graph.Len()
+	sup := r.graph.Adjacency(graph.Support)
+	prem := r.graph.Adjacency(graph.Premise)
+	supRev, premRev := reversed(sup), reversed(prem)
+	// Along left, a reaches x: a commits to x (supports, as in
+	// supported-secondary and deductive) or needs x (supports turned
+	// around, necessary). Along right, y reaches b: b rests on or needs y
+	// (supports), or commits to y (supports turned around, deductive);
+	// premise edges lead from a premise to its inference in every reading.
+	left := sup
+	if mode == bipolar.Necessary {
+		left = supRev
+	}
+	rightBack := supRev // right's support edges turned around
+	if mode == bipolar.Deductive {
+		rightBack = sup
+	}
+
+	// Breadth first from a along left, and from b back along right.
+	fromA := bfs(n, a, func(v int, visit func(int, bool)) {
+		for _, u := range left[v] {
+			visit(u, false)
+		}
+	})
+	toB := bfs(n, b, func(v int, visit func(int, bool)) {
+		for _, u := range rightBack[v] {
+			visit(u, false)
+		}
+		for _, u := range premRev[v] {
+			visit(u, true)
+		}
+	})
+	att := r.graph.Adjacency(graph.Attack)
+	best := -1
+	var bx, by int
+	for x := range n {
+		if fromA.dist[x] < 0 {
+			continue
+		}
+		for _, y := range att[x] {
+			if toB.dist[y] < 0 {
+				continue
+			}
+			if d := fromA.dist[x] + toB.dist[y]; best < 0 || d < best {
+				best, bx, by = d, x, y
 			}
 		}
-		return false
 	}
-	for x := range r.graph.Len() {
-		if r.direct(a, x) && reaches(x, b) {
-			return fmt.Sprintf("attacks %s, on which it rests", r.label(x))
+	if best < 0 {
+		return nil
+	}
+	w := &derivation{mode: mode, a: a, x: bx, y: by, b: b}
+	// The left chain, read back from x to a, then turned the right way.
+	for v := bx; v != a; v = fromA.parent[v] {
+		w.left = append(w.left, step{to: v})
+	}
+	slices.Reverse(w.left)
+	// The right chain: toB's parents already lead from y towards b.
+	for v := by; v != b; v = toB.parent[v] {
+		w.right = append(w.right, step{to: toB.parent[v], premise: toB.premise[v]})
+	}
+	return w
+}
+
+// search is the result of a breadth-first search: each node's distance
+// from the start (-1 if not reached), the node it was reached from, and
+// whether by a premise edge.
+type search struct {
+	dist, parent []int
+	premise      []bool
+}
+
+// bfs searches from start along the edges next visits, in node order so
+// that the result is deterministic.
+func bfs(n, start int, next func(v int, visit func(u int, premise bool))) search {
+	s := search{dist: make([]int, n), parent: make([]int, n), premise: make([]bool, n)}
+	for i := range s.dist {
+		s.dist[i] = -1
+	}
+	s.dist[start] = 0
+	queue := []int{start}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		next(v, func(u int, premise bool) {
+			if s.dist[u] < 0 {
+				s.dist[u], s.parent[u], s.premise[u] = s.dist[v]+1, v, premise
+				queue = append(queue, u)
+			}
+		})
+	}
+	return s
+}
+
+// reversed returns adj with every edge turned around.
+func reversed(adj graph.Adjacency) graph.Adjacency {
+	out := make(graph.Adjacency, len(adj))
+	for v, targets := range adj {
+		for _, u := range targets {
+			out[u] = append(out[u], v)
 		}
 	}
-	for x := range r.graph.Len() {
-		if r.direct(x, b) && reaches(a, x) {
-			return fmt.Sprintf("supports %s, which attacks it", r.label(x))
+	return out
+}
+
+// length is the number of edges of the way, its attack included; 0 for no
+// derivation (a direct attack).
+func (w *derivation) length() int {
+	if w == nil {
+		return 0
+	}
+	return len(w.left) + 1 + len(w.right)
+}
+
+// phrase says the derivation as the predicate of a sentence whose
+// subject is its attacker and in which "it" is its target.
+func (w *derivation) phrase(r *Result) string {
+	name := func(v int) string {
+		if v == w.b {
+			return "it"
+		}
+		return r.label(v)
+	}
+	var clauses []string
+	// From the attacker to x: what it commits to, or what it needs.
+	for _, s := range w.left {
+		verb := "supports"
+		if w.mode == bipolar.Necessary {
+			verb = "needs"
+		}
+		clauses = append(clauses, verb+" "+r.label(s.to))
+	}
+	clauses = append(clauses, "attacks "+name(w.y))
+	// From y to the target: what rests on it, needs it, or commits to it.
+	premise := false
+	for _, s := range w.right {
+		switch {
+		case s.premise:
+			premise = true
+			clauses = append(clauses, "on which "+name(s.to)+" rests")
+		case w.mode == bipolar.Deductive:
+			clauses = append(clauses, name(s.to)+" supports")
+		case w.mode == bipolar.Necessary:
+			clauses = append(clauses, name(s.to)+" needs")
+		default:
+			clauses = append(clauses, "supports "+name(s.to))
 		}
 	}
-	return "attacks it through the supports"
+	text := clauses[0]
+	for _, c := range clauses[1:] {
+		if strings.HasPrefix(c, "on which ") {
+			text += ", " + c
+		} else {
+			text += ", which " + c
+		}
+	}
+	if kind := w.kind(premise); kind != "" {
+		text += " (" + kind + ")"
+	}
+	return text
+}
+
+// kind names the kind of complex attack the derivation is, as Cayrol &
+// Lagasquie-Schiex (2013) name them, or "" for a composition they do not
+// name or a way through a premise.
+func (w *derivation) kind(premise bool) string {
+	if premise {
+		return ""
+	}
+	l, r := len(w.left) > 0, len(w.right) > 0
+	switch w.mode {
+	case bipolar.SupportedSecondary:
+		switch {
+		case l && !r:
+			return "a supported attack"
+		case !l && r:
+			return "a secondary attack"
+		}
+	case bipolar.Deductive:
+		switch {
+		case l && !r:
+			return "a supported attack"
+		case !l && r:
+			return "a mediated attack"
+		case l && r:
+			return "a super-mediated attack"
+		}
+	case bipolar.Necessary:
+		switch {
+		case l && !r:
+			return "an extended attack"
+		case !l && r:
+			return "a secondary attack"
+		}
+	}
+	return ""
 }
 
 // explainGrounded follows the grounded labelling, round by round: an
@@ -144,7 +360,8 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 			}
 		case semantics.Out:
 			// A direct attack reads best; among those, the accepted attacker
-			// settled earliest gives the shortest reason.
+			// settled earliest gives the shortest reason, and then the
+			// derived attack with the shortest way the shortest sentence.
 			best := -1
 			better := func(a int) bool {
 				if best < 0 {
@@ -153,7 +370,10 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 				if da, db := r.direct(a, n), r.direct(best, n); da != db {
 					return da
 				}
-				return round[a] < round[best]
+				if round[a] != round[best] {
+					return round[a] < round[best]
+				}
+				return r.derivation(a, n).length() < r.derivation(best, n).length()
 			}
 			for _, a := range attackers {
 				if labels[a] == semantics.In && better(a) {
@@ -241,9 +461,29 @@ func undecidedNodes(labels semantics.Labelling) []int {
 	return nodes
 }
 
+// decider answers the questions an explanation asks of a semantics: the
+// functions of package semantics, or, in tests, answers that fail.
+type decider interface {
+	Credulous(ctx context.Context, f *semantics.Framework, s semantics.Semantics, a int) (bool, semantics.Extension, error)
+	Skeptical(ctx context.Context, f *semantics.Framework, s semantics.Semantics, a int) (bool, semantics.Extension, error)
+}
+
+// solver is the decider of package semantics.
+type solver struct{}
+
+func (solver) Credulous(ctx context.Context, f *semantics.Framework, s semantics.Semantics, a int) (bool, semantics.Extension, error) {
+	return semantics.Credulous(ctx, f, s, a)
+}
+
+func (solver) Skeptical(ctx context.Context, f *semantics.Framework, s semantics.Semantics, a int) (bool, semantics.Extension, error) {
+	return semantics.Skeptical(ctx, f, s, a)
+}
+
 // explainExtensions explains an argument's status under a semantics with
-// several extensions, from a witness and a counter-example.
-func (r *Result) explainExtensions(ctx context.Context, st Status) string {
+// several extensions, from a witness and a counter-example. A question d
+// cannot decide is an error: an explanation that skipped it could state
+// what is not so.
+func (r *Result) explainExtensions(ctx context.Context, st Status, d decider) (string, error) {
 	var b strings.Builder
 	s := r.Options.Method.Semantics
 	n := r.nodeOf[st.ID]
@@ -258,9 +498,9 @@ func (r *Result) explainExtensions(ctx context.Context, st Status) string {
 		slices.Sort(ids)
 		return "{" + strings.Join(ids, ", ") + "}"
 	}
-	ok, witness, err := semantics.Credulous(ctx, f, s, n)
+	ok, witness, err := d.Credulous(ctx, f, s, n)
 	if err != nil {
-		return fmt.Sprintf("cannot decide: %v\n", err)
+		return "", fmt.Errorf("deciding whether %s is in some %s extension: %w", st.ID, s, err)
 	}
 	if !ok {
 		fmt.Fprintf(&b, "%s is rejected under %s semantics: no %s extension contains it.\n", st.ID, s, s)
@@ -269,9 +509,13 @@ func (r *Result) explainExtensions(ctx context.Context, st Status) string {
 			fmt.Fprintf(&b, "It attacks itself, so no conflict-free set of arguments can hold it.\n")
 		default:
 			for _, a := range f.Attackers(n) {
-				if sk, _, err := semantics.Skeptical(ctx, f, s, a); err == nil && sk {
+				sk, _, err := d.Skeptical(ctx, f, s, a)
+				if err != nil {
+					return "", fmt.Errorf("deciding whether %s, which attacks %s, is in every %s extension: %w", r.label(a), st.ID, s, err)
+				}
+				if sk {
 					fmt.Fprintf(&b, "%s %s, and %s is in every %s extension.\n", r.label(a), r.attacksIt(a, n), r.label(a), s)
-					return b.String()
+					return b.String(), nil
 				}
 			}
 			how := "without a conflict"
@@ -280,18 +524,18 @@ func (r *Result) explainExtensions(ctx context.Context, st Status) string {
 			}
 			fmt.Fprintf(&b, "Any set that holds it must defend it against %s, and no such defence is possible %s.\n", r.labels(f.Attackers(n)), how)
 		}
-		return b.String()
+		return b.String(), nil
 	}
-	sk, counter, err := semantics.Skeptical(ctx, f, s, n)
+	sk, counter, err := d.Skeptical(ctx, f, s, n)
 	if err != nil {
-		return fmt.Sprintf("cannot decide: %v\n", err)
+		return "", fmt.Errorf("deciding whether %s is in every %s extension: %w", st.ID, s, err)
 	}
 	if sk {
 		fmt.Fprintf(&b, "%s is accepted under %s semantics: it is in every %s extension, for instance %s.\n", st.ID, s, s, ext(witness))
 		if len(f.Attackers(n)) > 0 {
 			fmt.Fprintf(&b, "Every extension defends it against %s.\n", r.labels(f.Attackers(n)))
 		}
-		return b.String()
+		return b.String(), nil
 	}
 	fmt.Fprintf(&b, "%s is undecided under %s semantics: some %s extensions hold it, others do not.\n", st.ID, s, s)
 	fmt.Fprintf(&b, "  %s holds it.\n", ext(witness))
@@ -303,7 +547,7 @@ func (r *Result) explainExtensions(ctx context.Context, st Status) string {
 		}
 	}
 	fmt.Fprintln(&b, ".")
-	return b.String()
+	return b.String(), nil
 }
 
 func (r *Result) labels(nodes []int) string {
