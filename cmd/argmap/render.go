@@ -59,6 +59,13 @@ and a legend. In SVG, hovering over a box shows its whole claim and sources,
 over an arrow its note. The map is checked first, as argmap check does;
 problems are reported on standard error, and errors stop the drawing.
 
+With --semantics, each argument is drawn with its label under that
+semantics (accepted, rejected or undecided), explained in the legend.
+--support says how supports are read, and --without ID,... withdraws
+arguments before labelling: they and the arrows to and from them are drawn
+faded, in grey and dashed (dotted in the print theme), marked WITHDRAWN.
+Both need --semantics.
+
 The output goes to standard output (also with -o - or -o /dev/stdout), or
 to OUT with -o. A file at OUT is replaced only once the drawing is complete,
 and left as it was if the drawing fails or is interrupted; a symbolic link is
@@ -132,7 +139,7 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage or ideal",
 			},
 			&cli.StringFlag{Name: "support", Value: "deductive", Usage: "with --semantics: how supports are read: deductive, necessary or ignore"},
-			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn: `ID,...`"},
+			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn, drawn faded with their arrows: `ID,...`"},
 			includeRootFlag(),
 			&cli.IntFlag{
 				Name:  "max-arguments",
@@ -190,6 +197,15 @@ func runRender(c *cli.Context) error {
 	opts, err := drawingOptions(c)
 	if err != nil {
 		return err
+	}
+	// --support and --without change the labels: without --semantics
+	// there are none, and the drawing would silently be the same.
+	if !c.IsSet("semantics") {
+		for _, flag := range []string{"support", "without"} {
+			if c.IsSet(flag) {
+				return usageError("--%s applies with --semantics, which labels the map: add --semantics grounded (or another semantics)", flag)
+			}
+		}
 	}
 	paths := c.Args().Slice()
 	switch {
@@ -423,11 +439,16 @@ func labelling(ctx context.Context, c *cli.Context, m *arguments.Map) (*dot.Labe
 	if opt.Method.Gradual != 0 {
 		return nil, usageError("--semantics %s scores arguments; render draws the labels of grounded, complete, preferred, stable, semi-stable, stage or ideal semantics", opt.Method)
 	}
+	return labelsOf(ctx, m, opt)
+}
+
+// labelsOf evaluates the map with opt, for drawing each argument's label.
+func labelsOf(ctx context.Context, m *arguments.Map, opt evaluate.Options) (*dot.Labelling, error) {
 	res, err := evaluate.Evaluate(ctx, m, opt)
 	if err != nil {
 		return nil, &exitError{exitProblems, err}
 	}
-	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Labels: map[string]semantics.Label{}}
+	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Labels: map[string]semantics.Label{}, Withdrawn: opt.Without}
 	if len(opt.Without) > 0 {
 		l.Semantics += ", without " + strings.Join(opt.Without, ", ")
 	}

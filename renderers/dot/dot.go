@@ -39,6 +39,11 @@ type Labelling struct {
 	// Labels is the label of each argument, by id. Arguments without one,
 	// or with a value that is not a label, are drawn without a label.
 	Labels map[string]semantics.Label
+	// Withdrawn lists the ids of arguments withdrawn from the map before
+	// it was labelled: they are drawn faded, with a dashed border and the
+	// badge WITHDRAWN, and so are the relations to and from them, which
+	// took no part in the labelling; the legend says so.
+	Withdrawn []string
 }
 
 // Options change what Write draws. The zero value draws the map with the
@@ -124,17 +129,25 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
-	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}}
+	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}}
+	if opts.Labelling != nil {
+		for _, id := range opts.Labelling.Withdrawn {
+			if m.Argument(id) != nil {
+				w.withdrawn[id] = true
+			}
+		}
+	}
 	w.write()
 	return nil
 }
 
 type writer struct {
-	buf   *bytes.Buffer
-	m     *arguments.Map
-	opts  Options
-	theme *theme
-	meas  measurer
+	buf       *bytes.Buffer
+	m         *arguments.Map
+	opts      Options
+	theme     *theme
+	meas      measurer
+	withdrawn map[string]bool // Labelling.Withdrawn, of arguments of the map
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
@@ -317,9 +330,14 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 	if known {
 		class += " kind-" + a.Kind
 	}
-	border, penwidth, style := ks.accent, "1", "rounded,filled"
+	border, penwidth, style, fill := ks.accent, "1", "rounded,filled", ks.fill
 	var status semantics.Label
-	if l := w.opts.Labelling; l != nil {
+	withdrawn := w.withdrawn[a.ID]
+	if withdrawn {
+		// A withdrawn argument has no label: it took no part.
+		border, style, fill = t.withdrawn.color, style+",dashed", t.background
+		class += " withdrawn"
+	} else if l := w.opts.Labelling; l != nil {
 		if s, ok := l.Labels[a.ID]; ok {
 			if st, ok := t.statuses[s]; ok {
 				status = s
@@ -331,7 +349,7 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 			}
 		}
 	}
-	label, width := w.argumentLabel(a, ks, status)
+	label, width := w.argumentLabel(a, ks, status, withdrawn)
 	// The box's width, from the widest line as the renderers set it: the
 	// label's own WIDTH is a minimum, so Graphviz may make the box wider
 	// (it counts non-ASCII characters generously) but never narrower.
@@ -340,20 +358,24 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 		pos = fmt.Sprintf(" pos=\"%s,%s!\"", num(p.X), num(p.Y))
 	}
 	w.printf("%s%s [id=%s class=%q style=%q color=%q fillcolor=%q penwidth=%s width=%s%s\n%s\tlabel=<%s>]\n",
-		indent, quote(a.ID), quote(a.ID), class, style, border, ks.fill, penwidth, inches(width+2*padX), pos, indent, label)
+		indent, quote(a.ID), quote(a.ID), class, style, border, fill, penwidth, inches(width+2*padX), pos, indent, label)
 }
 
 // argumentLabel is the HTML-like label of an argument, and the width of its
 // widest line. Lines are left-aligned: Graphviz places a left-aligned line
 // at the box's left edge whatever it estimates its width to be, so the text
 // lands where the renderers expect it.
-func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status semantics.Label) (string, float64) {
+func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status semantics.Label, withdrawn bool) (string, float64) {
 	t := w.theme
 	kind := a.Kind
 	if kind == "" {
 		kind = "argument"
 	}
-	detail := style{size: detailSize, color: t.detail}
+	ink, details := t.ink, t.detail
+	if withdrawn {
+		ink, details, ks.accent = t.withdrawn.text, t.withdrawn.color, t.withdrawn.color
+	}
+	detail := style{size: detailSize, color: details}
 	header := []run{{text: strings.ToUpper(clean(kind)), style: style{size: detailSize, bold: true, color: ks.accent}}}
 	if party := clean(a.Party); party != "" {
 		header = append(header, run{text: "·" + nbsp + party, style: detail})
@@ -362,9 +384,12 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 		st := t.statuses[status]
 		header = append([]run{{text: strings.ToUpper(st.name), style: style{size: detailSize, bold: true, color: st.color}}}, header...)
 	}
+	if withdrawn {
+		header = append([]run{{text: strings.ToUpper(t.withdrawn.name), style: style{size: detailSize, bold: true, color: t.withdrawn.color}}}, header...)
+	}
 	headerLines, hw := w.meas.wrap(header, detailWidth)
-	claimLines, cw := w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: t.ink}}}, claimWidth)
-	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: t.detail}}}
+	claimLines, cw := w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: ink}}}, claimWidth)
+	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: details}}}
 	if src := sourceNames(a.Sources); src != "" {
 		footer = append(footer, run{text: "·" + nbsp + src, style: detail})
 	}
@@ -492,7 +517,7 @@ func relationsOf(m *arguments.Map) []*relation {
 // edge writes a relation's arrow. Its tooltip is the relation's note, or
 // says what the relation is.
 func (w *writer) edge(r *relation) {
-	rs := w.theme.relations[r.typ]
+	rs := w.relationStyle(w.theme.relations[r.typ], r.from, r.to)
 	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
 		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
 }
@@ -513,9 +538,13 @@ func undercutsOf(m *arguments.Map) map[arguments.Inference][]*arguments.Undercut
 // node on the support's arrow, which the undercuts' arrows point at.
 func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 	inf := arguments.Inference{From: r.from, To: r.to}.Name()
-	rs := w.theme.relations[graph.Support]
-	w.printf("	%s [id=%s class=\"inference\" shape=circle label=\"\" width=0.13 height=0.13 fixedsize=true style=filled fillcolor=%q color=%q tooltip=%s]\n",
-		quote(inf), quote(inf), rs.color, rs.color, quote(inferenceTooltip(r)))
+	rs := w.relationStyle(w.theme.relations[graph.Support], r.from, r.to)
+	class := "inference"
+	if w.withdrawn[r.from] || w.withdrawn[r.to] {
+		class += " withdrawn"
+	}
+	w.printf("	%s [id=%s class=%q shape=circle label=\"\" width=0.13 height=0.13 fixedsize=true style=filled fillcolor=%q color=%q tooltip=%s]\n",
+		quote(inf), quote(inf), class, rs.color, rs.color, quote(inferenceTooltip(r)))
 	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
 		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
 	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
@@ -528,10 +557,26 @@ func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 			continue
 		}
 		seen[u.From] = true
-		st := w.theme.undercut()
+		// An undercut is withdrawn with its undercutter, or with the
+		// support it aims at.
+		st := w.relationStyle(w.theme.undercut(), u.From, r.from, r.to)
 		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), "undercut", st.color, st.style, st.arrowhead, quote(undercutTooltip(u)))
+			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, quote(undercutTooltip(u)))
 	}
+}
+
+// relationStyle is rs, or rs withdrawn if any of the arguments it joins
+// is: grey, in the theme's line style for withdrawn relations, with its
+// arrowhead, so that the kind of relation still shows.
+func (w *writer) relationStyle(rs relationStyle, ids ...string) relationStyle {
+	for _, id := range ids {
+		if w.withdrawn[id] {
+			rs.color, rs.style = w.theme.withdrawn.color, w.theme.withdrawn.style
+			rs.class += " withdrawn"
+			return rs
+		}
+	}
+	return rs
 }
 
 func inferenceTooltip(r *relation) string {
@@ -658,13 +703,19 @@ func (w *writer) legend(minWidth int) string {
 		}
 		b.WriteString(`</FONT></TD>`)
 	}
-	swatch := func(fill, border string, penwidth int, lineStyle string) {
+	// A swatch is a small box with a solid border. Never a dashed or
+	// dotted one (an HTML-like table's STYLE="dashed"): Graphviz 12 gives
+	// that border the style list {"dashed"} without the empty string that
+	// ends a style's arguments, and its xdot writer, which the json output
+	// is made of, reads the memory after "dashed" as arguments, up to two
+	// zero bytes: dozens of kilobytes of its string constants, control
+	// characters among them, which make the json invalid. Borders other
+	// than solid are shown in the legend with characters (statusStyle's
+	// sample).
+	swatch := func(fill, border string, penwidth int) {
 		total += 14 + 2*penwidth
-		fmt.Fprintf(&b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"`, penwidth, border, fill)
-		if lineStyle != "solid" {
-			fmt.Fprintf(&b, ` STYLE="%s"`, lineStyle)
-		}
-		b.WriteString(`><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`)
+		fmt.Fprintf(&b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`,
+			penwidth, border, fill)
 	}
 	plain := style{size: legendSize, color: t.detail}
 	// The relations: an arrow drawn with characters that DejaVu Sans has.
@@ -691,16 +742,16 @@ func (w *writer) legend(minWidth int) string {
 		for _, k := range arguments.Kinds() {
 			if used[k.Name] {
 				ks := t.kinds[k.Name]
-				swatch(ks.fill, ks.accent, 1, "solid")
+				swatch(ks.fill, ks.accent, 1)
 				text(nbsp+k.Name, plain, 12)
 			}
 		}
 		if other {
-			swatch(t.other.fill, t.other.accent, 1, "solid")
+			swatch(t.other.fill, t.other.accent, 1)
 			text(nbsp+"other", plain, 12)
 		}
 	}
-	if l := w.opts.Labelling; l != nil && len(l.Labels) > 0 {
+	if l := w.opts.Labelling; l != nil && (len(l.Labels) > 0 || len(w.withdrawn) > 0) {
 		inUse := map[semantics.Label]bool{}
 		for _, a := range w.m.Arguments {
 			if s, ok := l.Labels[a.ID]; ok {
@@ -713,9 +764,19 @@ func (w *writer) legend(minWidth int) string {
 		for _, s := range []semantics.Label{semantics.In, semantics.Out, semantics.Undec} {
 			if inUse[s] {
 				st := t.statuses[s]
-				swatch(t.background, st.color, 2, st.style)
-				text(nbsp+st.name, plain, 12)
+				if st.sample != "" {
+					text(st.sample, style{size: legendSize + 2, color: st.color}, 3)
+					text(st.name, plain, 12)
+				} else {
+					swatch(t.background, st.color, 2)
+					text(nbsp+st.name, plain, 12)
+				}
 			}
+		}
+		if len(w.withdrawn) > 0 {
+			wst := t.withdrawn
+			text(wst.sample, style{size: legendSize + 2, color: wst.color}, 3)
+			text(wst.name+" (not labelled)", plain, 12)
 		}
 	}
 	// The filler holds a no-break space, which Graphviz estimates at two

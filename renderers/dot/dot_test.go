@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,6 +95,14 @@ var handLabelling = &Labelling{
 	Labels:    map[string]semantics.Label{"a": semantics.In, "b": semantics.Out, "c": semantics.Undec, "d": semantics.Undec},
 }
 
+// withdrawnLabelling is relations.toml labelled with c withdrawn, as
+// grounded semantics labels it: d is unattacked, so in, and b out.
+var withdrawnLabelling = &Labelling{
+	Semantics: "grounded semantics, without c",
+	Labels:    map[string]semantics.Label{"a": semantics.Undec, "b": semantics.Undec, "d": semantics.In},
+	Withdrawn: []string{"c"},
+}
+
 func TestWriteGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -108,6 +117,8 @@ func TestWriteGolden(t *testing.T) {
 		{"relations-status", "relations.toml", Options{Labelling: handLabelling}},
 		// The themes and the other options of a report.
 		{"relations-print", "relations.toml", Options{Theme: "print", Labelling: handLabelling}},
+		// --without: c withdrawn, faded with its arrows.
+		{"relations-withdrawn-print", "relations.toml", Options{Theme: "print", Labelling: withdrawnLabelling}},
 		{"relations-dark-grouped", "relations.toml", Options{Theme: "dark", GroupBy: "kind", Direction: "BT", NoLegend: true}},
 		{"escaping-grouped-by-party", "escaping.toml", Options{GroupBy: "party", Title: ptr("Another title")}},
 		// An undercut: the inference as a node on the support's arrow.
@@ -147,8 +158,9 @@ func TestOptions(t *testing.T) {
 		{"no title, no legend", Options{NoLegend: true, Title: ptr("")}, "", nil, []string{"label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\" BALIGN", "// Relations"}, nil},
 		{"title", Options{Title: ptr("Über <title>")}, "", []string{"// Über <title>", ">Über &lt;title&gt;<"}, []string{">Relations<"}, nil},
 		// Print: black, attacks dashed, kinds not in the legend, statuses
-		// by border style.
-		{"print", Options{Theme: "print", Labelling: handLabelling}, "", []string{`class="argmap theme-print"`, `style=dashed arrowhead=tee`, `style="rounded,filled,dashed"`, `style="rounded,filled,dotted"`, "╌╌┤", `STYLE="dashed"`}, []string{"#2e7d32", "#c62828", " premise<"}, nil},
+		// by border style, drawn in the legend as lines: never as a table
+		// with STYLE="dashed", which Graphviz's json output garbles.
+		{"print", Options{Theme: "print", Labelling: handLabelling}, "", []string{`class="argmap theme-print"`, `style=dashed arrowhead=tee`, `style="rounded,filled,dashed"`, `style="rounded,filled,dotted"`, "╌╌┤", ">━━<", ">╍╍<", ">┉┉<"}, []string{"#2e7d32", "#c62828", " premise<", `STYLE="`}, nil},
 		{"dark", Options{Theme: "dark"}, "", []string{`bgcolor="#1f2125"`, "#66bb6a"}, nil, nil},
 		{"grouped by kind", Options{GroupBy: "kind"}, "", []string{`subgraph cluster_1 {`, `id="argmap.group.1" class="group"`, "<B>premise</B>"}, nil,
 			map[string][]string{"1": {"a"}, "2": {"b"}, "3": {"c"}, "4": {"d"}}},
@@ -588,5 +600,87 @@ func TestPlaces(t *testing.T) {
 		if line := nodeLine(t, out, id); !strings.Contains(line, want) {
 			t.Errorf("%s lacks %s: %.200s", id, want, line)
 		}
+	}
+}
+
+// TestWithdrawn checks that a withdrawn argument, and every relation to or
+// from it (an undercut too, and the support it aims at), is drawn
+// withdrawn, in the legend too, and that nothing else is.
+func TestWithdrawn(t *testing.T) {
+	relations := load(t, filepath.Join("testdata", "relations.toml"))
+	undercut := load(t, filepath.Join("testdata", "undercut.toml"))
+	tests := []struct {
+		name      string
+		m         *arguments.Map
+		theme     string
+		withdrawn []string
+		nodes     []string // drawn withdrawn; the others not
+		edges     []string // by id; the others not
+	}{
+		{"none", relations, "", nil, nil, nil},
+		{"attacker", relations, "", []string{"c"}, []string{"c"}, []string{"c.attacks.b", "c.attacks.d", "d.attacks.c"}},
+		{"print", relations, "print", []string{"c"}, []string{"c"}, []string{"c.attacks.b", "c.attacks.d", "d.attacks.c"}},
+		{"supporter", relations, "dark", []string{"a"}, []string{"a"}, []string{"a.supports.b", "a.attacks.a"}},
+		{"unknown id ignored", relations, "", []string{"zzz"}, nil, nil},
+		{"undercutter", undercut, "", []string{"no_armed_attack"}, []string{"no_armed_attack"},
+			[]string{"no_armed_attack.undercuts.designation->strike"}},
+		{"undercut support", undercut, "", []string{"designation"}, []string{"designation", "designation->strike"},
+			[]string{"designation.supports.strike.premise", "designation.supports.strike", "no_armed_attack.undercuts.designation->strike"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := newTheme(tt.theme)
+			l := &Labelling{Semantics: "grounded semantics", Labels: map[string]semantics.Label{}, Withdrawn: tt.withdrawn}
+			out := write(t, tt.m, Options{Theme: tt.theme, Labelling: l})
+			nodes := map[string]string{}
+			edges := map[string]string{}
+			for _, line := range strings.Split(out, "\n") {
+				if m := regexp.MustCompile(`^\t+"([^"]+)" \[id="[^"]+" class="([^"]*)"(.*)`).FindStringSubmatch(line); m != nil {
+					nodes[m[1]] = m[2] + m[3]
+				}
+				if m := regexp.MustCompile(`^\t"[^"]+" -> "[^"]+" \[id="([^"]+)" class="([^"]*)"(.*)`).FindStringSubmatch(line); m != nil {
+					edges[m[1]] = m[2] + m[3]
+				}
+			}
+			check := func(kind string, all map[string]string, want []string) {
+				for id, attrs := range all {
+					withdrawn := slices.Contains(want, id)
+					if got := strings.Contains(attrs, "withdrawn"); got != withdrawn {
+						t.Errorf("%s %s drawn withdrawn: %v, want %v: %.200s", kind, id, got, withdrawn, attrs)
+					}
+					if withdrawn && !strings.Contains(attrs, `color="`+th.withdrawn.color+`"`) {
+						t.Errorf("%s %s is not grey: %.200s", kind, id, attrs)
+					}
+				}
+				for _, id := range want {
+					if _, ok := all[id]; !ok {
+						t.Errorf("no %s %s", kind, id)
+					}
+				}
+			}
+			check("node", nodes, tt.nodes)
+			check("edge", edges, tt.edges)
+			for _, id := range tt.nodes {
+				if strings.Contains(id, "->") {
+					continue // an inference
+				}
+				line := nodeLine(t, out, id)
+				if !strings.Contains(line, ",dashed\"") || !strings.Contains(line, "WITHDRAWN") {
+					t.Errorf("%s is not dashed and marked WITHDRAWN: %.300s", id, line)
+				}
+			}
+			for _, id := range tt.edges {
+				if !strings.Contains(edges[id], "style="+th.withdrawn.style+" ") {
+					t.Errorf("edge %s is not %s: %s", id, th.withdrawn.style, edges[id])
+				}
+			}
+			legend := graphLine(t, out)
+			if got, want := strings.Contains(legend, ">withdrawn (not labelled)<"), len(tt.nodes) > 0; got != want {
+				t.Errorf("legend has the withdrawn entry: %v, want %v", got, want)
+			}
+			if strings.Contains(out, `STYLE="`) {
+				t.Error(`STYLE= in an HTML-like label: Graphviz's json output garbles it`)
+			}
+		})
 	}
 }

@@ -19,6 +19,7 @@ type theme struct {
 	kindLegend bool
 	relations  map[graph.Relation]relationStyle
 	statuses   map[semantics.Label]statusStyle
+	withdrawn  withdrawnStyle
 	group      groupStyle
 }
 
@@ -50,6 +51,21 @@ type statusStyle struct {
 	name  string // "accepted"
 	color string // border and badge
 	style string // border style: "solid", "dashed" or "dotted"
+	// sample, if not "", is the border drawn in the legend with characters
+	// of DejaVu Sans, instead of a box; it must be set when style is not
+	// solid (see writer.legend for why).
+	sample string
+}
+
+// withdrawnStyle is how an argument withdrawn before labelling (see
+// Labelling.Withdrawn) is drawn, with the relations to and from it: faded,
+// with a dashed border and a badge, and arrows of another line style.
+type withdrawnStyle struct {
+	name   string // "withdrawn", the badge and the legend's entry
+	color  string // border, badge, details and arrows
+	text   string // the claim
+	style  string // the arrows' line style
+	sample string // the legend's sample of an arrow, with characters of DejaVu Sans
 }
 
 // groupStyle is how a group (a Graphviz cluster) is drawn.
@@ -90,11 +106,12 @@ func newTheme(name string) *theme {
 			// map reads in greyscale and for colour-blind readers.
 			relations: relations("#2e7d32", "#c62828", "solid", "──┤"),
 			statuses: map[semantics.Label]statusStyle{
-				semantics.In:    {"accepted", "#1b7f3b", "solid"},
-				semantics.Out:   {"rejected", "#b42318", "solid"},
-				semantics.Undec: {"undecided", "#b26b00", "solid"},
+				semantics.In:    {"accepted", "#1b7f3b", "solid", ""},
+				semantics.Out:   {"rejected", "#b42318", "solid", ""},
+				semantics.Undec: {"undecided", "#b26b00", "solid", ""},
 			},
-			group: groupStyle{border: "#b0b4ba", fill: "#fafafa", label: "#3c4043"},
+			withdrawn: withdrawnStyle{"withdrawn", "#9aa0a6", "#80868b", "dashed", "╌╌╌"},
+			group:     groupStyle{border: "#b0b4ba", fill: "#fafafa", label: "#3c4043"},
 		}
 	case "dark":
 		return &theme{
@@ -113,11 +130,12 @@ func newTheme(name string) *theme {
 			kindLegend: true,
 			relations:  relations("#66bb6a", "#ef6a6a", "solid", "──┤"),
 			statuses: map[semantics.Label]statusStyle{
-				semantics.In:    {"accepted", "#81c995", "solid"},
-				semantics.Out:   {"rejected", "#f28b82", "solid"},
-				semantics.Undec: {"undecided", "#fdd663", "solid"},
+				semantics.In:    {"accepted", "#81c995", "solid", ""},
+				semantics.Out:   {"rejected", "#f28b82", "solid", ""},
+				semantics.Undec: {"undecided", "#fdd663", "solid", ""},
 			},
-			group: groupStyle{border: "#5f6368", fill: "#26282c", label: "#dadce0"},
+			withdrawn: withdrawnStyle{"withdrawn", "#6f747b", "#8a8f96", "dashed", "╌╌╌"},
+			group:     groupStyle{border: "#5f6368", fill: "#26282c", label: "#dadce0"},
 		}
 	case "print":
 		// Black on white, for printers and photocopiers: the kinds are
@@ -132,12 +150,16 @@ func newTheme(name string) *theme {
 			},
 			other:     plain,
 			relations: relations("#000000", "#000000", "dashed", "╌╌┤"),
+			// The statuses' legend shows their borders as lines, as the
+			// relations' legend does.
 			statuses: map[semantics.Label]statusStyle{
-				semantics.In:    {"accepted", "#000000", "solid"},
-				semantics.Out:   {"rejected", "#000000", "dashed"},
-				semantics.Undec: {"undecided", "#000000", "dotted"},
+				semantics.In:    {"accepted", "#000000", "solid", "━━"},
+				semantics.Out:   {"rejected", "#000000", "dashed", "╍╍"},
+				semantics.Undec: {"undecided", "#000000", "dotted", "┉┉"},
 			},
-			group: groupStyle{border: "#000000", fill: "#ffffff", label: "#000000"},
+			// Grey, and dotted: attacks are dashed here.
+			withdrawn: withdrawnStyle{"withdrawn", "#808080", "#606060", "dotted", "┈┈┈"},
+			group:     groupStyle{border: "#000000", fill: "#ffffff", label: "#000000"},
 		}
 	}
 	return nil
