@@ -2,10 +2,15 @@
 // to WebAssembly and run in the process by wazero: no Graphviz installation
 // is needed.
 //
-// The WebAssembly module is the one of github.com/goccy/go-graphviz v0.2.10
-// (Graphviz 12.1.2 with its dot and neato layouts and its core renderers:
-// svg, json, dot, xdot and others), embedded unchanged; TestWasmIsGoGraphviz
-// pins its checksum. This package loads it itself instead of through
+// The WebAssembly module is the one of github.com/goccy/go-graphviz at the
+// version go.mod requires (v0.2.10: Graphviz 12.1.2 with its dot and neato
+// layouts and its core renderers: svg, json, dot, xdot and others), embedded
+// unchanged: TestWasmIsGoGraphviz fails when graphviz.wasm differs from the
+// module's, and after an upgrade of go-graphviz `go generate
+// ./renderers/graphviz` copies the new one. The package calls the module
+// through go-graphviz's bridge functions, whose names and arguments are not
+// a stable API: a test in internal/upstream draws with go-graphviz's own Go
+// API and compares. This package loads the module itself instead of through
 // go-graphviz's Go API, because that API compiles the module in a package
 // init — every program that links go-graphviz pays for the compilation at
 // start-up (0.5 s cold, 20 ms from its cache), whether it draws anything or
@@ -43,9 +48,12 @@ import (
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
-// wasmModule is graphviz.wasm from github.com/goccy/go-graphviz v0.2.10
-// (internal/wasm/graphviz.wasm); see NOTICE.
+// wasmModule is internal/wasm/graphviz.wasm of github.com/goccy/go-graphviz,
+// copied by internal/wasmgen; see NOTICE. It is instrumented when it is
+// loaded (see interrupt.go), not on disk, so that it stays byte for byte
+// go-graphviz's.
 //
+//go:generate go run ./internal/wasmgen
 //go:embed graphviz.wasm
 var wasmModule []byte
 
