@@ -489,7 +489,7 @@ func TestInches(t *testing.T) {
 	}
 }
 
-// generated returns a map made by bench/mapgen.
+// generated returns a map made by internal/mapgen.
 func generated(t *testing.T, n int) *arguments.Map {
 	t.Helper()
 	var b bytes.Buffer

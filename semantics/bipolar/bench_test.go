@@ -35,7 +35,7 @@ func treeMap(n, relations int, seed uint64) *graph.Graph {
 	return g
 }
 
-// mapgenMap returns a map with the relations of bench/mapgen's synthetic maps: three per
+// mapgenMap returns a map with the relations of internal/mapgen's synthetic maps: three per
 // argument, to distinct others, most of them among the 24 arguments after it; one to a
 // later argument is a support with probability 0.6, every other one an attack. The
 // supports form one long, wide acyclic web, along which most arguments reach most later

@@ -23,7 +23,7 @@ func numbered(n int) *graph.Graph {
 }
 
 // acyclicMap returns a map whose relations all go from an argument to an earlier one,
-// most of them to one of the 24 before it, as in bench/mapgen; 40% are supports.
+// most of them to one of the 24 before it, as in internal/mapgen; 40% are supports.
 func acyclicMap(n, relations int, seed uint64) *graph.Graph {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	g := numbered(n)
