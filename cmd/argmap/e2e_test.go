@@ -141,6 +141,7 @@ func TestGolden(t *testing.T) {
 		// Evaluation: expectations are checked by check; eval and explain.
 		{"expect-pass", "evaluate", []string{"check", "map.toml"}, 0},
 		{"expect-fail", "evaluate", []string{"check", "failing.toml"}, 1},
+		{"expect-with-errors", "evaluate", []string{"check", "expect-with-errors.toml"}, 1},
 		{"eval-grounded", "evaluate", []string{"eval", "map.toml"}, 0},
 		{"eval-preferred", "evaluate", []string{"eval", "map.toml", "--semantics", "preferred"}, 0},
 		{"eval-stable-json", "evaluate", []string{"eval", "-s", "ST", "--format", "json", "map.toml"}, 0},
