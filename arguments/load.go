@@ -33,11 +33,17 @@ type Loader struct {
 	// file given.
 	IncludeRoot string
 
-	root     *includeRoot        // IncludeRoot's, once needed
-	resolved map[string]string   // absolute path: the path with symlinks resolved
-	files    map[string]*loaded  // by absolute path, symlinks resolved
-	byName   map[string]*loaded  // by the name diagnostics use
-	dirNames map[string][]string // directory: its *.toml names, for did-you-mean
+	// Exclude leaves out of LoadPaths and Check the files and directories
+	// that one of its patterns matches (see ExcludePattern).
+	Exclude []ExcludePattern
+
+	root     *includeRoot               // IncludeRoot's, once needed
+	resolved map[string]string          // absolute path: the path with symlinks resolved
+	files    map[string]*loaded         // by absolute path, symlinks resolved
+	byName   map[string]*loaded         // by the name diagnostics use
+	dirNames map[string][]string        // directory: its *.toml names, for did-you-mean and owners
+	reaches  map[string]map[string]bool // root file's key: the keys of the files it includes, for owners
+	tops     map[string]string          // directory: the top of its Git repository, "" if none
 }
 
 // loaded is one file as the loader read it.
@@ -321,60 +327,172 @@ func (l *Loader) tomlNames(dir string) []string {
 // its own. It returns the maps in the order of their root files and every
 // diagnostic, sorted.
 func (l *Loader) LoadPaths(paths []string) ([]*Map, Diagnostics) {
-	run, diags := l.discover(paths)
+	r := l.loadRun(paths)
 	var maps []*Map
-	for _, f := range l.roots(run) {
-		m, ds := l.load(f.name, f.root)
-		maps = append(maps, m)
-		diags = append(diags, ds...)
+	diags := r.diags
+	for _, ml := range r.maps {
+		maps = append(maps, ml.m)
+		diags = append(diags, ml.diags...)
 	}
-	l.hide()
 	diags.Sort()
 	return maps, diags
 }
 
-// runFile is a file named for checking, or found below a directory named.
+// runFile is a file named for checking, or found below a directory named,
+// or the root file of the map that one of those belongs to.
 type runFile struct {
 	name string
 	root *includeRoot
 	lf   *loaded
+	dir  string // the directory named that the file was found below; "" for a file named
+	// owns is set for the root file of a map found by looking for the map
+	// that includes a file of the run (see owners): that file's name.
+	owns string
+	// missing is set for a path named that does not exist: it is checked
+	// through the maps that include it, if any, else reported.
+	missing bool
 }
 
-// discover expands directories into the *.toml files below them.
-func (l *Loader) discover(paths []string) ([]runFile, Diagnostics) {
+// run is what loadRun found.
+type run struct {
+	maps    []mapLoad
+	diags   Diagnostics // those of no map: paths that cannot be read, directories without maps
+	skipped []SkippedFile
+}
+
+// mapLoad is one map of a run, with its diagnostics, sorted.
+type mapLoad struct {
+	m     *Map
+	diags Diagnostics
+	root  runFile
+	parts []string // files of the run, other than the root, that are in the map
+}
+
+// loadRun reads the maps of a run: the files named by paths or found below
+// them, each checked as part of the map it belongs to.
+func (l *Loader) loadRun(paths []string) run {
+	var r run
+	files, diags, skipped := l.discover(paths)
+	r.diags, r.skipped = diags, skipped
+	files, r.diags = l.withOwners(files, r.diags)
+	for _, f := range l.roots(files) {
+		m, ds := l.load(f.name, f.root)
+		ds.Sort()
+		ml := mapLoad{m: m, diags: ds, root: f}
+		inMap := map[*File]bool{}
+		for _, mf := range m.Files {
+			inMap[mf] = true
+		}
+		for _, rf := range files {
+			part := inMap[rf.lf.file] || rf.missing && l.reach(f.lf, f.root)[rf.lf.key]
+			if rf.lf != f.lf && part && !slices.Contains(ml.parts, rf.lf.file.Name) {
+				ml.parts = append(ml.parts, rf.lf.file.Name)
+			}
+		}
+		r.maps = append(r.maps, ml)
+	}
+	l.hide()
+	r.diags.Sort()
+	return r
+}
+
+// discover expands directories into the *.toml files below them, leaving
+// out what the loader excludes and, below directories, the TOML files that
+// are plainly not maps (see notMapFile).
+func (l *Loader) discover(paths []string) ([]runFile, Diagnostics, []SkippedFile) {
 	var run []runFile
 	var diags Diagnostics
+	var skipped []SkippedFile
 	for _, p := range paths {
 		info, err := os.Stat(p) // follows a symlink
+		// A file named may be excluded; a directory named is checked.
+		if (err != nil || !info.IsDir()) && l.excluded(filepath.Clean(p)) {
+			skipped = append(skipped, SkippedFile{Name: filepath.Clean(p), Reason: Excluded})
+			continue
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			// A file deleted by a change: withOwners checks the maps
+			// that still include it, or reports it.
+			run = append(run, runFile{name: p, root: l.rootFor(p, false), missing: true})
+			continue
+		}
 		if err != nil {
 			diags = append(diags, readError(FileRange(p), p, err))
 			continue
 		}
 		if !info.IsDir() {
-			run = append(run, runFile{name: filepath.Clean(p), root: l.rootFor(p, false)})
+			name := filepath.Clean(p)
+			if why := l.notMapFile(name, true); why != "" {
+				skipped = append(skipped, SkippedFile{Name: name, Reason: NotMap, Why: why})
+				continue
+			}
+			run = append(run, runFile{name: name, root: l.rootFor(p, false)})
 			continue
 		}
 		root := l.rootFor(p, true)
-		found, ds := l.walk(p, root)
+		found, excluded, ds := l.walk(p, root)
 		diags = append(diags, ds...)
-		if len(found) == 0 && len(ds) == 0 {
-			diags = append(diags, NewDiagnostic("no-maps", FileRange(p),
-				"argmap check DIR checks the *.toml files below DIR (not in directories whose names start with a dot). Check the path, or name the files.",
-				"no map in %s: it holds no *.toml file", p))
-		}
+		skipped = append(skipped, excluded...)
+		var notMaps []string
+		n := len(run)
 		for _, name := range found {
-			run = append(run, runFile{name: name, root: root})
+			if why := l.notMapFile(name, false); why != "" {
+				skipped = append(skipped, SkippedFile{Name: name, Reason: NotMap, Why: why})
+				notMaps = append(notMaps, name)
+				continue
+			}
+			run = append(run, runFile{name: name, root: root, dir: p})
+		}
+		if len(run) == n && len(ds) == 0 {
+			diags = append(diags, noMaps(p, len(excluded), notMaps))
 		}
 	}
-	return run, diags
+	return run, diags, skipped
+}
+
+// noMaps reports a directory to check in which nothing was left to check:
+// a check that checked nothing must not pass.
+func noMaps(dir string, excluded int, notMaps []string) Diagnostic {
+	const search = "argmap check DIR checks the *.toml files below DIR (not in directories whose names start with a dot)"
+	switch {
+	case excluded == 0 && len(notMaps) == 0:
+		return NewDiagnostic("no-maps", FileRange(dir), search+". Check the path, or name the files.",
+			"no map in %s: it holds no *.toml file", dir)
+	case len(notMaps) == 0:
+		return NewDiagnostic("no-maps", FileRange(dir), "Check the --exclude patterns: they are matched against the paths relative to the directory checked.",
+			"no map in %s: --exclude leaves out every *.toml file below it", dir)
+	}
+	return NewDiagnostic("no-maps", FileRange(dir),
+		search+", except those that are plainly not maps (no key of argmap's format, or a known tool's file such as pyproject.toml). Name a file to check it as a map.",
+		"no map in %s: its *.toml files are not argument maps (%s)", dir, listNames(notMaps, 3))
+}
+
+// listNames joins names, the first max of them, saying how many more.
+func listNames(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // walk returns the *.toml files below dir, in lexical order, real paths
 // first: a directory reached through a symlink is searched after every
 // real one, and only if it was not searched already, by its resolved path.
-func (l *Loader) walk(dir string, root *includeRoot) ([]string, Diagnostics) {
+// It does not return, and does not search, what the loader excludes: those
+// paths are returned as skipped.
+func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, Diagnostics) {
 	var names []string
+	var skipped []SkippedFile
 	var diags Diagnostics
+	// isExcluded reports whether path, below dir, is excluded, and notes it.
+	isExcluded := func(path string) bool {
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || !l.excluded(rel) {
+			return false
+		}
+		skipped = append(skipped, SkippedFile{Name: path, Reason: Excluded})
+		return true
+	}
 	seen := map[string]bool{l.resolve(absPath(dir)): true}
 	var linked []string // symlinks to directories, searched last
 	var search func(dir string)
@@ -389,6 +507,11 @@ func (l *Loader) walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 			typ := e.Type()
 			isTOML := strings.HasSuffix(e.Name(), ".toml")
 			hidden := strings.HasPrefix(e.Name(), ".")
+			// What would be searched or read may be excluded; hidden
+			// directories are never searched anyway.
+			if len(l.Exclude) > 0 && (isTOML || !hidden && (typ.IsDir() || typ&fs.ModeSymlink != 0)) && isExcluded(path) {
+				continue
+			}
 			if typ&fs.ModeSymlink != 0 {
 				info, err := os.Stat(path)
 				switch {
@@ -433,7 +556,7 @@ func (l *Loader) walk(dir string, root *includeRoot) ([]string, Diagnostics) {
 			search(path)
 		}
 	}
-	return names, diags
+	return names, skipped, diags
 }
 
 func absPath(name string) string {
@@ -459,27 +582,10 @@ func (l *Loader) roots(names []runFile) []runFile {
 			run = append(run, f)
 		}
 	}
-	// reach returns the files that f includes, directly or not, inside
-	// its include root.
-	reach := func(f runFile) map[string]bool {
-		seen := map[string]bool{}
-		var walk func(lf *loaded)
-		walk = func(lf *loaded) {
-			for _, inc := range lf.file.Includes {
-				t := l.include(lf, inc, f.root)
-				if t != nil && !seen[t.key] {
-					seen[t.key] = true
-					walk(t)
-				}
-			}
-		}
-		walk(f.lf)
-		return seen
-	}
 	includedBy := map[string]bool{} // run files reached from another run file
 	reaches := make([]map[string]bool, len(run))
 	for i, f := range run {
-		reaches[i] = reach(f)
+		reaches[i] = l.reach(f.lf, f.root)
 		for key := range reaches[i] {
 			if key != f.lf.key {
 				includedBy[key] = true

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/evaluate"
+	"github.com/argmap/argmap/internal/termtext"
 	"github.com/argmap/argmap/renderers/report"
 )
 
@@ -15,13 +18,30 @@ func checkCommand() *cli.Command {
 		Usage:     "check argument files and report every problem",
 		ArgsUsage: "PATH...",
 		Description: `Checks the argument maps in the given files, and in the *.toml files below
-the given directories. A file that another file of the run includes is checked
-as part of that map. Every problem is reported with its file, line and column.
+the given directories. Every problem is reported with its file, line and
+column.
+
+Each file is checked as part of the map it belongs to: a file that another
+file of the run includes is checked in that map, and so is a file included by
+a *.toml file in its directory or one above it, up to --include-root or else
+the top of its Git repository (argmap says so in a note). So
+argmap check $(git diff --name-only -- '*.toml') checks the maps that a change
+touched.
+
+Below a directory, TOML files that are plainly not maps are skipped with a
+note: those of other tools (pyproject.toml, Cargo.toml, netlify.toml, ...) and
+those without any key of the format. A file named is checked strictly, unless
+it is another tool's. --exclude GLOB (repeatable) leaves out the files and
+directories it matches: below a directory checked, by their path relative to
+it; named, by the path as given. A * or ? matches within a path element, **
+any number of elements, and a directory matched leaves out all below it:
+--exclude 'vendor/**' --exclude '**/testdata'.
 
 A map reads included files only inside its include root: the directory given,
 or the directory of the file given, unless --include-root names another. A path
 that is a symlink is followed; symlinks below a directory are followed when
-they stay inside the include root. A directory without any *.toml file is an
+they stay inside the include root. A directory in which nothing is left to
+check (no *.toml file, or only excluded ones and ones that are not maps) is an
 error: a check that checked nothing does not pass.
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
@@ -35,6 +55,10 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 			&cli.BoolFlag{
 				Name:  "strict",
 				Usage: "fail on warnings too",
+			},
+			&cli.StringSliceFlag{
+				Name:  "exclude",
+				Usage: "leave out the paths that `GLOB` matches, relative to the directory checked (** matches any number of directories); repeatable",
 			},
 			includeRootFlag(),
 		},
@@ -55,28 +79,29 @@ func runCheck(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	maps, diags := loader.LoadPaths(paths)
-	for _, m := range maps {
-		diags = checkMap(c.Context, m, diags)
-	}
-	files := map[*arguments.File]bool{}
-	args := 0
-	for _, m := range maps {
-		for _, f := range m.Files {
-			files[f] = true
+	for _, p := range c.StringSlice("exclude") {
+		pat, err := arguments.ParseExclude(p)
+		if err != nil {
+			return usageError("--exclude: %v", err)
 		}
-		args += len(m.Arguments)
+		loader.Exclude = append(loader.Exclude, pat)
 	}
+	res := loader.Check(c.Context, paths, evaluate.CheckExpectations)
 	err = report.Write(c.App.Writer, format, report.Input{
-		Diagnostics: diags,
-		Summary:     report.Summary{Files: len(files), Maps: len(maps), Arguments: args},
+		Diagnostics: res.Diagnostics,
+		Summary:     report.Summary{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},
 		Source:      loader.Source,
 		Version:     c.App.Version,
 	})
 	if err != nil {
 		return &exitError{exitProblems, err}
 	}
-	if diags.HasErrors() || (c.Bool("strict") && len(diags) > 0) {
+	// Notes go to standard error, so that json and sarif output stays one
+	// document.
+	for _, n := range res.Notes() {
+		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s\n", termtext.Escape(n))
+	}
+	if res.Failed(c.Bool("strict")) {
 		return &exitError{code: exitProblems}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 
@@ -11,14 +10,6 @@ import (
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/renderers/report"
 )
-
-// checkMap adds to diags the problems of m's expectations (see
-// evaluate.CheckMap): a map with errors is not evaluated, since its
-// relations are not all known, but the mistakes of its [expect.*] tables
-// are reported all the same.
-func checkMap(ctx context.Context, m *arguments.Map, diags arguments.Diagnostics) arguments.Diagnostics {
-	return evaluate.CheckMap(ctx, m, diags)
-}
 
 // includeRootFlag is the --include-root flag of every command that loads
 // maps; newLoader reads it.
@@ -53,8 +44,8 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, diags := loader.Load(path)
-	diags = checkMap(c.Context, m, diags)
+	mc := loader.CheckMap(c.Context, path, evaluate.CheckExpectations)
+	m, diags := mc.Map, mc.Diagnostics
 	if len(diags) > 0 {
 		err := report.Write(c.App.ErrWriter, "text", report.Input{
 			Diagnostics: diags,

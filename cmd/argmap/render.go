@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -19,30 +18,15 @@ import (
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/outfile"
 	"github.com/argmap/argmap/renderers/dot"
-	"github.com/argmap/argmap/renderers/drawing"
-	"github.com/argmap/argmap/renderers/fonts"
-	"github.com/argmap/argmap/renderers/pdf"
+	"github.com/argmap/argmap/renderers/pipeline"
 	"github.com/argmap/argmap/renderers/png"
-	"github.com/argmap/argmap/renderers/svg"
 	"github.com/argmap/argmap/semantics"
 )
 
-// renderFormats are the output formats of argmap render, the default first,
-// with the file extensions that select them.
-var renderFormats = []struct {
-	name string
-	exts []string
-}{
-	{"svg", []string{".svg"}},
-	{"png", []string{".png"}},
-	{"pdf", []string{".pdf"}},
-	{"dot", []string{".dot", ".gv"}},
-}
-
 func renderFormatNames() []string {
 	var names []string
-	for _, f := range renderFormats {
-		names = append(names, f.name)
+	for _, f := range pipeline.Formats() {
+		names = append(names, f.Name)
 	}
 	return names
 }
@@ -258,10 +242,11 @@ func runRender(c *cli.Context) error {
 		}
 	}
 
-	if dot.Tangled(m) && (opts.GroupBy != "" || c.IsSet("direction")) {
+	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi})
+	if res.Tangled && (opts.GroupBy != "" || c.IsSet("direction")) {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is too tangled to be drawn in ranks: --direction and --group-by do not apply\n", paths[0])
 	}
-	data, err := render(ctx, gv, m, opts, format, dpi)
+	data := res.Data
 	if err == nil {
 		err = ctx.Err() // a step that does not watch ctx may have outlived it
 	}
@@ -336,97 +321,29 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 // the default.
 func renderFormat(flag, out string) (string, error) {
 	if flag != "" {
-		for _, f := range renderFormats {
-			if f.name == flag {
+		for _, f := range pipeline.Formats() {
+			if f.Name == flag {
 				return flag, nil
 			}
 		}
 		return "", usageError("unknown format %q for --format: use one of %s", flag, strings.Join(renderFormatNames(), ", "))
 	}
 	if toStdout(out) {
-		return renderFormats[0].name, nil
+		return pipeline.Formats()[0].Name, nil
 	}
 	ext := strings.ToLower(filepath.Ext(out))
 	if st, err := os.Stat(out); ext == "" && err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// A device or FIFO, such as /dev/null, has no extension to tell.
-		return renderFormats[0].name, nil
+		return pipeline.Formats()[0].Name, nil
 	}
-	for _, f := range renderFormats {
-		for _, e := range f.exts {
+	for _, f := range pipeline.Formats() {
+		for _, e := range f.Exts {
 			if e == ext {
-				return f.name, nil
+				return f.Name, nil
 			}
 		}
 	}
 	return "", usageError("cannot tell the format from the name %s: use --format (%s)", out, strings.Join(renderFormatNames(), ", "))
-}
-
-// render draws the map in a format.
-func render(ctx context.Context, engine *lazyEngine, m *arguments.Map, opts dot.Options, format string, dpi float64) ([]byte, error) {
-	var src bytes.Buffer
-	if err := dot.Write(&src, m, opts); err != nil {
-		return nil, err
-	}
-	if dot.Tangled(m) {
-		// Too tangled for ranks: place the arguments by forces, then on a
-		// grid in that order, and draw them there.
-		outs, err := engine.Render(ctx, src.Bytes(), "json")
-		if err != nil {
-			return nil, fmt.Errorf("placing the arguments: %w", err)
-		}
-		boxes, err := drawing.Boxes(outs[0])
-		if err != nil {
-			return nil, err
-		}
-		places := make(map[string]dot.Place, len(boxes))
-		for id, b := range boxes {
-			places[id] = dot.Place(b)
-		}
-		opts.Places = dot.Grid(places)
-		src.Reset()
-		if err := dot.Write(&src, m, opts); err != nil {
-			return nil, err
-		}
-	}
-	if format == "dot" {
-		return src.Bytes(), nil
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if format == "svg" {
-		outs, err := engine.Render(ctx, src.Bytes(), "svg")
-		if err != nil {
-			return nil, err
-		}
-		return svg.Finish(outs[0], dot.Tooltips(m)), nil
-	}
-	outs, err := engine.Render(ctx, src.Bytes(), "json")
-	if err != nil {
-		return nil, err
-	}
-	d, err := drawing.Parse(outs[0])
-	if err != nil {
-		return nil, err
-	}
-	fs, err := fonts.Load()
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	switch format {
-	case "png":
-		err = png.Write(&b, d, fs, png.Options{DPI: dpi})
-	case "pdf":
-		title := m.Title
-		if opts.Title != nil {
-			title = *opts.Title
-		}
-		err = pdf.Write(&b, d, fs, pdf.Options{Title: title})
-	default:
-		err = fmt.Errorf("unknown format %q", format)
-	}
-	return b.Bytes(), err
 }
 
 // labelling evaluates the map as --semantics, --support and --without say,

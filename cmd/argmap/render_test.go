@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	stdpng "image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,10 +17,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/arguments"
-	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/mapgen"
-	"github.com/argmap/argmap/renderers/dot"
-	"github.com/argmap/argmap/renderers/graphviz"
 )
 
 // End-to-end tests of argmap render, run on the binary that TestMain
@@ -787,167 +782,5 @@ func writeGenerated(t *testing.T, file string, n int) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// marksMap has every mark a drawing can carry: kinds, supports, attacks,
-// an undercut, and under grounded semantics every label (a and b attack
-// each other: undecided).
-const marksMap = `title = "Every mark"
-[arguments.a]
-claim = "A attacks B."
-kind = "claim"
-attacks = ["b"]
-[arguments.b]
-claim = "B attacks A."
-kind = "premise"
-attacks = ["a"]
-[arguments.c]
-claim = "C supports D."
-kind = "evidence"
-supports = ["d"]
-[arguments.d]
-claim = "D stands."
-[arguments.e]
-claim = "E attacks F."
-kind = "testimony"
-attacks = ["f"]
-[arguments.f]
-claim = "F falls."
-[arguments.g]
-claim = "G undercuts C's support of D."
-[[relations]]
-from = "g"
-type = "undercut"
-to = { from = "c", to = "d" }
-`
-
-// TestRenderCombinations draws the example, and a map with every mark, in
-// every theme, format, semantics (none, grounded, and for the map of marks
-// grounded with e withdrawn) and legend (on or off), in this process, and
-// checks that each output is what its format says. The print theme's
-// legend once made Graphviz's json output invalid, so that PNG and PDF
-// failed whenever it showed a rejected argument.
-func TestRenderCombinations(t *testing.T) {
-	t.Setenv("ARGMAP_RENDER_SERVER", "off")
-	ctx := t.Context()
-	gv, err := graphviz.New(ctx, graphviz.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	close(done)
-	engine := &lazyEngine{looked: true, done: done, gv: gv}
-	defer engine.close(context.Background())
-
-	marks := filepath.Join(t.TempDir(), "marks.toml")
-	if err := os.WriteFile(marks, []byte(marksMap), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	maps := map[string]*arguments.Map{
-		"example": loadMap(t, filepath.Join(repoRoot, "examples", "drone-strikes", "debate.toml")),
-		"marks":   loadMap(t, marks),
-	}
-	pdftotext := true
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed (Debian package poppler-utils): the PDFs' text is not checked")
-		pdftotext = false
-	}
-	for _, name := range []string{"example", "marks"} {
-		m := maps[name]
-		sems := []string{"", "grounded"}
-		if name == "marks" {
-			sems = append(sems, "grounded-without-e")
-		}
-		for _, theme := range dot.Themes() {
-			for _, sem := range sems {
-				for _, legend := range []bool{true, false} {
-					opts := dot.Options{Theme: theme, NoLegend: !legend}
-					if sem != "" {
-						method, err := evaluate.ParseMethod(strings.TrimSuffix(sem, "-without-e"))
-						if err != nil {
-							t.Fatal(err)
-						}
-						opt := evaluate.Options{Method: method}
-						if strings.HasSuffix(sem, "-without-e") {
-							opt.Without = []string{"e"}
-						}
-						if opts.Labelling, err = labelsOf(ctx, m, opt); err != nil {
-							t.Fatal(err)
-						}
-					}
-					for _, format := range renderFormatNames() {
-						t.Run(fmt.Sprintf("%s/%s/semantics=%s/legend=%v/%s", name, theme, sem, legend, format), func(t *testing.T) {
-							// A low resolution: the PNG need only decode.
-							data, err := render(ctx, engine, m, opts, format, 24)
-							if err != nil {
-								t.Fatal(err)
-							}
-							checkFormat(t, format, data, m, pdftotext)
-							if format == "dot" && strings.HasSuffix(sem, "-without-e") {
-								// e and its attack on f are withdrawn; f,
-								// unattacked now, is accepted.
-								for _, want := range []string{`"e" [id="e" class="argument kind-testimony withdrawn"`,
-									`[id="e.attacks.f" class="attack withdrawn"`, `"f" [id="f" class="argument status-in"`} {
-									if !bytes.Contains(data, []byte(want)) {
-										t.Errorf("no %s in the DOT", want)
-									}
-								}
-							}
-						})
-					}
-				}
-			}
-		}
-	}
-}
-
-// checkFormat checks that data is a drawing of m in format.
-func checkFormat(t *testing.T, format string, data []byte, m *arguments.Map, pdftotext bool) {
-	t.Helper()
-	switch format {
-	case "svg":
-		if err := xml.Unmarshal(data, new(svgDoc)); err != nil {
-			t.Fatalf("the SVG does not parse: %v", err)
-		}
-		for _, a := range m.Arguments {
-			if !bytes.Contains(data, []byte(`id="`+a.ID+`"`)) {
-				t.Errorf("no box with id %s", a.ID)
-			}
-		}
-	case "png":
-		img, err := stdpng.Decode(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("the PNG does not decode: %v", err)
-		}
-		if b := img.Bounds(); b.Dx() < 10 || b.Dy() < 10 {
-			t.Errorf("image %v", b)
-		}
-	case "pdf":
-		if !bytes.HasPrefix(data, []byte("%PDF-1.")) || !bytes.HasSuffix(data, []byte("%%EOF\n")) {
-			t.Fatalf("not a PDF: %q", data[:min(len(data), 10)])
-		}
-		if !pdftotext {
-			return
-		}
-		cmd := exec.Command("pdftotext", "-raw", "-", "-")
-		cmd.Stdin = bytes.NewReader(data)
-		text, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("pdftotext: %v", err)
-		}
-		// Every claim's first word and every id are in the text.
-		for _, a := range m.Arguments {
-			first := strings.Fields(a.Claim)[0]
-			if !bytes.Contains(text, []byte(first)) || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(a.ID)+`\b`).Match(text) {
-				t.Errorf("pdftotext finds no %q or no id %s", first, a.ID)
-			}
-		}
-	case "dot":
-		if !bytes.Contains(data, []byte("digraph argmap {")) {
-			t.Errorf("not argmap's DOT: %.100s", data)
-		}
-	default:
-		t.Fatalf("no check for %s", format)
 	}
 }

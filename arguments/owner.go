@@ -1,0 +1,205 @@
+package arguments
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// A file named for checking is often not a map of its own but a part of
+// one: argmap check $(git diff --name-only -- '*.toml') names the files a
+// change touched. Checked alone, a part reports every argument it refers
+// to in the rest of the map as unknown. So the loader looks for the map the
+// file belongs to and checks that map instead.
+//
+// Under the default include root, every file of a map lies in the
+// directory of the map's root file or below it, so the root file of any
+// map that includes a file lies in the file's directory or in one above
+// it. The loader looks at the *.toml files directly in those directories,
+// from the file's own upwards, up to and including the include root when
+// --include-root names one, or else the top of the Git repository that
+// holds the file (the nearest directory with a .git entry), or else the
+// file's own directory only: a map outside the repository is not the
+// file's, and a search must not wander through a home directory. Each
+// directory is listed once and each file read once per loader, so the cost
+// is bounded by the *.toml files directly in those directories and what
+// they include. With a wider --include-root, a root file in a directory
+// beside the file's (not above it) is not found: name it, or its directory.
+
+// withOwners returns the run with, after each file that no other file of
+// the run includes, the root files of the maps that include it. A path
+// named that does not exist stays in the run only if a map includes it,
+// and is otherwise reported in diags, which it returns.
+func (l *Loader) withOwners(files []runFile, diags Diagnostics) ([]runFile, Diagnostics) {
+	inRun := map[string]bool{}
+	reached := map[string]bool{}
+	var dirs []string // the directories named, absolute, for exclusion
+	for i := range files {
+		f := &files[i]
+		f.lf = l.read(f.name)
+		inRun[f.lf.key] = true
+		for key := range l.reach(f.lf, f.root) {
+			if key != f.lf.key {
+				reached[key] = true
+			}
+		}
+		if f.dir != "" && !slices.Contains(dirs, absPath(f.dir)) {
+			dirs = append(dirs, absPath(f.dir))
+		}
+	}
+	var out []runFile
+	for _, f := range files {
+		out = append(out, f)
+		// A file that cannot be read is reported as such, not through
+		// the include of a map that names it.
+		if f.missing {
+			owners := l.owners(f, dirs)
+			if len(owners) == 0 && !reached[f.lf.key] {
+				out = out[:len(out)-1]
+				diags = append(diags, readError(FileRange(f.name), f.name, f.lf.readErr))
+			}
+			for _, o := range owners {
+				if !inRun[o.lf.key] {
+					inRun[o.lf.key] = true
+					out = append(out, o)
+				}
+			}
+			continue
+		}
+		if reached[f.lf.key] || f.lf.readErr != nil {
+			continue
+		}
+		for _, o := range l.owners(f, dirs) {
+			if !inRun[o.lf.key] {
+				inRun[o.lf.key] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out, diags
+}
+
+// owners returns the root files of the maps that include f, found in
+// f's directory and those above it (see ancestors): the files there whose
+// includes reach f, less those that another of them includes.
+func (l *Loader) owners(f runFile, dirs []string) []runFile {
+	var cands []runFile
+	for _, d := range l.ancestors(f.name) {
+		for _, base := range l.tomlNames(d) {
+			name := filepath.Join(d, base)
+			if l.ownerExcluded(name, dirs) {
+				continue
+			}
+			lf := l.read(name)
+			if lf == f.lf || lf.readErr != nil || len(lf.file.Includes) == 0 {
+				continue
+			}
+			root := l.rootFor(name, false)
+			if l.reach(lf, root)[f.lf.key] {
+				cands = append(cands, runFile{name: name, root: root, lf: lf, owns: f.name})
+			}
+		}
+	}
+	var out []runFile
+	for i, c := range cands {
+		covered := false
+		for j, o := range cands {
+			if i != j && l.reach(o.lf, o.root)[c.lf.key] && !l.reach(c.lf, c.root)[o.lf.key] {
+				covered = true // o includes c: o's map is the whole one
+				break
+			}
+		}
+		if !covered {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ownerExcluded reports whether the loader excludes name, a possible root
+// file: by its path relative to a directory named, when it lies below one,
+// else by its path as found.
+func (l *Loader) ownerExcluded(name string, dirs []string) bool {
+	if len(l.Exclude) == 0 {
+		return false
+	}
+	abs := absPath(name)
+	for _, d := range dirs {
+		if within(d, abs) {
+			rel, err := filepath.Rel(d, abs)
+			return err == nil && l.excluded(rel)
+		}
+	}
+	return l.excluded(name)
+}
+
+// ancestors returns the directories in which the root file of a map that
+// includes the file called name may lie: its own, then each one above it,
+// up to the include root, or the top of its Git repository, or none (see
+// above). They are named as name is: "a/b", "a", ".", "..".
+func (l *Loader) ancestors(name string) []string {
+	d := filepath.Dir(name)
+	abs := absPath(d)
+	top := abs
+	if l.IncludeRoot != "" {
+		top = l.rootFor(name, false).abs
+	} else if t := l.gitTop(abs); t != "" {
+		top = t
+	}
+	dirs := []string{d}
+	for abs != top && within(top, abs) {
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			break
+		}
+		d, abs = filepath.Join(d, ".."), parent
+		dirs = append(dirs, d)
+	}
+	return dirs
+}
+
+// gitTop returns the nearest directory at or above dir, which is absolute,
+// that holds a .git entry (a directory, or the file of a worktree or a
+// submodule), or "".
+func (l *Loader) gitTop(dir string) string {
+	if top, ok := l.tops[dir]; ok {
+		return top
+	}
+	top := ""
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		top = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		top = l.gitTop(parent)
+	}
+	if l.tops == nil {
+		l.tops = map[string]string{}
+	}
+	l.tops[dir] = top
+	return top
+}
+
+// reach returns the keys of the files that lf includes, directly or not,
+// inside root, once per loader for each file and root.
+func (l *Loader) reach(lf *loaded, root *includeRoot) map[string]bool {
+	cacheKey := lf.key + "\x00" + root.abs
+	if seen, ok := l.reaches[cacheKey]; ok {
+		return seen
+	}
+	seen := map[string]bool{}
+	var walk func(lf *loaded)
+	walk = func(lf *loaded) {
+		for _, inc := range lf.file.Includes {
+			t := l.include(lf, inc, root)
+			if t != nil && !seen[t.key] {
+				seen[t.key] = true
+				walk(t)
+			}
+		}
+	}
+	walk(lf)
+	if l.reaches == nil {
+		l.reaches = map[string]map[string]bool{}
+	}
+	l.reaches[cacheKey] = seen
+	return seen
+}

@@ -1,0 +1,162 @@
+// Package pipeline draws an argument map in one of argmap render's output
+// formats: it writes the map as DOT (package dot), has Graphviz lay it out
+// (in two passes for a map too tangled for ranks), and turns Graphviz's
+// output into the format: SVG finished by package svg, PNG or PDF drawn by
+// packages png and pdf from Graphviz's json, or the DOT itself.
+//
+// Graphviz is an Engine, so that the caller chooses how it runs (in this
+// process, or in a server); this package runs nothing itself.
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/drawing"
+	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/pdf"
+	"github.com/argmap/argmap/renderers/png"
+	"github.com/argmap/argmap/renderers/svg"
+)
+
+// Engine lays out a DOT graph and renders it in each of formats, by
+// Graphviz's names ("svg", "json"), as package graphviz's Engine does.
+type Engine interface {
+	Render(ctx context.Context, dot []byte, formats ...string) ([][]byte, error)
+}
+
+// Format is an output format: its name, and the file extensions that
+// select it.
+type Format struct {
+	Name string
+	Exts []string
+}
+
+// Formats returns the output formats, the default first.
+func Formats() []Format {
+	return []Format{
+		{"svg", []string{".svg"}},
+		{"png", []string{".png"}},
+		{"pdf", []string{".pdf"}},
+		{"dot", []string{".dot", ".gv"}},
+	}
+}
+
+// Options say what to draw and how.
+type Options struct {
+	// Format is the name of one of Formats.
+	Format string
+	// Drawing are the options of the drawing itself.
+	Drawing dot.Options
+	// DPI is the resolution of PNG output; zero means png.DefaultDPI.
+	DPI float64
+}
+
+// Result is what Render drew.
+type Result struct {
+	// Data is the drawing, in the format asked for.
+	Data []byte
+	// Tangled is whether the map was too tangled to be drawn in ranks
+	// (see dot.Tangled): Options.Drawing's Direction and GroupBy did not
+	// apply. It is set even when Render fails.
+	Tangled bool
+}
+
+// Render draws the map. Graphviz is not asked for a map that DOT output
+// draws without it (one that is not tangled).
+func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) (Result, error) {
+	res := Result{Tangled: dot.Tangled(m)}
+	var err error
+	res.Data, err = render(ctx, engine, m, opts, res.Tangled)
+	return res, err
+}
+
+func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, error) {
+	if !formatKnown(opts.Format) {
+		return nil, fmt.Errorf("unknown format %q: use one of %s", opts.Format, strings.Join(names(), ", "))
+	}
+	d := opts.Drawing
+	var src bytes.Buffer
+	if err := dot.Write(&src, m, d); err != nil {
+		return nil, err
+	}
+	if tangled {
+		// Too tangled for ranks: place the arguments by forces, then on a
+		// grid in that order, and draw them there.
+		outs, err := engine.Render(ctx, src.Bytes(), "json")
+		if err != nil {
+			return nil, fmt.Errorf("placing the arguments: %w", err)
+		}
+		boxes, err := drawing.Boxes(outs[0])
+		if err != nil {
+			return nil, err
+		}
+		places := make(map[string]dot.Place, len(boxes))
+		for id, b := range boxes {
+			places[id] = dot.Place(b)
+		}
+		d.Places = dot.Grid(places)
+		src.Reset()
+		if err := dot.Write(&src, m, d); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Format == "dot" {
+		return src.Bytes(), nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if opts.Format == "svg" {
+		outs, err := engine.Render(ctx, src.Bytes(), "svg")
+		if err != nil {
+			return nil, err
+		}
+		return svg.Finish(outs[0], dot.Tooltips(m)), nil
+	}
+	outs, err := engine.Render(ctx, src.Bytes(), "json")
+	if err != nil {
+		return nil, err
+	}
+	dr, err := drawing.Parse(outs[0])
+	if err != nil {
+		return nil, err
+	}
+	fs, err := fonts.Load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	switch opts.Format {
+	case "png":
+		err = png.Write(&b, dr, fs, png.Options{DPI: opts.DPI})
+	case "pdf":
+		title := m.Title
+		if d.Title != nil {
+			title = *d.Title
+		}
+		err = pdf.Write(&b, dr, fs, pdf.Options{Title: title})
+	}
+	return b.Bytes(), err
+}
+
+func formatKnown(name string) bool {
+	for _, f := range Formats() {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func names() []string {
+	var ns []string
+	for _, f := range Formats() {
+		ns = append(ns, f.Name)
+	}
+	return ns
+}

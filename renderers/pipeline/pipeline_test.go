@@ -1,0 +1,285 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	stdpng "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/evaluate"
+	"github.com/argmap/argmap/internal/mapgen"
+	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/graphviz"
+	"github.com/argmap/argmap/semantics"
+)
+
+func loadMap(t *testing.T, file string) *arguments.Map {
+	t.Helper()
+	l := &arguments.Loader{}
+	m, diags := l.Load(file)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %v", file, diags)
+	}
+	return m
+}
+
+// labelling labels the map as argmap render --semantics does.
+func labelling(t *testing.T, m *arguments.Map, opt evaluate.Options) *dot.Labelling {
+	t.Helper()
+	res, err := evaluate.Evaluate(t.Context(), m, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &dot.Labelling{Semantics: opt.Method.String() + " semantics", Labels: map[string]semantics.Label{}, Withdrawn: opt.Without}
+	for _, st := range res.Arguments {
+		l.Labels[st.ID] = st.Label
+	}
+	return l
+}
+
+// marksMap has every mark a drawing can carry: kinds, supports, attacks,
+// an undercut, and under grounded semantics every label (a and b attack
+// each other: undecided).
+const marksMap = `title = "Every mark"
+[arguments.a]
+claim = "A attacks B."
+kind = "claim"
+attacks = ["b"]
+[arguments.b]
+claim = "B attacks A."
+kind = "premise"
+attacks = ["a"]
+[arguments.c]
+claim = "C supports D."
+kind = "evidence"
+supports = ["d"]
+[arguments.d]
+claim = "D stands."
+[arguments.e]
+claim = "E attacks F."
+kind = "testimony"
+attacks = ["f"]
+[arguments.f]
+claim = "F falls."
+[arguments.g]
+claim = "G undercuts C's support of D."
+[[relations]]
+from = "g"
+type = "undercut"
+to = { from = "c", to = "d" }
+`
+
+// TestRender draws the example, and a map with every mark, in
+// every theme, format, semantics (none, grounded, and for the map of marks
+// grounded with e withdrawn) and legend (on or off), in this process, and
+// checks that each output is what its format says. The print theme's
+// legend once made Graphviz's json output invalid, so that PNG and PDF
+// failed whenever it showed a rejected argument.
+func TestRender(t *testing.T) {
+	ctx := t.Context()
+	engine, err := graphviz.New(ctx, graphviz.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer engine.Close(context.Background())
+
+	marks := filepath.Join(t.TempDir(), "marks.toml")
+	if err := os.WriteFile(marks, []byte(marksMap), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	maps := map[string]*arguments.Map{
+		"example": loadMap(t, filepath.Join("..", "..", "examples", "drone-strikes", "debate.toml")),
+		"marks":   loadMap(t, marks),
+	}
+	pdftotext := true
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed (Debian package poppler-utils): the PDFs' text is not checked")
+		pdftotext = false
+	}
+	for _, name := range []string{"example", "marks"} {
+		m := maps[name]
+		sems := []string{"", "grounded"}
+		if name == "marks" {
+			sems = append(sems, "grounded-without-e")
+		}
+		for _, theme := range dot.Themes() {
+			for _, sem := range sems {
+				for _, legend := range []bool{true, false} {
+					opts := dot.Options{Theme: theme, NoLegend: !legend}
+					if sem != "" {
+						method, err := evaluate.ParseMethod(strings.TrimSuffix(sem, "-without-e"))
+						if err != nil {
+							t.Fatal(err)
+						}
+						opt := evaluate.Options{Method: method}
+						if strings.HasSuffix(sem, "-without-e") {
+							opt.Without = []string{"e"}
+						}
+						opts.Labelling = labelling(t, m, opt)
+					}
+					for _, format := range names() {
+						t.Run(fmt.Sprintf("%s/%s/semantics=%s/legend=%v/%s", name, theme, sem, legend, format), func(t *testing.T) {
+							// A low resolution: the PNG need only decode.
+							res, err := Render(ctx, engine, m, Options{Format: format, Drawing: opts, DPI: 24})
+							if err != nil {
+								t.Fatal(err)
+							}
+							if res.Tangled {
+								t.Error("drawn as tangled")
+							}
+							data := res.Data
+							checkFormat(t, format, data, m, pdftotext)
+							if format == "dot" && strings.HasSuffix(sem, "-without-e") {
+								// e and its attack on f are withdrawn; f,
+								// unattacked now, is accepted.
+								for _, want := range []string{`"e" [id="e" class="argument kind-testimony withdrawn"`,
+									`[id="e.attacks.f" class="attack withdrawn"`, `"f" [id="f" class="argument status-in"`} {
+									if !bytes.Contains(data, []byte(want)) {
+										t.Errorf("no %s in the DOT", want)
+									}
+								}
+							}
+						})
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkFormat checks that data is a drawing of m in format.
+func checkFormat(t *testing.T, format string, data []byte, m *arguments.Map, pdftotext bool) {
+	t.Helper()
+	switch format {
+	case "svg":
+		var doc struct {
+			XMLName xml.Name `xml:"svg"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("the SVG does not parse: %v", err)
+		}
+		for _, a := range m.Arguments {
+			if !bytes.Contains(data, []byte(`id="`+a.ID+`"`)) {
+				t.Errorf("no box with id %s", a.ID)
+			}
+		}
+	case "png":
+		img, err := stdpng.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("the PNG does not decode: %v", err)
+		}
+		if b := img.Bounds(); b.Dx() < 10 || b.Dy() < 10 {
+			t.Errorf("image %v", b)
+		}
+	case "pdf":
+		if !bytes.HasPrefix(data, []byte("%PDF-1.")) || !bytes.HasSuffix(data, []byte("%%EOF\n")) {
+			t.Fatalf("not a PDF: %q", data[:min(len(data), 10)])
+		}
+		if !pdftotext {
+			return
+		}
+		cmd := exec.Command("pdftotext", "-raw", "-", "-")
+		cmd.Stdin = bytes.NewReader(data)
+		text, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		// Every claim's first word and every id are in the text.
+		for _, a := range m.Arguments {
+			first := strings.Fields(a.Claim)[0]
+			if !bytes.Contains(text, []byte(first)) || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(a.ID)+`\b`).Match(text) {
+				t.Errorf("pdftotext finds no %q or no id %s", first, a.ID)
+			}
+		}
+	case "dot":
+		if !bytes.Contains(data, []byte("digraph argmap {")) {
+			t.Errorf("not argmap's DOT: %.100s", data)
+		}
+	default:
+		t.Fatalf("no check for %s", format)
+	}
+}
+
+// counting is an Engine that records the formats it is asked for.
+type counting struct {
+	Engine
+	calls []string
+}
+
+func (c *counting) Render(ctx context.Context, dot []byte, formats ...string) ([][]byte, error) {
+	c.calls = append(c.calls, strings.Join(formats, "+"))
+	return c.Engine.Render(ctx, dot, formats...)
+}
+
+// TestRenderPasses checks what Render asks Graphviz for: nothing for the
+// DOT of a map drawn in ranks; one pass to place a tangled map's arguments
+// (whose DOT then puts every box in place), and one for the drawing.
+func TestRenderPasses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out a map of 200 arguments")
+	}
+	ctx := t.Context()
+	gv, err := graphviz.New(ctx, graphviz.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gv.Close(context.Background())
+	file := filepath.Join(t.TempDir(), "tangled.toml")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mapgen.Write(f, 200, 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	example := loadMap(t, filepath.Join("..", "..", "examples", "drone-strikes", "debate.toml"))
+	tangled := loadMap(t, file)
+	tests := []struct {
+		name    string
+		m       *arguments.Map
+		format  string
+		calls   []string
+		tangled bool
+	}{
+		{"ranked dot", example, "dot", nil, false},
+		{"ranked svg", example, "svg", []string{"svg"}, false},
+		{"ranked pdf", example, "pdf", []string{"json"}, false},
+		{"tangled dot", tangled, "dot", []string{"json"}, true},
+		{"tangled svg", tangled, "svg", []string{"json", "svg"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &counting{Engine: gv}
+			res, err := Render(ctx, e, tt.m, Options{Format: tt.format})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(e.calls) != fmt.Sprint(tt.calls) || res.Tangled != tt.tangled {
+				t.Errorf("Graphviz asked for %v, tangled %v; want %v, %v", e.calls, res.Tangled, tt.calls, tt.tangled)
+			}
+			if tt.format == "dot" && tt.tangled && (!bytes.Contains(res.Data, []byte("layout=nop")) || bytes.Count(res.Data, []byte(`pos="`)) != len(tt.m.Arguments)) {
+				t.Error("the DOT of a tangled map does not place every argument")
+			}
+		})
+	}
+}
+
+func TestRenderUnknownFormat(t *testing.T) {
+	m := loadMap(t, filepath.Join("..", "..", "examples", "drone-strikes", "debate.toml"))
+	e := &counting{}
+	if _, err := Render(t.Context(), e, m, Options{Format: "gif"}); err == nil || !strings.Contains(err.Error(), `unknown format "gif": use one of svg, png, pdf, dot`) {
+		t.Errorf("error %v", err)
+	}
+	if len(e.calls) > 0 {
+		t.Errorf("Graphviz asked for %v", e.calls)
+	}
+}
