@@ -40,11 +40,11 @@ func TestAttackBound(t *testing.T) {
 		want []string // in standard error
 	}{
 		{[]string{"eval", "chain.toml", "--max-attacks", "1000"}, 1, []string{
-			"argmap: not evaluating chain.toml: reading the supports as deductive derives more than 1,000 attacks among 300 arguments with 299 supports and 1 attack",
+			"argmap: not evaluating chain.toml: reading the supports as supported-secondary derives more than 1,000 attacks among 300 arguments with 299 supports and 1 attack",
 			"Evaluate it with --support ignore", "--max-attacks N"}},
 		{[]string{"explain", "chain.toml", "a1", "--max-attacks", "1000"}, 1, []string{"argmap: not explaining chain.toml: reading the supports"}},
 		{[]string{"solve", "-p", "DC-GR", "-a", "a1", "-f", "chain.toml", "--max-attacks", "1000"}, 1, []string{
-			"argmap: not solving chain.toml: reading the supports as deductive derives more than 1,000 attacks", "Solve a map with fewer supports"}},
+			"argmap: not solving chain.toml: reading the supports as supported-secondary derives more than 1,000 attacks", "Solve a map with fewer supports"}},
 		{[]string{"eval", "chain.toml", "--max-attacks", "1000", "--support", "ignore"}, 0, nil},
 		{[]string{"eval", "chain.toml", "--max-attacks", "90000"}, 0, nil},
 		{[]string{"eval", "chain.toml", "--max-attacks", "-1"}, 0, nil},

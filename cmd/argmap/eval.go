@@ -26,8 +26,7 @@ func evaluationFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "semantics", Aliases: []string{"s"}, Value: "grounded",
 			Usage: "the semantics: " + strings.Join(evaluate.MethodNames(), ", ")},
-		&cli.StringFlag{Name: "support", Value: "deductive",
-			Usage: "how supports are read: deductive, necessary or ignore (attacks only)"},
+		&cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: supportUsage},
 		&cli.StringFlag{Name: "without", Usage: "evaluate with these arguments withdrawn: `ID,...`"},
 		&cli.BoolFlag{Name: "strict", Usage: "refuse a map with warnings"},
 		timeoutFlag(),
@@ -35,6 +34,17 @@ func evaluationFlags() []cli.Flag {
 		includeRootFlag(),
 	}
 }
+
+// supportUsage is the help of --support, here and in render.
+const supportUsage = "how supports are read: supported-secondary (the default: supported and secondary attacks), " +
+	"deductive (supported and mediated attacks), necessary (secondary and extended attacks) or ignore (attacks only)"
+
+// deductiveNote is said on standard error when --support deductive is given: before
+// the reading of that name was offered, argmap called its default deductive, so a
+// script that asks for it by name now gets another reading than it used to.
+const deductiveNote = "argmap: note: --support deductive reads supports as deductive support " +
+	"(Cayrol & Lagasquie-Schiex 2013: supported and mediated attacks); the reading argmap used to call " +
+	"deductive is --support supported-secondary, the default\n"
 
 // evaluationOptions reads the evaluation flags, for the map m.
 func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, error) {
@@ -45,6 +55,9 @@ func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, erro
 	mode, err := bipolar.ParseMode(c.String("support"))
 	if err != nil {
 		return evaluate.Options{}, usageError("--support: %v", err)
+	}
+	if mode == bipolar.Deductive && c.IsSet("support") {
+		fmt.Fprint(c.App.ErrWriter, deductiveNote)
 	}
 	opt := evaluate.Options{Method: method, Support: mode, MaxAttacks: c.Int("max-attacks")}
 	if w := c.String("without"); w != "" {
@@ -194,7 +207,7 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 		title = res.Map.Root.Name
 	}
 	ew.printf("%s\n", termtext.Escape(title)) // the map's text must not control the terminal
-	ew.printf("%s semantics, %s support", res.Options.Method, res.Options.Support)
+	ew.printf("%s semantics, %s", res.Options.Method, supportReading(res.Options))
 	if len(res.Options.Without) > 0 {
 		ew.printf(", without %s", strings.Join(res.Options.Without, ", "))
 	}
@@ -215,7 +228,7 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 		ew.printf("  %-5s  %-*s  %s\n", st.Label, width, st.ID, termtext.Escape(shorten(claim, 70)))
 	}
 	if gradual {
-		ew.printf("\nScores from 0 (defeated) to 1 (unchallenged).\n")
+		ew.printf("\n%s\n", scoresNote(res.Options))
 		return ew.err
 	}
 	ew.printf("\n%d in, %d out, %d undecided of %d arguments.\n", counts[semantics.In], counts[semantics.Out], counts[semantics.Undec], len(res.Arguments))
@@ -230,6 +243,33 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 		}
 	}
 	return ew.err
+}
+
+// supportReading says how the evaluation read the supports, for the header of eval's
+// text: DF-QuAD weighs them as they are, the other semantics read them as --support
+// says.
+func supportReading(opt evaluate.Options) string {
+	switch {
+	case opt.Method.Gradual == evaluate.DFQuAD:
+		return "supports and attacks as the map gives them"
+	case opt.Support == bipolar.Ignore:
+		return "supports ignored"
+	}
+	return "supports read as " + opt.Support.String()
+}
+
+// scoresNote says what the scores of a gradual semantics mean, true for each: the
+// h-categorizer gives an unattacked argument 1, DF-QuAD its base score.
+func scoresNote(opt evaluate.Options) string {
+	if opt.Method.Gradual == evaluate.DFQuAD {
+		return "Scores from 0 to 1: each argument starts from its weight (0.5 unless the map gives one), " +
+			"which its attackers lower and its supporters raise; one with neither keeps its weight."
+	}
+	note := "Scores from 0 to 1: 1 for an argument nothing attacks, the lower the stronger its attackers"
+	if opt.Support != bipolar.Ignore {
+		note += " (attacks derived from the supports included)"
+	}
+	return note + "."
 }
 
 // shorten cuts s to at most n characters, at a word if it can.
@@ -292,6 +332,9 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if opt.Method.Gradual != 0 {
+		return usageError("--semantics %s scores arguments; explain works with grounded, complete, preferred, stable, semi-stable, stage and ideal semantics", opt.Method)
+	}
 	for _, w := range opt.Without {
 		if w == id {
 			return usageError("%s is withdrawn (--without): there is nothing to explain", id)
@@ -301,12 +344,26 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return evalError(c, err, timeout, "explaining", file)
 	}
-	text, err := res.Explain(c.Context, id)
+	return writeExplanation(c, res, id, timeout, file)
+}
+
+// explainer is what writeExplanation asks for an explanation: an
+// *evaluate.Result, or in tests one that fails.
+type explainer interface {
+	Explain(ctx context.Context, id string) (string, error)
+}
+
+// writeExplanation writes e's explanation of id. The usage errors of
+// Explain (an unknown or withdrawn id, a gradual semantics) are ruled out
+// before: an error left is a problem of the evaluation, exit status 1, as
+// for eval, and a timeout is told as eval tells it.
+func writeExplanation(c *cli.Context, e explainer, id string, timeout time.Duration, file string) error {
+	text, err := e.Explain(c.Context, id)
 	if c.Context.Err() != nil {
 		return evalError(c, c.Context.Err(), timeout, "explaining", file)
 	}
 	if err != nil {
-		return usageError("%v", err)
+		return evalError(c, fmt.Errorf("explaining %s in %s: %w", id, file, err), timeout, "explaining", file)
 	}
 	if _, err := io.WriteString(c.App.Writer, text); err != nil {
 		return &exitError{exitProblems, err}
@@ -364,7 +421,7 @@ func evalError(c *cli.Context, err error, timeout time.Duration, verb, file stri
 	var le *bipolar.LimitError
 	if errors.As(err, &le) {
 		what := "Evaluate it with --support ignore, withdraw arguments with --without, or raise the bound"
-		if verb == "solving" { // solve reads supports deductively, and has no --support
+		if verb == "solving" { // solve reads supports as supported-secondary, and has no --support
 			what = "Solve a map with fewer supports (argmap eval --support ignore leaves them out), or raise the bound"
 		}
 		return &exitError{exitProblems, fmt.Errorf("not %s %s: %v.\n%s with --max-attacks N (-1 for none; each attack takes about 50 bytes).",

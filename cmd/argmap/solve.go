@@ -262,7 +262,7 @@ func loadMapFramework(c *cli.Context, file string) (*solveFramework, error) {
 	}
 	g := m.Graph()
 	// A map's attack relation is its graph read as argmap eval reads it by
-	// default: supports deductively (package semantics/bipolar).
+	// default: supported and secondary attacks (package semantics/bipolar).
 	adj, err := bipolar.Derive(c.Context, g, bipolar.SupportedSecondary, c.Int("max-attacks"))
 	if err != nil {
 		return nil, evalError(c, err, 0, "solving", file)
