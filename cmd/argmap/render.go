@@ -122,7 +122,7 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 				Aliases: []string{"s"},
 				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage or ideal",
 			},
-			&cli.StringFlag{Name: "support", Value: "deductive", Usage: "with --semantics: how supports are read: deductive, necessary or ignore"},
+			&cli.StringFlag{Name: "support", Value: "supported-secondary", Usage: "with --semantics: " + supportUsage},
 			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn, drawn faded with their arrows: `ID,...`"},
 			includeRootFlag(),
 			&cli.IntFlag{
