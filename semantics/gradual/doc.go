@@ -1,10 +1,17 @@
 // Package gradual computes gradual semantics: how strong each argument is, as a number in
 // [0, 1], rather than whether it is accepted. Two are offered:
 //
-//   - [HCategorizer], the h-categorizer of Besnard & Hunter (2001), on attacks alone:
-//     an argument is the weaker the stronger its attackers are;
+//   - [HCategorizer], the h-categorizer of Besnard & Hunter (2001), on an attack
+//     relation: an argument nothing attacks has strength 1, and an argument is the
+//     weaker the stronger its attackers are. It knows no supports: the relation it is
+//     given may hold attacks derived from them (argmap eval gives it the attacks that
+//     --support derives, package semantics/bipolar), and then its strengths change with
+//     the reading of the supports;
 //   - [DFQuAD], the DF-QuAD semantics of Rago, Toni, Aurisicchio & Baroni (2016), on
-//     attacks and supports, starting from a base score per argument (argmap's `weight`).
+//     attacks and supports as they are, starting from a base score per argument
+//     (argmap's `weight`, 0.5 by default): attackers lower it, supporters raise it, and
+//     an argument with neither keeps its base score, so 1 is not the strength of the
+//     unattacked but of what its base score or its supporters carry there.
 //
 // Both are defined by one equation per argument. On an acyclic graph the equations are
 // solved exactly, argument after argument; with cycles they are solved by iteration to
