@@ -1,7 +1,6 @@
 package iccma
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -110,69 +109,14 @@ func WriteAnswer(w io.Writer, yes bool) error {
 	return err
 }
 
-// Run solves task t on framework f and writes exactly what an ICCMA 2023 solver prints:
-//
-//	DC: YES and a witness line (an extension containing arg), or NO
-//	DS: YES, or NO and a counter-example line (an extension without arg)
-//	SE: a witness line, or NO if there is no extension
-//	EE: a witness line for every extension, in the order of semantics.Extensions, or NO
-//
-// arg is 0-based and matters only for DC and DS; it is printed 1-based. Under stable
-// semantics without stable extensions, DS answers YES (every argument is skeptically
-// accepted, vacuously) and DC, SE and EE answer NO. If ctx ends first, Run returns its
-// error, and what it wrote must be discarded.
+// Run solves task t on framework f, as [Solve] does, and writes the answer
+// exactly as an ICCMA 2023 solver prints it ([Answer.WriteTo]). If ctx ends first,
+// Run writes nothing and returns its error.
 func Run(ctx context.Context, w io.Writer, f *semantics.Framework, t Task, arg int) error {
-	if t.NeedsArgument() && (arg < 0 || arg >= f.Len()) {
-		return fmt.Errorf("iccma: %v: argument %d out of range: the framework has arguments 1..%d", t, arg+1, f.Len())
-	}
-	bw := bufio.NewWriter(w)
-	var err error
-	switch t.Problem {
-	case DC:
-		var ok bool
-		var e semantics.Extension
-		if ok, e, err = semantics.Credulous(ctx, f, t.Semantics, arg); err == nil {
-			WriteAnswer(bw, ok)
-			if ok {
-				WriteWitness(bw, e)
-			}
-		}
-	case DS:
-		var ok bool
-		var e semantics.Extension
-		if ok, e, err = semantics.Skeptical(ctx, f, t.Semantics, arg); err == nil {
-			WriteAnswer(bw, ok)
-			if !ok {
-				WriteWitness(bw, e)
-			}
-		}
-	case SE:
-		var ok bool
-		var e semantics.Extension
-		if e, ok, err = semantics.Some(ctx, f, t.Semantics); err == nil {
-			if ok {
-				WriteWitness(bw, e)
-			} else {
-				WriteAnswer(bw, false)
-			}
-		}
-	case EE:
-		var buf []byte
-		count := 0
-		err = semantics.Extensions(ctx, f, t.Semantics, func(e semantics.Extension) bool {
-			count++
-			buf = AppendWitness(buf[:0], e)
-			_, werr := bw.Write(buf)
-			return werr == nil
-		})
-		if err == nil && count == 0 {
-			WriteAnswer(bw, false)
-		}
-	default:
-		return fmt.Errorf("iccma: unknown problem %q in task %v", t.Problem, t)
-	}
+	a, err := Solve(ctx, f, t, arg)
 	if err != nil {
-		return fmt.Errorf("iccma: %v: %w", t, err)
+		return err
 	}
-	return bw.Flush()
+	_, err = a.WriteTo(w)
+	return err
 }
