@@ -43,6 +43,7 @@ type Loader struct {
 	byName   map[string]*loaded         // by the name diagnostics use
 	dirNames map[string][]string        // directory: its *.toml names, for did-you-mean and owners
 	reaches  map[string]map[string]bool // root file's key: the keys of the files it includes, for owners
+	cands    map[string][]candidate     // directory: its files that include others, for owners
 	tops     map[string]string          // directory: the top of its Git repository, "" if none
 }
 
@@ -65,6 +66,11 @@ func (l *Loader) Source(name string) *Source {
 }
 
 func (l *Loader) read(name string) *loaded {
+	// A run asks for the same names many times (finding roots and owners);
+	// filepath.Abs costs a Getwd each time.
+	if lf := l.byName[name]; lf != nil {
+		return lf
+	}
 	key, err := filepath.Abs(name)
 	if err != nil {
 		key = filepath.Clean(name)

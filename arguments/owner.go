@@ -85,18 +85,12 @@ func (l *Loader) withOwners(files []runFile, diags Diagnostics) ([]runFile, Diag
 func (l *Loader) owners(f runFile, dirs []string) []runFile {
 	var cands []runFile
 	for _, d := range l.ancestors(f.name) {
-		for _, base := range l.tomlNames(d) {
-			name := filepath.Join(d, base)
-			if l.ownerExcluded(name, dirs) {
+		for _, c := range l.candidates(d) {
+			if c.lf == f.lf || l.ownerExcluded(c.name, c.abs, dirs) {
 				continue
 			}
-			lf := l.read(name)
-			if lf == f.lf || lf.readErr != nil || len(lf.file.Includes) == 0 {
-				continue
-			}
-			root := l.rootFor(name, false)
-			if l.reach(lf, root)[f.lf.key] {
-				cands = append(cands, runFile{name: name, root: root, lf: lf, owns: f.name})
+			if l.reach(c.lf, c.root)[f.lf.key] {
+				cands = append(cands, runFile{name: c.name, root: c.root, lf: c.lf, owns: f.name})
 			}
 		}
 	}
@@ -116,14 +110,43 @@ func (l *Loader) owners(f runFile, dirs []string) []runFile {
 	return out
 }
 
-// ownerExcluded reports whether the loader excludes name, a possible root
-// file: by its path relative to a directory named, when it lies below one,
-// else by its path as found.
-func (l *Loader) ownerExcluded(name string, dirs []string) bool {
+// candidate is a file that may be the root file of a map that includes a
+// file of the run.
+type candidate struct {
+	name, abs string
+	root      *includeRoot
+	lf        *loaded
+}
+
+// candidates returns the *.toml files directly in dir that include other
+// files, reading each directory and file once per loader.
+func (l *Loader) candidates(dir string) []candidate {
+	if cs, ok := l.cands[dir]; ok {
+		return cs
+	}
+	var cs []candidate
+	for _, base := range l.tomlNames(dir) {
+		name := filepath.Join(dir, base)
+		lf := l.read(name)
+		if lf.readErr != nil || len(lf.file.Includes) == 0 {
+			continue
+		}
+		cs = append(cs, candidate{name: name, abs: absPath(name), root: l.rootFor(name, false), lf: lf})
+	}
+	if l.cands == nil {
+		l.cands = map[string][]candidate{}
+	}
+	l.cands[dir] = cs
+	return cs
+}
+
+// ownerExcluded reports whether the loader excludes name (absolute: abs),
+// a possible root file: by its path relative to a directory named, when it
+// lies below one, else by its path as found.
+func (l *Loader) ownerExcluded(name, abs string, dirs []string) bool {
 	if len(l.Exclude) == 0 {
 		return false
 	}
-	abs := absPath(name)
 	for _, d := range dirs {
 		if within(d, abs) {
 			rel, err := filepath.Rel(d, abs)
