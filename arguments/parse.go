@@ -894,7 +894,7 @@ func (p *parser) expectations(e entry) {
 					x.Labels = append(x.Labels, ExpectedLabel{ID: id, Label: f.name, Range: p.file.Source.Range(sp.start, sp.end)})
 				}
 			case "support":
-				x.Support, _ = p.str(f, `the support mode: "deductive", "necessary" or "ignore"`)
+				x.Support, _ = p.str(f, `the support mode: "supported-secondary", "deductive", "necessary" or "ignore"`)
 				sp := valueSpan(f.node)
 				x.SupportRange = p.file.Source.Range(sp.start, sp.end)
 			default:
