@@ -5,8 +5,10 @@
 // It joins the file format to the semantics: the map's graph (package
 // arguments) is turned into an attack relation by a reading of support
 // (package semantics/bipolar) and evaluated by Dung's semantics (package
-// semantics) or a gradual semantics (package semantics/gradual). Commands
-// (check, eval, explain, render, serve) all evaluate through it.
+// semantics) or a gradual semantics (package semantics/gradual). The
+// commands all evaluate through it: check (a map's expectations),
+// eval, explain, render --semantics, and solve on a map, which
+// solves its tasks on the framework [Framework] returns.
 package evaluate
 
 import (
@@ -146,31 +148,91 @@ const maxExtensions = 10_000
 // more extensions than a result lists.
 var ErrTooManyExtensions = fmt.Errorf("more than %d extensions", maxExtensions)
 
-// Evaluate evaluates the map m. The map should be free of errors: the
-// relations to unknown arguments are left out. It stops with ctx's error
-// when ctx ends, in any phase: deriving the attacks, building the
-// framework, solving.
-func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, error) {
+// Nodes relate the nodes of a map's framework to the map's arguments: the
+// framework has a node for each argument evaluated, in the map's order, and
+// a node for the inference of each undercut support, which has no id.
+type Nodes struct {
+	ids  []string       // the id of each node, "" for an inference
+	node map[string]int // the node of each argument evaluated
+	args []string       // the ids of the arguments evaluated, in the map's order
+}
+
+// ID returns the id of the argument that node is, or false if node is an
+// inference (or no node).
+func (ns *Nodes) ID(node int) (string, bool) {
+	if node < 0 || node >= len(ns.ids) || ns.ids[node] == "" {
+		return "", false
+	}
+	return ns.ids[node], true
+}
+
+// Node returns the node of the argument id, or false if id is not an
+// argument evaluated (it is not in the map, or withdrawn).
+func (ns *Nodes) Node(id string) (int, bool) {
+	n, ok := ns.node[id]
+	return n, ok
+}
+
+// IDs returns the ids of the arguments evaluated, in the map's order. The
+// caller must not change them.
+func (ns *Nodes) IDs() []string { return ns.args }
+
+// Framework returns the attack relation of the map m that a Dung semantics
+// evaluates: its attacks and those derived from its supports as
+// opt.Support reads them, without the arguments of opt.Without, within
+// opt.MaxAttacks (opt.Method is not used). Evaluate, and so eval, explain
+// and render, evaluate this framework; argmap solve solves tasks on it. The
+// map should be free of errors: the relations to unknown arguments are left
+// out. It stops with ctx's error when ctx ends.
+func Framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, error) {
+	f, ns, _, err := framework(ctx, m, opt)
+	return f, ns, err
+}
+
+// framework is Framework, and also returns the graph the framework is
+// derived from.
+func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, *graph.Graph, error) {
 	for _, id := range opt.Without {
 		if m.Argument(id) == nil {
-			return nil, fmt.Errorf("no argument %q to withdraw", id)
+			return nil, nil, nil, fmt.Errorf("no argument %q to withdraw", id)
 		}
 	}
 	g := withdraw(m.Graph(), opt.Without)
-	r := &Result{Map: m, Options: opt, graph: g, nodeOf: map[string]int{}, status: map[string]int{}}
+	ns := &Nodes{ids: make([]string, g.Len()), node: map[string]int{}}
 	for n := range g.Len() {
-		r.nodeOf[g.Name(n)] = n
-		if m.Argument(g.Name(n)) != nil {
-			r.status[g.Name(n)] = len(r.Arguments)
-			r.Arguments = append(r.Arguments, Status{ID: g.Name(n)})
+		if id := g.Name(n); m.Argument(id) != nil {
+			ns.ids[n] = id
+			ns.node[id] = n
+			ns.args = append(ns.args, id)
 		}
 	}
 	adj, err := bipolar.Derive(ctx, g, opt.Support, opt.MaxAttacks)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	f, err := semantics.BuildFramework(ctx, adj)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return f, ns, g, nil
+}
+
+// Evaluate evaluates the map m: the framework [Framework] returns, under
+// opt.Method. The map should be free of errors: the relations to unknown
+// arguments are left out. It stops with ctx's error when ctx ends, in any
+// phase: deriving the attacks, building the framework, solving.
+func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, error) {
+	f, ns, g, err := framework(ctx, m, opt)
+	if err != nil {
 		return nil, err
 	}
-	if r.frame, err = semantics.BuildFramework(ctx, adj); err != nil {
-		return nil, err
+	r := &Result{Map: m, Options: opt, frame: f, graph: g, nodeOf: map[string]int{}, status: map[string]int{}}
+	for n := range g.Len() {
+		r.nodeOf[g.Name(n)] = n
+	}
+	for i, id := range ns.IDs() {
+		r.status[id] = i
+		r.Arguments = append(r.Arguments, Status{ID: id})
 	}
 	switch opt.Method.Gradual {
 	case HCategorizer:

@@ -2,7 +2,9 @@ package evaluate
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -275,5 +277,123 @@ attacks = ["x"]
 				t.Errorf("explain %s under %s:\n%s\nlacks %q", tt.id, tt.r.Options.Method, text, w)
 			}
 		}
+	}
+}
+
+// attackList lists the attacks of f by id, inferences named by their number.
+func attackList(f *semantics.Framework, ns *Nodes) string {
+	name := func(n int) string {
+		if id, ok := ns.ID(n); ok {
+			return id
+		}
+		return "#" + strconv.Itoa(n)
+	}
+	var parts []string
+	for a := range f.Len() {
+		for _, b := range f.Attacks(a) {
+			parts = append(parts, name(a)+">"+name(b))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestFramework checks the framework of a map and its nodes: the attacks
+// derived from the supports as each mode reads them, the inference of the
+// undercut support without an id, the withdrawn arguments left out, and that
+// it is the framework Evaluate evaluates.
+func TestFramework(t *testing.T) {
+	m := load(t, `
+[arguments.designation]
+claim = "Designated cartels are lawful targets."
+supports = ["strike"]
+[arguments.strike]
+claim = "The US may strike."
+attacks = ["sovereignty"]
+[arguments.sovereignty]
+claim = "Sovereignty forbids it."
+[arguments.no_armed_attack]
+claim = "Trafficking is not an armed attack."
+[[relations]]
+from = "no_armed_attack"
+type = "undercut"
+to = { from = "designation", to = "strike" }
+`)
+	tests := []struct {
+		opt     Options
+		ids     string
+		attacks string
+	}{
+		// The undercut support runs through its inference, node 4, which
+		// rests on designation (a premise edge) and supports strike.
+		{Options{Support: bipolar.Ignore}, "designation strike sovereignty no_armed_attack",
+			"strike>sovereignty no_armed_attack>#4"},
+		{Options{Support: bipolar.Deductive}, "designation strike sovereignty no_armed_attack",
+			"strike>sovereignty no_armed_attack>#4 #4>sovereignty"},
+		{Options{Support: bipolar.Ignore, Without: []string{"no_armed_attack"}}, "designation strike sovereignty",
+			"strike>sovereignty"},
+		{Options{Support: bipolar.Deductive, Without: []string{"strike"}}, "designation sovereignty no_armed_attack", ""},
+	}
+	for _, tt := range tests {
+		f, ns, err := Framework(context.Background(), m, tt.opt)
+		if err != nil {
+			t.Fatalf("%+v: %v", tt.opt, err)
+		}
+		if got := strings.Join(ns.IDs(), " "); got != tt.ids {
+			t.Errorf("%+v: ids %s, want %s", tt.opt, got, tt.ids)
+		}
+		if got := attackList(f, ns); got != tt.attacks {
+			t.Errorf("%+v: attacks %s, want %s", tt.opt, got, tt.attacks)
+		}
+		for i, id := range ns.IDs() {
+			n, ok := ns.Node(id)
+			if back, ok2 := ns.ID(n); !ok || !ok2 || back != id || n != i {
+				t.Errorf("%+v: Node(%q) = %d, %v; ID(%d) = %q, %v", tt.opt, id, n, ok, n, back, ok2)
+			}
+		}
+		for _, id := range tt.opt.Without {
+			if n, ok := ns.Node(id); ok {
+				t.Errorf("%+v: Node(%q) = %d, true, for a withdrawn argument", tt.opt, id, n)
+			}
+		}
+		for _, n := range []int{-1, f.Len()} {
+			if id, ok := ns.ID(n); ok {
+				t.Errorf("%+v: ID(%d) = %q, true, for no node", tt.opt, n, id)
+			}
+		}
+		// Evaluate evaluates this framework.
+		opt := tt.opt
+		opt.Method = Method{Semantics: semantics.Grounded}
+		r, err := Evaluate(context.Background(), m, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := attackList(r.frame, ns); got != tt.attacks {
+			t.Errorf("%+v: Evaluate's attacks %s, want %s", tt.opt, got, tt.attacks)
+		}
+	}
+}
+
+func TestFrameworkErrors(t *testing.T) {
+	m := load(t, `
+[arguments.a]
+claim = "A."
+supports = ["b"]
+[arguments.b]
+claim = "B."
+attacks = ["c"]
+[arguments.c]
+claim = "C."
+`)
+	if _, _, err := Framework(context.Background(), m, Options{Without: []string{"x"}}); err == nil || !strings.Contains(err.Error(), `no argument "x"`) {
+		t.Errorf("withdrawing no argument: %v", err)
+	}
+	var limit *bipolar.LimitError
+	if _, _, err := Framework(context.Background(), m, Options{MaxAttacks: 1}); !errors.As(err, &limit) {
+		t.Errorf("2 attacks with MaxAttacks 1: %v, want a *bipolar.LimitError", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if f, ns, err := Framework(ctx, m, Options{}); f != nil || ns != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("with an ended context: %v, %v, %v; want context.Canceled", f, ns, err)
 	}
 }
