@@ -6,10 +6,13 @@ import (
 	"path/filepath"
 )
 
-// ExpectFunc checks the expectations of a map ([expect.SEMANTICS] tables)
-// and returns the failed ones. This package does not evaluate maps, so the
-// caller provides it (package evaluate's CheckExpectations).
-type ExpectFunc func(ctx context.Context, m *Map) Diagnostics
+// ExpectFunc checks the expectations of a map ([expect.SEMANTICS] tables),
+// given the diagnostics the map already has, and returns those with its
+// own added: the mistakes of the tables whatever else is wrong, and the
+// failed expectations once the map can be evaluated. This package does
+// not evaluate maps, so the caller provides it (package evaluate's
+// CheckMap).
+type ExpectFunc func(ctx context.Context, m *Map, diags Diagnostics) Diagnostics
 
 // CheckResult is what checking the maps of a run found, as argmap check
 // reports it.
@@ -99,13 +102,13 @@ func (l *Loader) CheckMap(ctx context.Context, name string, expect ExpectFunc) *
 	return mc
 }
 
-// expect adds the map's failed expectations to its diagnostics.
+// expect adds what expect finds in the map's expectations to its
+// diagnostics.
 func (mc *MapCheck) expect(ctx context.Context, expect ExpectFunc) {
-	m := mc.Map
-	if expect == nil || len(m.Expectations) == 0 || !m.Complete() || mc.Diagnostics.HasErrors() {
+	if expect == nil || len(mc.Map.Expectations) == 0 {
 		return
 	}
-	mc.Diagnostics = append(mc.Diagnostics, expect(ctx, m)...)
+	mc.Diagnostics = expect(ctx, mc.Map, mc.Diagnostics)
 	mc.Diagnostics.Sort()
 }
 

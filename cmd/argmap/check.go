@@ -86,7 +86,7 @@ func runCheck(c *cli.Context) error {
 		}
 		loader.Exclude = append(loader.Exclude, pat)
 	}
-	res := loader.Check(c.Context, paths, evaluate.CheckExpectations)
+	res := loader.Check(c.Context, paths, evaluate.CheckMap)
 	err = report.Write(c.App.Writer, format, report.Input{
 		Diagnostics: res.Diagnostics,
 		Summary:     report.Summary{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},

@@ -44,7 +44,7 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	mc := loader.CheckMap(c.Context, path, evaluate.CheckExpectations)
+	mc := loader.CheckMap(c.Context, path, evaluate.CheckMap)
 	m, diags := mc.Map, mc.Diagnostics
 	if len(diags) > 0 {
 		err := report.Write(c.App.ErrWriter, "text", report.Input{
