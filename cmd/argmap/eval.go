@@ -26,7 +26,7 @@ func evaluationFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "semantics", Aliases: []string{"s"}, Value: "grounded",
 			Usage: "the semantics: " + strings.Join(evaluate.MethodNames(), ", ")},
-		&cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: supportUsage},
+		supportFlag(),
 		&cli.StringFlag{Name: "without", Usage: "evaluate with these arguments withdrawn: `ID,...`"},
 		&cli.BoolFlag{Name: "strict", Usage: "refuse a map with warnings"},
 		timeoutFlag(),
@@ -52,12 +52,9 @@ func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, erro
 	if err != nil {
 		return evaluate.Options{}, usageError("--semantics: %v", err)
 	}
-	mode, err := bipolar.ParseMode(c.String("support"))
+	mode, err := supportMode(c)
 	if err != nil {
-		return evaluate.Options{}, usageError("--support: %v", err)
-	}
-	if mode == bipolar.Deductive && c.IsSet("support") {
-		fmt.Fprint(c.App.ErrWriter, deductiveNote)
+		return evaluate.Options{}, err
 	}
 	opt := evaluate.Options{Method: method, Support: mode, MaxAttacks: c.Int("max-attacks")}
 	if w := c.String("without"); w != "" {
