@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,17 +12,17 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics"
-	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 func solveCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "solve",
 		Usage:     "solve an ICCMA 2023 reasoning task, as argumentation competition solvers do",
-		UsageText: "argmap solve -p TASK -f FILE [-a ARG] [--timeout DURATION]\nargmap solve --problems\nargmap solve",
+		UsageText: "argmap solve -p TASK -f FILE [-a ARG] [--support MODE] [--timeout DURATION]\nargmap solve --problems\nargmap solve",
 		Description: `Solves a reasoning task of the International Competition on Computational
 Models of Argumentation (ICCMA 2023) and prints the answer exactly as a
 competition solver does:
@@ -39,7 +38,10 @@ options at all, argmap solve prints its name and version.
 FILE is an ICCMA i23 file ("p af N", then "a b" attack lines over the
 arguments 1..N) or, if its name ends in .toml, an argmap map: then ARG is an
 argument id and witness lines name ids, in the map's order. The map's
-problems are reported on standard error, and errors stop the solving.
+problems are reported on standard error, and errors stop the solving. Its
+framework is the one argmap eval evaluates: its attacks, and those its
+supports give rise to as --support reads them (as for argmap eval; an i23
+file has no supports, and takes no --support).
 
 --timeout gives up after DURATION (such as 30s or 5m): nothing is printed on
 standard output, and a message on standard error says so. The answer is
@@ -63,6 +65,7 @@ a map with errors, or the time ran out, 2 usage error.`,
 				Aliases: []string{"a"},
 				Usage:   "the query argument of DC and DS tasks: `ARG` 1..N of an i23 file, an id of a map",
 			},
+			supportFlag(),
 			timeoutFlag(),
 			maxAttacksFlag(),
 			&cli.BoolFlag{
@@ -85,7 +88,7 @@ func runSolve(c *cli.Context) error {
 		return usageError("unexpected argument %q: give the file with -f %s", c.Args().First(), c.Args().First())
 	}
 	if c.Bool("problems") {
-		for _, name := range []string{"task", "file", "argument", "timeout", "max-attacks"} {
+		for _, name := range []string{"task", "file", "argument", "support", "timeout", "max-attacks"} {
 			if c.IsSet(name) {
 				return usageError("--problems lists the tasks and takes no other option, not --%s", name)
 			}
@@ -111,6 +114,8 @@ func runSolve(c *cli.Context) error {
 		return usageError("%v needs a query argument: -a ARG", task)
 	case !task.NeedsArgument() && c.IsSet("argument"):
 		return usageError("-a applies to DC and DS tasks only, not %v", task)
+	case !isMapFile(file) && c.IsSet("support"):
+		return usageError("--support applies to an argmap map (*.toml), whose supports it reads; %s is an i23 file, which has attacks only", file)
 	}
 	// The time limit covers the whole run: loading a map, evaluating its
 	// expectations, deriving its attacks and building the framework stop
@@ -145,15 +150,14 @@ func runSolve(c *cli.Context) error {
 		}
 	}
 
-	// iccma.Run writes into a buffer, and the answer goes to standard output
-	// only once it is complete: a run cut short prints nothing there, never
-	// half an answer. (For EE this holds every extension's line at once, no
-	// more than semantics.Extensions holds anyway: it finds them all before
-	// yielding the first.)
-	var out bytes.Buffer
+	// The answer is found whole before any of it is written: a run cut short
+	// prints nothing on standard output, never half an answer. (For EE it
+	// holds every extension at once, as semantics.Extensions does anyway: it
+	// finds them all before yielding the first.)
+	var answer *iccma.Answer
 	err = ctx.Err() // the time may have run out while reading
 	if err == nil {
-		err = iccma.Run(ctx, &out, fw.framework, task, arg)
+		answer, err = iccma.Solve(ctx, fw.framework, task, arg)
 	}
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -161,11 +165,11 @@ func runSolve(c *cli.Context) error {
 		}
 		return &exitError{exitProblems, err}
 	}
-	answer := out.Bytes()
-	if fw.names != nil {
-		answer = nameWitnesses(answer, fw.names, task.Problem == iccma.EE)
+	if fw.nodes != nil {
+		_, err = answer.WriteNamed(w, fw.nodes.ID)
+	} else {
+		_, err = answer.WriteTo(w)
 	}
-	_, err = w.Write(answer)
 	return writeError(err)
 }
 
@@ -209,10 +213,11 @@ func isMapFile(name string) bool {
 type solveFramework struct {
 	file      string
 	framework *semantics.Framework
-	// names are the ids of the arguments of a map, nil for an i23 file. A map's
-	// framework may have more nodes than names: the inferences of undercut
-	// supports, which come after the arguments and are never printed.
-	names []string
+	// nodes relate the nodes of a map's framework to its ids; nil for an i23
+	// file. A map's framework may have more nodes than arguments: the
+	// inferences of undercut supports, which have no id and are never
+	// printed.
+	nodes *evaluate.Nodes
 }
 
 // loadI23Framework reads an i23 file.
@@ -254,44 +259,37 @@ func pathError(err error) error {
 }
 
 // loadMapFramework loads an argmap map, checked as argmap check does, and
-// returns its attack relation as a framework.
+// returns its framework: the one argmap eval evaluates (evaluate.Framework),
+// with the supports read as --support says.
 func loadMapFramework(c *cli.Context, file string) (*solveFramework, error) {
+	mode, err := supportMode(c) // a usage error before any work
+	if err != nil {
+		return nil, err
+	}
 	m, err := loadChecked(c, file, "solving")
 	if err != nil {
 		return nil, err
 	}
-	g := m.Graph()
-	// A map's attack relation is its graph read as argmap eval reads it by
-	// default: supported and secondary attacks (package semantics/bipolar).
-	adj, err := bipolar.Derive(c.Context, g, bipolar.SupportedSecondary, c.Int("max-attacks"))
+	f, nodes, err := evaluate.Framework(c.Context, m, evaluate.Options{Support: mode, MaxAttacks: c.Int("max-attacks")})
 	if err != nil {
 		return nil, evalError(c, err, 0, "solving", file)
 	}
-	names := make([]string, len(m.Arguments))
-	for i := range names {
-		names[i] = g.Name(i) // the arguments are the first nodes, in order
-	}
-	f, err := semantics.BuildFramework(c.Context, adj)
-	if err != nil {
-		return nil, err
-	}
-	return &solveFramework{file: file, framework: f, names: names}, nil
+	return &solveFramework{file: file, framework: f, nodes: nodes}, nil
 }
 
 // argument parses -a ARG: a number 1..N for an i23 file, an id for a map. A
 // query that is not an argument is a usage error naming the valid ones.
 func (fw *solveFramework) argument(query string) (int, error) {
-	if fw.names != nil {
-		for i, id := range fw.names {
-			if id == query {
-				return i, nil
-			}
+	if fw.nodes != nil {
+		if n, ok := fw.nodes.Node(query); ok {
+			return n, nil
 		}
+		ids := fw.nodes.IDs()
 		hint := ""
-		if best := suggest.Closest(query, fw.names); best != "" {
+		if best := suggest.Closest(query, ids); best != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", best)
 		}
-		return 0, usageError("-a %q is not an argument of %s%s: give one of its ids: %s", query, fw.file, hint, idList(fw.names))
+		return 0, usageError("-a %q is not an argument of %s%s: give one of its ids: %s", query, fw.file, hint, idList(ids))
 	}
 	n := fw.framework.Len()
 	v, err := strconv.Atoi(strings.TrimSpace(query))
@@ -313,42 +311,4 @@ func idList(ids []string) string {
 		return strings.Join(ids, ", ")
 	}
 	return fmt.Sprintf("%s, ... (%d in all)", strings.Join(ids[:most], ", "), len(ids))
-}
-
-// nameWitnesses rewrites the witness lines of iccma.Run's answer, which
-// number the nodes of a map's framework from 1, with the ids of the
-// arguments, leaving out the inference nodes that follow them. With dedupe
-// (for EE), a line already printed is left out: extensions that differ only
-// in inferences are the same set of arguments.
-func nameWitnesses(answer []byte, names []string, dedupe bool) []byte {
-	var out bytes.Buffer
-	seen := map[string]bool{}
-	for _, line := range strings.SplitAfter(string(answer), "\n") {
-		fields := strings.Fields(line)
-		if len(fields) == 0 || fields[0] != "w" {
-			out.WriteString(line)
-			continue
-		}
-		var b strings.Builder
-		b.WriteString("w")
-		for _, f := range fields[1:] {
-			node, err := strconv.Atoi(f)
-			if err != nil || node < 1 {
-				panic(fmt.Sprintf("argmap: unexpected witness line %q", line)) // iccma.Run writes only numbers
-			}
-			if node <= len(names) {
-				b.WriteString(" ")
-				b.WriteString(names[node-1])
-			}
-		}
-		b.WriteString("\n")
-		if dedupe {
-			if seen[b.String()] {
-				continue
-			}
-			seen[b.String()] = true
-		}
-		out.WriteString(b.String())
-	}
-	return out.Bytes()
 }

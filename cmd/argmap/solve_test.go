@@ -3,14 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 // End-to-end tests of argmap solve, run on the binary that TestMain builds.
@@ -72,6 +77,16 @@ func TestSolveGolden(t *testing.T) {
 		{"map-se-gr", []string{"-p", "SE-GR", "-f", "map.toml"}, 0},
 		{"map-dc-gr", []string{"-p", "DC-GR", "-f", "map.toml", "-a", "sovereignty"}, 0},
 		{"map-ds-pr", []string{"-p", "DS-PR", "-f", "map.toml", "-a", "strike"}, 0},
+		// --support reads the map's supports as eval does: the undercut
+		// support gives rise to an attack on strike, which makes it rejected
+		// in every extension, except when supports are ignored or read as
+		// deductive (mediated attacks), which note the name's change.
+		{"map-ds-pr-support-default", []string{"-p", "DS-PR", "-f", "map.toml", "-a", "strike", "--support", "supported-secondary"}, 0},
+		{"map-dc-pr-support-default", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "strike"}, 0},
+		{"map-dc-pr-support-ignore", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "strike", "--support", "ignore"}, 0},
+		{"map-dc-pr-support-necessary", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "strike", "--support", "necessary"}, 0},
+		{"map-dc-pr-support-deductive", []string{"-p", "DC-PR", "-f", "map.toml", "-a", "strike", "--support", "deductive"}, 0},
+		{"map-ee-pr-support-ignore", []string{"-p", "EE-PR", "-f", "map.toml", "--support", "IGNORE"}, 0},
 
 		// Bad files: exit status 1.
 		{"bad-syntax", []string{"-p", "SE-PR", "-f", "bad.i23"}, 1},
@@ -101,6 +116,9 @@ func TestSolveGolden(t *testing.T) {
 		{"positional-file", []string{"-p", "SE-PR", "cycle3.i23"}, 2},
 		{"problems-and-task", []string{"--problems", "-p", "SE-PR"}, 2},
 		{"unknown-flag", []string{"-p", "SE-PR", "-f", "cycle3.i23", "--timout", "1s"}, 2},
+		{"unknown-support", []string{"-p", "SE-PR", "-f", "map.toml", "--support", "deductiv"}, 2},
+		{"support-with-i23", []string{"-p", "SE-PR", "-f", "cycle3.i23", "--support", "ignore"}, 2},
+		{"problems-and-support", []string{"--problems", "--support", "ignore"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,25 +234,57 @@ func argmapWithin(t *testing.T, limit time.Duration, dir string, args ...string)
 	return r
 }
 
-func TestNameWitnesses(t *testing.T) {
-	names := []string{"a", "b", "c"} // node 4 is an inference
-	tests := []struct {
-		in     string
-		dedupe bool
-		want   string
-	}{
-		{"YES\nw 1 3\n", false, "YES\nw a c\n"},
-		{"NO\n", false, "NO\n"},
-		{"w\n", false, "w\n"},
-		{"w 2 4\n", false, "w b\n"},
-		{"w 4\n", false, "w\n"},
-		// Extensions that differ only in the inference are printed once.
-		{"w 1\nw 1 2\nw 1 4\nw 4\nw\n", true, "w a\nw a b\nw\n"},
-		{"w 1\nw 1 4\n", false, "w a\nw a\n"},
-	}
-	for _, tt := range tests {
-		if got := string(nameWitnesses([]byte(tt.in), names, tt.dedupe)); got != tt.want {
-			t.Errorf("nameWitnesses(%q, %v) = %q, want %q", tt.in, tt.dedupe, got, tt.want)
+// solveInProcess runs argmap with args in this process, as the binary would.
+func solveInProcess(args ...string) result {
+	var stdout, stderr strings.Builder
+	code := run(append([]string{"argmap"}, args...), &stdout, &stderr)
+	return result{stdout.String(), stderr.String(), code}
+}
+
+// TestSolveMapAsEval checks that solve solves its tasks on the framework
+// that eval evaluates, whatever --support says, by default too: the
+// extensions of EE-σ are those argmap eval -s σ lists.
+func TestSolveMapAsEval(t *testing.T) {
+	maps := []string{filepath.Join(solveDir, "map.toml"), filepath.Join("..", "..", "examples", "drone-strikes", "debate.toml")}
+	modes := append([]string{""}, bipolar.Names()...) // "": the default
+	for _, file := range maps {
+		for _, mode := range modes {
+			for _, sem := range semantics.All() {
+				solveArgs := []string{"solve", "-p", "EE-" + sem.Code(), "-f", file}
+				evalArgs := []string{"eval", "--format", "json", "-s", sem.Code(), file}
+				if mode != "" {
+					solveArgs = append(solveArgs, "--support", mode)
+					evalArgs = append(evalArgs, "--support", mode)
+				}
+				s := solveInProcess(solveArgs...)
+				e := solveInProcess(evalArgs...)
+				if s.code != 0 || e.code != 0 {
+					t.Fatalf("argmap %v:\n%s\nargmap %v:\n%s", solveArgs, s, evalArgs, e)
+				}
+				var got [][]string
+				if s.stdout != "NO\n" {
+					for _, line := range strings.SplitAfter(s.stdout, "\n") {
+						if line == "" {
+							continue
+						}
+						ids, ok := strings.CutPrefix(strings.TrimSuffix(line, "\n"), "w")
+						if !ok {
+							t.Fatalf("argmap %v: line %q", solveArgs, line)
+						}
+						ext := strings.Fields(ids)
+						slices.Sort(ext)
+						got = append(got, ext)
+					}
+				}
+				slices.SortFunc(got, slices.Compare)
+				var ev struct{ Extensions [][]string }
+				if err := json.Unmarshal([]byte(e.stdout), &ev); err != nil {
+					t.Fatalf("argmap %v: %v", evalArgs, err)
+				}
+				if len(got) != len(ev.Extensions) || !slices.EqualFunc(got, ev.Extensions, slices.Equal) {
+					t.Errorf("argmap %s:\n%s\nbut argmap %s lists the extensions %q", strings.Join(solveArgs, " "), s.stdout, strings.Join(evalArgs, " "), ev.Extensions)
+				}
+			}
 		}
 	}
 }

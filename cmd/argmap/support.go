@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
 
@@ -14,12 +16,17 @@ func supportFlag() cli.Flag {
 	return &cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: supportUsage}
 }
 
-// supportMode reads --support, with bipolar's parser. Given --support
+// supportMode reads --support, with bipolar's parser, and suggests the
+// closest name for a mistake. Given --support
 // deductive, it says on standard error what that name means now (see
 // deductiveNote).
 func supportMode(c *cli.Context) (bipolar.Mode, error) {
-	mode, err := bipolar.ParseMode(c.String("support"))
+	name := c.String("support")
+	mode, err := bipolar.ParseMode(name)
 	if err != nil {
+		if best := suggest.Closest(strings.ToLower(name), bipolar.Names()); best != "" {
+			return 0, usageError("--support: %v (did you mean %s?)", err, best)
+		}
 		return 0, usageError("--support: %v", err)
 	}
 	if mode == bipolar.Deductive && c.IsSet("support") {
