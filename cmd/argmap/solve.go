@@ -39,9 +39,9 @@ FILE is an ICCMA i23 file ("p af N", then "a b" attack lines over the
 arguments 1..N) or, if its name ends in .toml, an argmap map: then ARG is an
 argument id and witness lines name ids, in the map's order. The map's
 problems are reported on standard error, and errors stop the solving. Its
-framework is the one argmap eval evaluates: its attacks, and those its
-supports give rise to as --support reads them (as for argmap eval; an i23
-file has no supports, and takes no --support).
+framework is the one argmap eval evaluates: its attacks and the attacks its
+supports give rise to, as --support reads them. An i23 file has no supports,
+and takes no --support.
 
 --timeout gives up after DURATION (such as 30s or 5m): nothing is printed on
 standard output, and a message on standard error says so. The answer is
