@@ -102,10 +102,9 @@ func TestEvaluateWithout(t *testing.T) {
 	}
 }
 
-// TestEvaluateUndercut checks the undercut's meaning: the inference is
-// attacked, so the support no longer carries; the premise itself stands.
-func TestEvaluateUndercut(t *testing.T) {
-	m := load(t, `
+// undercutMap has a support that an undercut attacks: its inference is a
+// node of the framework, after the arguments.
+const undercutMap = `
 [arguments.designation]
 claim = "Designated cartels are lawful targets."
 supports = ["strike"]
@@ -120,7 +119,12 @@ claim = "Trafficking is not an armed attack."
 from = "no_armed_attack"
 type = "undercut"
 to = { from = "designation", to = "strike" }
-`)
+`
+
+// TestEvaluateUndercut checks the undercut's meaning: the inference is
+// attacked, so the support no longer carries; the premise itself stands.
+func TestEvaluateUndercut(t *testing.T) {
+	m := load(t, undercutMap)
 	for _, mode := range bipolar.Modes() {
 		r, err := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}, Support: mode})
 		if err != nil {
@@ -302,22 +306,7 @@ func attackList(f *semantics.Framework, ns *Nodes) string {
 // undercut support without an id, the withdrawn arguments left out, and that
 // it is the framework Evaluate evaluates.
 func TestFramework(t *testing.T) {
-	m := load(t, `
-[arguments.designation]
-claim = "Designated cartels are lawful targets."
-supports = ["strike"]
-[arguments.strike]
-claim = "The US may strike."
-attacks = ["sovereignty"]
-[arguments.sovereignty]
-claim = "Sovereignty forbids it."
-[arguments.no_armed_attack]
-claim = "Trafficking is not an armed attack."
-[[relations]]
-from = "no_armed_attack"
-type = "undercut"
-to = { from = "designation", to = "strike" }
-`)
+	m := load(t, undercutMap)
 	tests := []struct {
 		opt     Options
 		ids     string
