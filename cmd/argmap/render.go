@@ -222,11 +222,11 @@ func runRender(c *cli.Context) error {
 	// Graphviz takes tens of milliseconds to start (its compiled code is
 	// loaded and checked): start it now, while the map is read, unless the
 	// output is DOT, which most maps draw without it.
-	gv := &lazyEngine{}
+	gv := graphvizDialer(c.App.ErrWriter).Engine()
 	if format != "dot" {
-		gv.start(ctx)
+		gv.Start(ctx)
 	}
-	defer gv.close(context.WithoutCancel(ctx))
+	defer gv.Close(context.WithoutCancel(ctx))
 
 	// Check the map as argmap check does, and report its problems.
 	m, err := loadChecked(c, paths[0], "drawing")
