@@ -278,3 +278,43 @@ func TestNoteUncached(t *testing.T) {
 		t.Errorf("the Dialer's note %q, want one line naming %s", s, shared)
 	}
 }
+
+// TestListenAndServe runs a server's life as argmap graphviz-server does:
+// it renders as the engine does, a second server at the socket ends at once
+// without an error, and the first ends when its context is done.
+func TestListenAndServe(t *testing.T) {
+	socket := filepath.Join(shortTempDir(t), "s.sock")
+	opts := graphviz.Options{CacheDir: cacheDir(t)}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- ListenAndServe(ctx, socket, opts, Limits{Idle: time.Minute}) }()
+	var got [][]byte
+	for range 300 {
+		var err error
+		if got, err = Render(context.Background(), socket, []byte(sample), "svg"); !errors.Is(err, ErrUnavailable) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	want, err := engine(t).Render(context.Background(), []byte(sample), "svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !bytes.Equal(got[0], want[0]) {
+		t.Fatalf("the server's drawing differs from the engine's")
+	}
+	if err := ListenAndServe(context.Background(), socket, opts, Limits{Idle: time.Minute}); err != nil {
+		t.Errorf("a second server: %v, want nil", err)
+	}
+	cancel()
+	if err := within(t, served, "the server's end"); err != nil {
+		t.Errorf("the server ended with %v", err)
+	}
+	if _, err := os.Stat(socket); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the socket is left behind: %v", err)
+	}
+}
