@@ -104,25 +104,6 @@ func (r *dialerRun) render(t *testing.T, start bool) (string, error) {
 	return string(outs[0]), nil
 }
 
-// serveAt runs a server of fakeServer at socket until the test ends.
-func serveAt(t *testing.T, socket string) {
-	t.Helper()
-	ln, err := Listen(socket)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		Serve(ctx, ln, fakeServer{}, Limits{Idle: time.Minute})
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-}
-
 // TestDialerFallback renders without a server: in the process, and then a
 // server is spawned at the socket, once the engine of the process has
 // created the socket's directory; whether the socket file is missing, or
@@ -160,7 +141,7 @@ func TestDialerFallback(t *testing.T) {
 // process, no server spawned.
 func TestDialerServer(t *testing.T) {
 	dir := shortTempDir(t)
-	serveAt(t, Socket(dir, os.Args[0]))
+	serveAt(t, Socket(dir, os.Args[0]), fakeServer{})
 	for _, mode := range []Mode{On, Require} {
 		for _, start := range []bool{false, true} {
 			d := newDialer(mode, dir)
@@ -179,7 +160,7 @@ func TestDialerServer(t *testing.T) {
 // never spawns one: with ARGMAP_RENDER_SERVER=off, or unset under CI.
 func TestDialerOff(t *testing.T) {
 	dir := shortTempDir(t)
-	serveAt(t, Socket(dir, os.Args[0]))
+	serveAt(t, Socket(dir, os.Args[0]), fakeServer{})
 	for _, env := range []map[string]string{{EnvMode: "off"}, {"CI": "true"}} {
 		for _, start := range []bool{false, true} {
 			d := newDialer(ModeFromEnv(func(k string) string { return env[k] }), dir)

@@ -57,6 +57,13 @@ func (b *blocking) renders() []string {
 func serve(t *testing.T, e Engine) string {
 	t.Helper()
 	socket := filepath.Join(shortTempDir(t), "s.sock")
+	serveAt(t, socket, e)
+	return socket
+}
+
+// serveAt runs Serve with e at socket until the test ends.
+func serveAt(t *testing.T, socket string, e Engine) {
+	t.Helper()
 	ln, err := Listen(socket)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +78,6 @@ func serve(t *testing.T, e Engine) string {
 		cancel()
 		<-done
 	})
-	return socket
 }
 
 // within is a guard against a test that hangs on a bug: it waits for ch a
