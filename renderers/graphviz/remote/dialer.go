@@ -30,6 +30,7 @@ const (
 	Require
 )
 
+// String is the mode's name, as [EnvMode] spells it.
 func (m Mode) String() string {
 	switch m {
 	case Off:
