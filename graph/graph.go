@@ -1,5 +1,6 @@
-// Package graph holds the argument graph — named nodes joined by typed, directed edges —
-// and the graph algorithms argmap needs. It knows nothing of files or commands.
+// Package graph holds the argument graph — named nodes of two kinds, arguments and the
+// inferences of supports, joined by typed, directed edges — and the graph algorithms
+// argmap needs. It knows nothing of files or commands.
 //
 // The algorithms work on the small [Directed] interface rather than on [Graph], so that
 // one argument graph can be viewed through each of its relations separately: the support
@@ -39,6 +40,30 @@ func (r Relation) String() string {
 	return "Relation(" + strconv.Itoa(int(r)) + ")"
 }
 
+// NodeKind is what a node of a [Graph] stands for.
+type NodeKind uint8
+
+const (
+	// Argument is a node that stands for itself: an argument of the map.
+	Argument NodeKind = iota + 1
+	// Inference is the node of a support relation between two other nodes, its
+	// premise and its conclusion, so that the support itself can be attacked (an
+	// undercut), as AIF draws an inference (RA) node. It is not an argument of the
+	// map; [Graph.Inference] gives the support it stands for.
+	Inference
+)
+
+// String returns "argument" or "inference", or "NodeKind(N)" for any other value.
+func (k NodeKind) String() string {
+	switch k {
+	case Argument:
+		return "argument"
+	case Inference:
+		return "inference"
+	}
+	return "NodeKind(" + strconv.Itoa(int(k)) + ")"
+}
+
 // Edge is a directed, typed edge between nodes From and To.
 type Edge struct {
 	From, To int
@@ -46,38 +71,108 @@ type Edge struct {
 }
 
 // Graph is a directed multigraph of named nodes with typed edges. Nodes are numbered
-// 0..Len()-1 in the order they were added. The zero value is not usable; use [New].
+// 0..Len()-1 in the order they were added. Each node has a kind: an argument, found by
+// its name, or an inference, found by the support it stands for; callers tell them
+// apart by [Graph.Kind], never by a node's name or number. The zero value is not
+// usable; use [New].
 //
 // A Graph may hold the same edge more than once, and edges of several relations between
 // the same two nodes: it records what it is given, and leaves it to its callers to decide
 // whether a repetition is worth a diagnostic.
 type Graph struct {
 	names []string       // node number -> name
-	index map[string]int // name -> node number
+	kinds []NodeKind     // node number -> kind
+	index map[string]int // argument name -> node number
 	edges []Edge         // in the order added
+
+	// The inferences, by node and by the support they stand for; nil until the first.
+	supportOf  map[int]support
+	inferences map[support]int
 }
+
+// support is a support relation, from premise to conclusion, that an inference
+// stands for.
+type support struct{ from, to int }
 
 // New returns an empty graph.
 func New() *Graph {
 	return &Graph{index: make(map[string]int)}
 }
 
-// AddNode adds a node called name and returns its number. If a node of that name
-// exists already, AddNode returns the existing node's number and adds nothing, so
-// callers can name an argument before they have seen its definition.
+// AddNode adds an argument node called name and returns its number. If an argument of
+// that name exists already, AddNode returns the existing node's number and adds
+// nothing, so callers can name an argument before they have seen its definition.
 func (g *Graph) AddNode(name string) int {
 	if n, ok := g.index[name]; ok {
 		return n
 	}
-	n := len(g.names)
-	g.names = append(g.names, name)
+	n := g.add(name, Argument)
 	g.index[name] = n
 	return n
 }
 
-// Node returns the number of the node called name, and whether there is one.
+// AddInference adds the inference node of the support from premise to conclusion,
+// called name, and returns its number; both must be in 0..Len()-1, and AddInference
+// panics otherwise. If that support has an inference already, AddInference returns
+// its number and adds nothing (the name is not changed).
+//
+// AddInference adds no edge: the caller joins the inference to its premise and its
+// conclusion with the edges its reading of an inference needs. The name is only what
+// [Graph.Name] returns: it may be any string, even an argument's name, as an inference
+// is never found by name.
+func (g *Graph) AddInference(name string, premise, conclusion int) int {
+	if n := len(g.names); premise < 0 || premise >= n || conclusion < 0 || conclusion >= n {
+		panic("graph: AddInference(" + strconv.Quote(name) + ", " + strconv.Itoa(premise) + ", " + strconv.Itoa(conclusion) +
+			") with nodes out of range [0, " + strconv.Itoa(n) + ")")
+	}
+	s := support{premise, conclusion}
+	if n, ok := g.inferences[s]; ok {
+		return n
+	}
+	if g.inferences == nil {
+		g.supportOf = make(map[int]support)
+		g.inferences = make(map[support]int)
+	}
+	n := g.add(name, Inference)
+	g.supportOf[n] = s
+	g.inferences[s] = n
+	return n
+}
+
+func (g *Graph) add(name string, k NodeKind) int {
+	n := len(g.names)
+	g.names = append(g.names, name)
+	g.kinds = append(g.kinds, k)
+	return n
+}
+
+// Node returns the number of the argument node called name, and whether there is
+// one. An inference is not found by its name; see [Graph.InferenceOf].
 func (g *Graph) Node(name string) (int, bool) {
 	n, ok := g.index[name]
+	return n, ok
+}
+
+// Kind returns the kind of node n. It panics if n is not in 0..Len()-1.
+func (g *Graph) Kind(n int) NodeKind {
+	return g.kinds[n]
+}
+
+// Inference returns the premise and the conclusion of the support that node n is the
+// inference of, and true; or false if n is an argument. It panics if n is not in
+// 0..Len()-1.
+func (g *Graph) Inference(n int) (premise, conclusion int, ok bool) {
+	if g.kinds[n] != Inference {
+		return 0, 0, false
+	}
+	s := g.supportOf[n]
+	return s.from, s.to, true
+}
+
+// InferenceOf returns the inference node of the support from premise to conclusion,
+// and whether it has one.
+func (g *Graph) InferenceOf(premise, conclusion int) (int, bool) {
+	n, ok := g.inferences[support{premise, conclusion}]
 	return n, ok
 }
 
