@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 // ExpectFunc checks the expectations of a map ([expect.SEMANTICS] tables),
@@ -12,7 +14,7 @@ import (
 // failed expectations once the map can be evaluated. This package does
 // not evaluate maps, so the caller provides it (package evaluate's
 // CheckMap).
-type ExpectFunc func(ctx context.Context, m *Map, diags Diagnostics) Diagnostics
+type ExpectFunc func(ctx context.Context, m *Map, diags diagnostic.Diagnostics) diagnostic.Diagnostics
 
 // CheckResult is what checking the maps of a run found, as argmap check
 // reports it.
@@ -23,7 +25,7 @@ type CheckResult struct {
 	// that two maps include is reported once): those of the maps, and
 	// those of no map, such as a path that cannot be read or a directory
 	// that holds no map.
-	Diagnostics Diagnostics
+	Diagnostics diagnostic.Diagnostics
 	// Skipped are the paths of the run that were not checked.
 	Skipped []SkippedFile
 }
@@ -34,7 +36,7 @@ type MapCheck struct {
 	// Diagnostics are the map's problems, sorted: those found in reading
 	// and validating its files and, for a map without errors, its failed
 	// expectations.
-	Diagnostics Diagnostics
+	Diagnostics diagnostic.Diagnostics
 	// Parts are the files of the run other than the root file (named, or
 	// found below a directory named) that belong to this map.
 	Parts []string
@@ -116,7 +118,7 @@ func (mc *MapCheck) expect(ctx context.Context, expect ExpectFunc) {
 // and belongs to no map found, with a word on where argmap looked, when
 // its root file looks like the part of another map: it has no title and
 // refers to arguments the map lacks.
-func (l *Loader) partHint(mc *MapCheck) Diagnostics {
+func (l *Loader) partHint(mc *MapCheck) diagnostic.Diagnostics {
 	root := mc.Map.Root
 	if root.Title != "" {
 		return mc.Diagnostics
@@ -128,7 +130,7 @@ func (l *Loader) partHint(mc *MapCheck) Diagnostics {
 	}
 	hint := fmt.Sprintf("If %s is part of a map, check the map's root file: no *.toml file in %s includes it.",
 		filepath.Base(root.Name), where)
-	ds := make(Diagnostics, len(mc.Diagnostics))
+	ds := make(diagnostic.Diagnostics, len(mc.Diagnostics))
 	for i, d := range mc.Diagnostics {
 		if d.Code == "unknown-argument" && d.Range.Filename == root.Name {
 			d.Detail += " " + hint

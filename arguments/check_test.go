@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/check")
@@ -38,7 +40,7 @@ func checkCases(t *testing.T) []string {
 
 // formatDiagnostic writes a diagnostic on one line:
 // FILE:LINE:COL-ENDLINE:ENDCOL: severity[code]: summary | help: detail | note: FILE:LINE:COL: message.
-func formatDiagnostic(d Diagnostic) string {
+func formatDiagnostic(d diagnostic.Diagnostic) string {
 	var b strings.Builder
 	r := d.Range
 	if r.Start.IsValid() {
@@ -100,9 +102,9 @@ func TestCheck(t *testing.T) {
 // checkDiagnostic checks what must hold of every diagnostic: a registered
 // code with its severity, a file name, and a position that agrees with the
 // file's text.
-func checkDiagnostic(t *testing.T, l *Loader, d Diagnostic) {
+func checkDiagnostic(t *testing.T, l *Loader, d diagnostic.Diagnostic) {
 	t.Helper()
-	i := slices.IndexFunc(rules, func(r Rule) bool { return r.Code == d.Code })
+	i := slices.IndexFunc(rules, func(r diagnostic.Rule) bool { return r.Code == d.Code })
 	if i < 0 {
 		t.Errorf("%s: code %q is not in Rules()", formatDiagnostic(d), d.Code)
 	} else if rules[i].Severity != d.Severity {
@@ -111,7 +113,7 @@ func checkDiagnostic(t *testing.T, l *Loader, d Diagnostic) {
 	if d.Summary == "" || d.Range.Filename == "" {
 		t.Errorf("%s: no summary or no file name", formatDiagnostic(d))
 	}
-	ranges := []Range{d.Range}
+	ranges := []diagnostic.Range{d.Range}
 	for _, rel := range d.Related {
 		ranges = append(ranges, rel.Range)
 	}

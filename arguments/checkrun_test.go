@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 const (
@@ -292,7 +294,7 @@ func TestCheckExpectationsPerMap(t *testing.T) {
 	t.Chdir(dir)
 	var expected []string
 	// As evaluate.CheckMap does: a map with errors is not evaluated.
-	expect := func(_ context.Context, m *Map, diags Diagnostics) Diagnostics {
+	expect := func(_ context.Context, m *Map, diags diagnostic.Diagnostics) diagnostic.Diagnostics {
 		if diags.HasErrors() {
 			return diags
 		}
@@ -306,7 +308,7 @@ func TestCheckExpectationsPerMap(t *testing.T) {
 	if len(res.Maps) != 2 {
 		t.Fatalf("%d maps, want 2", len(res.Maps))
 	}
-	codes := func(ds Diagnostics) (s []string) {
+	codes := func(ds diagnostic.Diagnostics) (s []string) {
 		for _, d := range ds {
 			s = append(s, d.Range.Filename+":"+d.Code)
 		}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/argmap/argmap/diagnostic"
 )
 
 var strictIndex = flag.Bool("strictindex", false, "FuzzIndex: fail when go-toml rejects a document that BurntSushi/toml accepts")
@@ -134,12 +135,12 @@ func FuzzParse(f *testing.F) {
 }
 
 // checkLoadDiagnostic checks the invariants of a diagnostic of a Loader.
-func checkLoadDiagnostic(t *testing.T, l *Loader, d Diagnostic) {
+func checkLoadDiagnostic(t *testing.T, l *Loader, d diagnostic.Diagnostic) {
 	t.Helper()
 	if _, ok := ruleSeverity(d.Code); !ok {
 		t.Errorf("%s: code not in Rules()", formatDiagnostic(d))
 	}
-	ranges := []Range{d.Range}
+	ranges := []diagnostic.Range{d.Range}
 	for _, rel := range d.Related {
 		ranges = append(ranges, rel.Range)
 	}

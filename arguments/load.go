@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/internal/suggest"
 )
 
@@ -51,14 +52,14 @@ type Loader struct {
 type loaded struct {
 	key     string // absolute path, symlinks resolved
 	file    *File
-	diags   Diagnostics
+	diags   diagnostic.Diagnostics
 	readErr error
 	named   bool // named by the caller (or found below a directory named), not only included
 }
 
 // Source returns the text of a file the loader has read, by the name its
 // diagnostics use, or nil.
-func (l *Loader) Source(name string) *Source {
+func (l *Loader) Source(name string) *diagnostic.Source {
 	if f := l.byName[name]; f != nil {
 		return f.file.Source
 	}
@@ -94,7 +95,7 @@ func (l *Loader) read(name string) *loaded {
 	}
 	if err != nil {
 		lf.readErr = err
-		lf.file = &File{Name: name, Source: NewSource(name, nil), Broken: true}
+		lf.file = &File{Name: name, Source: diagnostic.NewSource(name, nil), Broken: true}
 	} else {
 		lf.file, lf.diags = Parse(name, data)
 	}
@@ -115,7 +116,7 @@ func includePath(from, path string) string {
 
 // Load reads the map whose root file is name, with every file it includes,
 // and validates it. The diagnostics are sorted.
-func (l *Loader) Load(name string) (*Map, Diagnostics) {
+func (l *Loader) Load(name string) (*Map, diagnostic.Diagnostics) {
 	m, diags := l.load(name, l.rootFor(name, false))
 	l.hide()
 	diags.Sort()
@@ -132,12 +133,12 @@ func (l *Loader) include(lf *loaded, inc Include, root *includeRoot) *loaded {
 	return l.read(p)
 }
 
-func (l *Loader) load(name string, inRoot *includeRoot) (*Map, Diagnostics) {
+func (l *Loader) load(name string, inRoot *includeRoot) (*Map, diagnostic.Diagnostics) {
 	root := l.read(name)
 	root.named = true
-	var diags Diagnostics
+	var diags diagnostic.Diagnostics
 	if root.readErr != nil {
-		diags = append(diags, readError(FileRange(name), name, root.readErr))
+		diags = append(diags, readError(diagnostic.FileRange(name), name, root.readErr))
 	}
 	m := &Map{Root: root.file}
 	visited := map[string]bool{}
@@ -212,17 +213,17 @@ func (lf *loaded) notMap() (notText, notMap bool) {
 // only included and is not a map say only what rule it breaks where: the
 // messages of the TOML decoder quote the text ("found \"ghp\" instead"),
 // which is not the map author's to show.
-func (lf *loaded) fileDiags() Diagnostics {
+func (lf *loaded) fileDiags() diagnostic.Diagnostics {
 	if _, notMap := lf.notMap(); lf.named || !notMap {
 		return lf.diags
 	}
-	ds := make(Diagnostics, len(lf.diags))
+	ds := make(diagnostic.Diagnostics, len(lf.diags))
 	for i, d := range lf.diags {
 		summary := d.Code
 		if rule, ok := ruleOf(d.Code); ok {
 			summary = strings.TrimSuffix(rule.Summary, ".")
 		}
-		ds[i] = Diagnostic{Severity: d.Severity, Code: d.Code, Range: d.Range,
+		ds[i] = diagnostic.Diagnostic{Severity: d.Severity, Code: d.Code, Range: d.Range,
 			Summary: fmt.Sprintf("included file %s is not an argmap file: %s", lf.file.Name, lcFirst(summary)),
 			Detail:  "Only the place is shown: the text of a file that is not a map is not. Is this the file you meant to include?"}
 	}
@@ -230,13 +231,13 @@ func (lf *loaded) fileDiags() Diagnostics {
 }
 
 // ruleOf returns the registered rule of code.
-func ruleOf(code string) (Rule, bool) {
+func ruleOf(code string) (diagnostic.Rule, bool) {
 	for _, r := range rules {
 		if r.Code == code {
 			return r, true
 		}
 	}
-	return Rule{}, false
+	return diagnostic.Rule{}, false
 }
 
 func lcFirst(s string) string {
@@ -248,7 +249,7 @@ func lcFirst(s string) string {
 
 // readError reports that the file called name could not be read, at a
 // place that may be in another file (the include that names it).
-func readError(at Range, name string, err error) Diagnostic {
+func readError(at diagnostic.Range, name string, err error) diagnostic.Diagnostic {
 	var what, detail string
 	var large *tooLargeError
 	switch {
@@ -274,7 +275,7 @@ func readError(at Range, name string, err error) Diagnostic {
 	return NewDiagnostic("read-error", at, detail, "cannot read %s: %s", name, what)
 }
 
-func includeCycle(inc Include, cycle []*loaded) Diagnostic {
+func includeCycle(inc Include, cycle []*loaded) diagnostic.Diagnostic {
 	names := make([]string, 0, len(cycle)+1)
 	for _, lf := range cycle {
 		names = append(names, lf.file.Name)
@@ -284,7 +285,7 @@ func includeCycle(inc Include, cycle []*loaded) Diagnostic {
 		"include cycle: %s", strings.Join(names, " includes "))
 }
 
-func (l *Loader) missingInclude(from *File, inc Include, target *loaded) Diagnostic {
+func (l *Loader) missingInclude(from *File, inc Include, target *loaded) diagnostic.Diagnostic {
 	if !errors.Is(target.readErr, fs.ErrNotExist) {
 		return readError(inc.Range, target.file.Name, target.readErr)
 	}
@@ -332,7 +333,7 @@ func (l *Loader) tomlNames(dir string) []string {
 // file of the run includes is checked as part of that map, not again on
 // its own. It returns the maps in the order of their root files and every
 // diagnostic, sorted.
-func (l *Loader) LoadPaths(paths []string) ([]*Map, Diagnostics) {
+func (l *Loader) LoadPaths(paths []string) ([]*Map, diagnostic.Diagnostics) {
 	r := l.loadRun(paths)
 	var maps []*Map
 	diags := r.diags
@@ -362,14 +363,14 @@ type runFile struct {
 // run is what loadRun found.
 type run struct {
 	maps    []mapLoad
-	diags   Diagnostics // those of no map: paths that cannot be read, directories without maps
+	diags   diagnostic.Diagnostics // those of no map: paths that cannot be read, directories without maps
 	skipped []SkippedFile
 }
 
 // mapLoad is one map of a run, with its diagnostics, sorted.
 type mapLoad struct {
 	m     *Map
-	diags Diagnostics
+	diags diagnostic.Diagnostics
 	root  runFile
 	parts []string // files of the run, other than the root, that are in the map
 }
@@ -405,9 +406,9 @@ func (l *Loader) loadRun(paths []string) run {
 // discover expands directories into the *.toml files below them, leaving
 // out what the loader excludes and, below directories, the TOML files that
 // are plainly not maps (see notMapFile).
-func (l *Loader) discover(paths []string) ([]runFile, Diagnostics, []SkippedFile) {
+func (l *Loader) discover(paths []string) ([]runFile, diagnostic.Diagnostics, []SkippedFile) {
 	var run []runFile
-	var diags Diagnostics
+	var diags diagnostic.Diagnostics
 	var skipped []SkippedFile
 	for _, p := range paths {
 		info, err := os.Stat(p) // follows a symlink
@@ -423,7 +424,7 @@ func (l *Loader) discover(paths []string) ([]runFile, Diagnostics, []SkippedFile
 			continue
 		}
 		if err != nil {
-			diags = append(diags, readError(FileRange(p), p, err))
+			diags = append(diags, readError(diagnostic.FileRange(p), p, err))
 			continue
 		}
 		if !info.IsDir() {
@@ -458,17 +459,17 @@ func (l *Loader) discover(paths []string) ([]runFile, Diagnostics, []SkippedFile
 
 // noMaps reports a directory to check in which nothing was left to check:
 // a check that checked nothing must not pass.
-func noMaps(dir string, excluded int, notMaps []string) Diagnostic {
+func noMaps(dir string, excluded int, notMaps []string) diagnostic.Diagnostic {
 	const search = "argmap check DIR checks the *.toml files below DIR (not in directories whose names start with a dot)"
 	switch {
 	case excluded == 0 && len(notMaps) == 0:
-		return NewDiagnostic("no-maps", FileRange(dir), search+". Check the path, or name the files.",
+		return NewDiagnostic("no-maps", diagnostic.FileRange(dir), search+". Check the path, or name the files.",
 			"no map in %s: it holds no *.toml file", dir)
 	case len(notMaps) == 0:
-		return NewDiagnostic("no-maps", FileRange(dir), "Check the --exclude patterns: they are matched against the paths relative to the directory checked.",
+		return NewDiagnostic("no-maps", diagnostic.FileRange(dir), "Check the --exclude patterns: they are matched against the paths relative to the directory checked.",
 			"no map in %s: --exclude leaves out every *.toml file below it", dir)
 	}
-	return NewDiagnostic("no-maps", FileRange(dir),
+	return NewDiagnostic("no-maps", diagnostic.FileRange(dir),
 		search+", except those that are plainly not maps (no key of argmap's format, or a known tool's file such as pyproject.toml). Name a file to check it as a map.",
 		"no map in %s: its *.toml files are not argument maps (%s)", dir, listNames(notMaps, 3))
 }
@@ -486,10 +487,10 @@ func listNames(names []string, max int) string {
 // real one, and only if it was not searched already, by its resolved path.
 // It does not return, and does not search, what the loader excludes: those
 // paths are returned as skipped.
-func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, Diagnostics) {
+func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, diagnostic.Diagnostics) {
 	var names []string
 	var skipped []SkippedFile
-	var diags Diagnostics
+	var diags diagnostic.Diagnostics
 	// isExcluded reports whether path, below dir, is excluded, and notes it.
 	isExcluded := func(path string) bool {
 		rel, err := filepath.Rel(dir, path)
@@ -505,7 +506,7 @@ func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, D
 	search = func(dir string) {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			diags = append(diags, readError(FileRange(dir), dir, err))
+			diags = append(diags, readError(diagnostic.FileRange(dir), dir, err))
 			return
 		}
 		for _, e := range entries {
@@ -523,13 +524,13 @@ func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, D
 				switch {
 				case err != nil:
 					if isTOML {
-						diags = append(diags, readError(FileRange(path), path, err))
+						diags = append(diags, readError(diagnostic.FileRange(path), path, err))
 					}
 				case info.IsDir() && !hidden:
 					linked = append(linked, path)
 				case !info.IsDir() && isTOML:
 					if !l.contains(root, path) {
-						diags = append(diags, outsideRoot(FileRange(path), path, root, true))
+						diags = append(diags, outsideRoot(diagnostic.FileRange(path), path, root, true))
 						continue
 					}
 					names = append(names, path)
@@ -554,7 +555,7 @@ func (l *Loader) walk(dir string, root *includeRoot) ([]string, []SkippedFile, D
 		path := linked[0]
 		linked = linked[1:]
 		if !l.contains(root, path) {
-			diags = append(diags, outsideRoot(FileRange(path), path, root, true))
+			diags = append(diags, outsideRoot(diagnostic.FileRange(path), path, root, true))
 			continue
 		}
 		if res := l.resolve(absPath(path)); !seen[res] {

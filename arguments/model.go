@@ -8,6 +8,7 @@
 package arguments
 
 import (
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 )
 
@@ -17,7 +18,7 @@ const FormatVersion = 1
 // File is one parsed file of a map.
 type File struct {
 	Name        string // the name argmap shows for the file, such as "examples/debate.toml"
-	Source      *Source
+	Source      *diagnostic.Source
 	Title       string
 	Description string
 	Includes    []Include
@@ -36,8 +37,8 @@ type File struct {
 
 // Include is one entry of a file's include list.
 type Include struct {
-	Path  string // as written, relative to the including file
-	Range Range  // the string in the include array
+	Path  string           // as written, relative to the including file
+	Range diagnostic.Range // the string in the include array
 }
 
 // Argument is one argument of a map.
@@ -52,7 +53,7 @@ type Argument struct {
 	Weight float64
 
 	File  *File
-	Range Range // the argument's table header, or its key
+	Range diagnostic.Range // the argument's table header, or its key
 }
 
 // DefaultWeight is the weight of an argument whose file gives none.
@@ -74,8 +75,8 @@ type Relation struct {
 	Note     string
 
 	File      *File
-	FromRange Range // where From is named: the argument's header for list relations
-	ToRange   Range // where To is named
+	FromRange diagnostic.Range // where From is named: the argument's header for list relations
+	ToRange   diagnostic.Range // where To is named
 	// Entry is set for relations written as [[relations]] entries.
 	Entry bool
 }
@@ -91,8 +92,8 @@ type Undercut struct {
 	Note    string
 
 	File         *File
-	FromRange    Range
-	SupportRange Range // the `to` table
+	FromRange    diagnostic.Range
+	SupportRange diagnostic.Range // the `to` table
 }
 
 // Inference names a support relation: From supports To.
@@ -109,15 +110,15 @@ type Expectation struct {
 	Support      string // the support mode as written, or "" for the default
 	Labels       []ExpectedLabel
 	File         *File
-	Range        Range // the table's header
-	SupportRange Range
+	Range        diagnostic.Range // the table's header
+	SupportRange diagnostic.Range
 }
 
 // ExpectedLabel is one argument's expected label: "in", "out" or "undec".
 type ExpectedLabel struct {
 	ID    string
 	Label string
-	Range Range // the id in its list
+	Range diagnostic.Range // the id in its list
 }
 
 // Kind describes one of the known argument kinds.

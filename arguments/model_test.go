@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 )
 
@@ -209,7 +210,7 @@ to = { from = "designation", to = "strike" }
 	}
 }
 
-func loadString(t *testing.T, src string) (*Map, Diagnostics) {
+func loadString(t *testing.T, src string) (*Map, diagnostic.Diagnostics) {
 	t.Helper()
 	l := &Loader{ReadFile: func(string) ([]byte, error) { return []byte(src), nil }}
 	return l.Load("map.toml")

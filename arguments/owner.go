@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 // A file named for checking is often not a map of its own but a part of
@@ -30,7 +32,7 @@ import (
 // the run includes, the root files of the maps that include it. A path
 // named that does not exist stays in the run only if a map includes it,
 // and is otherwise reported in diags, which it returns.
-func (l *Loader) withOwners(files []runFile, diags Diagnostics) ([]runFile, Diagnostics) {
+func (l *Loader) withOwners(files []runFile, diags diagnostic.Diagnostics) ([]runFile, diagnostic.Diagnostics) {
 	inRun := map[string]bool{}
 	reached := map[string]bool{}
 	var dirs []string // the directories named, absolute, for exclusion
@@ -56,7 +58,7 @@ func (l *Loader) withOwners(files []runFile, diags Diagnostics) ([]runFile, Diag
 			owners := l.owners(f, dirs)
 			if len(owners) == 0 && !reached[f.lf.key] {
 				out = out[:len(out)-1]
-				diags = append(diags, readError(FileRange(f.name), f.name, f.lf.readErr))
+				diags = append(diags, readError(diagnostic.FileRange(f.name), f.name, f.lf.readErr))
 			}
 			for _, o := range owners {
 				if !inRun[o.lf.key] {

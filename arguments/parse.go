@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 )
 
@@ -32,9 +33,9 @@ const MaxKeyDepth = 32
 // Parse parses one file of a map. name is how diagnostics name the file.
 // It never fails outright: every problem is a diagnostic, and the returned
 // File holds whatever could be read (File.Broken is set when nothing could).
-func Parse(name string, data []byte) (*File, Diagnostics) {
+func Parse(name string, data []byte) (*File, diagnostic.Diagnostics) {
 	p := &parser{
-		file: &File{Name: name, Source: NewSource(name, data)},
+		file: &File{Name: name, Source: diagnostic.NewSource(name, data)},
 	}
 	p.parse(data)
 	return p.file, p.diags
@@ -42,7 +43,7 @@ func Parse(name string, data []byte) (*File, Diagnostics) {
 
 type parser struct {
 	file  *File
-	diags Diagnostics
+	diags diagnostic.Diagnostics
 }
 
 func (p *parser) parse(data []byte) {
@@ -90,7 +91,7 @@ func (p *parser) parse(data []byte) {
 	if errors.As(err, &dup) {
 		d := NewDiagnostic("toml-syntax", p.file.Source.Range(dup.again.start, dup.again.end),
 			"A key can be defined only once: remove or rename one of the two.", "key %q is defined twice", dup.name)
-		d.Related = []Related{{p.file.Source.Range(dup.first.start, dup.first.end), "first defined here"}}
+		d.Related = []diagnostic.Related{{Range: p.file.Source.Range(dup.first.start, dup.first.end), Message: "first defined here"}}
 		p.diags = append(p.diags, d)
 		p.file.Broken = true
 		return
@@ -319,7 +320,7 @@ func skipString(data []byte, i int) int {
 func (p *parser) syntaxError(err error, base int) {
 	var perr toml.ParseError
 	if !errors.As(err, &perr) {
-		p.diags = append(p.diags, NewDiagnostic("toml-syntax", FileRange(p.file.Name), "", "%v", err))
+		p.diags = append(p.diags, NewDiagnostic("toml-syntax", diagnostic.FileRange(p.file.Name), "", "%v", err))
 		return
 	}
 	start := base + perr.Position.Start
@@ -832,7 +833,7 @@ func (p *parser) ref(e entry, what, whose, fix string) string {
 const inferenceHelp = `An undercut names the support it undercuts: to = { from = "id", to = "id" }.`
 
 // inference reads the `to` of an undercut: the support relation it aims at.
-func (p *parser) inference(e entry) (Inference, Range) {
+func (p *parser) inference(e entry) (Inference, diagnostic.Range) {
 	sp := valueSpan(e.node)
 	at := p.file.Source.Range(sp.start, sp.end)
 	table, ok := e.value.(map[string]any)
@@ -917,3 +918,6 @@ func tomlKey(k string) string {
 	}
 	return strconv.Quote(k)
 }
+
+// utf8BOM is the byte-order mark some editors put at the start of a file.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

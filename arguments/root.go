@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 // includeRoot is the directory that the files of a map must lie in.
@@ -90,7 +92,7 @@ func resolve(abs string) string {
 
 // outsideRoot reports a file that the map may not read: an include (at
 // the include string) or a symlink found below a checked directory.
-func outsideRoot(at Range, name string, root *includeRoot, symlink bool) Diagnostic {
+func outsideRoot(at diagnostic.Range, name string, root *includeRoot, symlink bool) diagnostic.Diagnostic {
 	what := "included file"
 	if symlink {
 		what = "symlink"

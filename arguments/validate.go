@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 )
 
@@ -17,7 +18,7 @@ const maxSuggestions = 200
 // Expectations from its files, then runs the checks of the whole map over
 // it, as go vet runs its analyzers over a package: assembly first, then each
 // check on its own, reporting through one checker.
-func validate(m *Map) Diagnostics {
+func validate(m *Map) diagnostic.Diagnostics {
 	c := assemble(m)
 	for _, check := range mapChecks {
 		check.run(c)
@@ -56,7 +57,7 @@ type checker struct {
 	// checks that need the whole map (references to unknown ids, isolated
 	// arguments) are run only then.
 	complete bool
-	diags    Diagnostics
+	diags    diagnostic.Diagnostics
 
 	duplicates []duplicateID // the arguments whose id an earlier one has
 	relations  []numbered    // m.Relations, in order
@@ -160,7 +161,7 @@ func assemble(m *Map) *checker {
 }
 
 // report adds a diagnostic.
-func (c *checker) report(d Diagnostic) { c.diags = append(c.diags, d) }
+func (c *checker) report(d diagnostic.Diagnostic) { c.diags = append(c.diags, d) }
 
 // known reports whether n numbers an argument of the map.
 func (c *checker) known(n int) bool { return n < len(c.m.Arguments) }
@@ -177,7 +178,7 @@ func (c *checker) firstOf(k relationKey) *Relation {
 // enough for a did-you-mean, what the place the id was found in needs.
 // Only the first maxSuggestions dangling ids get a did-you-mean, in the
 // order in which they are reported.
-func (c *checker) unknown(id string, at Range, detail string) {
+func (c *checker) unknown(id string, at diagnostic.Range, detail string) {
 	if c.suggestions < maxSuggestions {
 		c.suggestions++
 		if c.sortedIDs == nil {
@@ -199,7 +200,7 @@ func checkDuplicateIDs(c *checker) {
 	for _, dup := range c.duplicates {
 		d := NewDiagnostic("duplicate-id", dup.again.Range, "Ids must be unique across all the files of a map: rename one of them.",
 			"argument id %q is defined twice", dup.again.ID)
-		d.Related = []Related{{dup.first.Range, "first defined here"}}
+		d.Related = []diagnostic.Related{{Range: dup.first.Range, Message: "first defined here"}}
 		c.report(d)
 	}
 }
@@ -273,7 +274,7 @@ func checkDuplicateRelations(c *checker) {
 			continue
 		}
 		d := NewDiagnostic("duplicate-relation", r.ToRange, "Remove one of the two.", "%q %s %q is given twice", r.From, verb(r.Type), r.To)
-		d.Related = []Related{{relationAt(c.firstOf(r.key())), "first given here"}}
+		d.Related = []diagnostic.Related{{Range: relationAt(c.firstOf(r.key())), Message: "first given here"}}
 		c.report(d)
 	}
 }
@@ -293,7 +294,7 @@ func checkSupportAndAttack(c *checker) {
 			other := c.relations[j]
 			d := NewDiagnostic("support-and-attack", r.ToRange, "An argument cannot both support and attack the same argument: keep the relation you mean.",
 				"%q both supports and attacks %q", r.From, r.To)
-			d.Related = []Related{{relationAt(other.Relation), fmt.Sprintf("the %s is given here", other.Type)}}
+			d.Related = []diagnostic.Related{{Range: relationAt(other.Relation), Message: fmt.Sprintf("the %s is given here", other.Type)}}
 			c.report(d)
 		}
 	}
@@ -326,7 +327,7 @@ func checkSupportCycles(c *checker) {
 			"Circular reasoning: each argument rests on the next. Remove the support that does not hold.",
 			"circular support: %s", strings.Join(names, " → "))
 		for i, r := range rels[1:] {
-			d.Related = append(d.Related, Related{relationAt(r), fmt.Sprintf("%q supports %q here", names[i+1], names[i+2])})
+			d.Related = append(d.Related, diagnostic.Related{Range: relationAt(r), Message: fmt.Sprintf("%q supports %q here", names[i+1], names[i+2])})
 		}
 		c.report(d)
 	}
@@ -347,7 +348,7 @@ func checkUndercutSupports(c *checker) {
 			"%q does not support %q: there is no inference to undercut", u.Support.From, u.Support.To)
 		if r := c.firstOf(relationKey{u.supportFrom, u.supportTo, graph.Attack}); r != nil {
 			d.Summary = fmt.Sprintf("%q attacks %q: an undercut aims at a support, not an attack", u.Support.From, u.Support.To)
-			d.Related = []Related{{relationAt(r), "the attack is given here"}}
+			d.Related = []diagnostic.Related{{Range: relationAt(r), Message: "the attack is given here"}}
 		}
 		c.report(d)
 	}
@@ -362,7 +363,7 @@ func checkExpectedTwice(c *checker) {
 			if first, dup := labelOf[l.ID]; dup {
 				d := NewDiagnostic("bad-value", l.Range, "Expect one label for each argument.",
 					"%q is expected both %s and %s under %s", l.ID, first.Label, l.Label, x.Semantics)
-				d.Related = []Related{{first.Range, "first expected here"}}
+				d.Related = []diagnostic.Related{{Range: first.Range, Message: "first expected here"}}
 				c.report(d)
 				continue
 			}
@@ -408,4 +409,4 @@ func verb(t graph.Relation) string {
 }
 
 // relationAt is where a relation is best pointed at: its target's id.
-func relationAt(r *Relation) Range { return r.ToRange }
+func relationAt(r *Relation) diagnostic.Range { return r.ToRange }

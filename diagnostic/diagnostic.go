@@ -1,4 +1,15 @@
-package arguments
+// Package diagnostic is argmap's one kind of problem report, as go/token
+// and go/scanner are Go's: the Diagnostic type with its severity, rule code
+// and Range; the Source of a file, which turns byte offsets into lines and
+// columns; the Rule a format registers for each code; and the writers that
+// put diagnostics out for people and for machines: compiler-style text with
+// the source line and a caret, JSON, GitHub Actions workflow commands, and
+// SARIF for code-scanning tools.
+//
+// Each format registers its own rules (arguments for maps, iccma for i23
+// files); this package knows no format. It imports no graphics library, so
+// commands that only report (argmap check) stay fast.
+package diagnostic
 
 import (
 	"cmp"
@@ -139,55 +150,4 @@ type Rule struct {
 	Code     string
 	Severity Severity
 	Summary  string // what the rule finds, for documentation and SARIF
-}
-
-// rules is the registry of every diagnostic code argmap reports. Codes are
-// stable: scripts and CI configurations match on them.
-var rules = []Rule{
-	{"toml-syntax", Error, "The file is not valid TOML."},
-	{"not-text", Error, "The file is not UTF-8 text (binary, UTF-16, Latin-1, ...)."},
-	{"too-deep", Error, "Arrays or tables are nested too deeply."},
-	{"read-error", Error, "A file could not be read."},
-	{"unknown-key", Error, "A key the format does not know."},
-	{"wrong-type", Error, "A value of the wrong type."},
-	{"bad-value", Error, "A value outside what the format allows."},
-	{"missing-claim", Error, "An argument without a claim, or with an empty one."},
-	{"missing-field", Error, "A required field is missing."},
-	{"bad-id", Error, "An argument id that is not allowed."},
-	{"unknown-argument", Error, "A reference to an argument that the map does not define."},
-	{"duplicate-id", Error, "An argument id defined twice in the map."},
-	{"support-and-attack", Error, "An argument that both supports and attacks the same target."},
-	{"unknown-support", Error, "An undercut aimed at a support relation that the map does not have."},
-	{"failed-expectation", Error, "An argument whose label under a semantics is not the one the map expects."},
-	{"missing-include", Error, "An included file that does not exist."},
-	{"include-cycle", Error, "A file that includes itself, directly or through other files."},
-	{"outside-root", Error, "An include, or a symlink below a checked directory, that leads outside the include root."},
-	{"no-maps", Error, "A directory to check that holds no map (no *.toml file)."},
-	{"no-arguments", Error, "A map without any argument."},
-	{"unknown-kind", Warning, "An argument kind that is not one of the known kinds."},
-	{"self-attack", Warning, "An argument that attacks itself."},
-	{"self-support", Warning, "An argument that supports itself."},
-	{"duplicate-relation", Warning, "The same relation given twice."},
-	{"support-cycle", Warning, "Arguments that support each other in a circle (circular reasoning)."},
-	{"isolated-argument", Warning, "An argument with no relation to any other."},
-}
-
-// Rules returns every diagnostic rule, in documentation order.
-func Rules() []Rule { return slices.Clone(rules) }
-
-// NewDiagnostic builds a diagnostic of the rule code at r, taking its
-// severity from the rule registry so that a code and its severity can never
-// disagree. It panics if code is not a rule's: that is a programming error.
-func NewDiagnostic(code string, r Range, detail string, format string, args ...any) Diagnostic {
-	var sev Severity
-	for _, rule := range rules {
-		if rule.Code == code {
-			sev = rule.Severity
-			break
-		}
-	}
-	if sev == 0 {
-		panic("arguments: diagnostic code " + code + " is not in the rule registry")
-	}
-	return Diagnostic{Severity: sev, Code: code, Summary: fmt.Sprintf(format, args...), Detail: detail, Range: r}
 }

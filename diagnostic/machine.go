@@ -1,4 +1,4 @@
-package report
+package diagnostic
 
 import (
 	"encoding/json"
@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/termtext"
 )
 
@@ -33,11 +32,11 @@ type jsonLocation struct {
 
 type jsonDiagnostic struct {
 	jsonLocation
-	Severity arguments.Severity `json:"severity"`
-	Code     string             `json:"code"`
-	Message  string             `json:"message"`
-	Help     string             `json:"help,omitempty"`
-	Related  []jsonRelated      `json:"related,omitempty"`
+	Severity Severity      `json:"severity"`
+	Code     string        `json:"code"`
+	Message  string        `json:"message"`
+	Help     string        `json:"help,omitempty"`
+	Related  []jsonRelated `json:"related,omitempty"`
 }
 
 type jsonRelated struct {
@@ -45,15 +44,15 @@ type jsonRelated struct {
 	Message string `json:"message"`
 }
 
-func location(r arguments.Range) jsonLocation {
+func location(r Range) jsonLocation {
 	return jsonLocation{File: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
 }
 
 func writeJSON(w io.Writer, in Input) error {
 	out := jsonReport{
 		Version:     1,
-		Errors:      in.Diagnostics.Count(arguments.Error),
-		Warnings:    in.Diagnostics.Count(arguments.Warning),
+		Errors:      in.Diagnostics.Count(Error),
+		Warnings:    in.Diagnostics.Count(Warning),
 		Files:       in.Summary.Files,
 		Maps:        in.Summary.Maps,
 		Arguments:   in.Summary.Arguments,

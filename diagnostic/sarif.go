@@ -1,4 +1,4 @@
-package report
+package diagnostic
 
 import (
 	"encoding/json"
@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-
-	"github.com/argmap/argmap/arguments"
 )
 
 // SARIF 2.1.0, the OASIS format that code-scanning tools (GitHub code
@@ -85,8 +83,8 @@ type sarifRegion struct {
 	EndColumn   int `json:"endColumn,omitempty"`
 }
 
-func sarifLevel(s arguments.Severity) string {
-	if s == arguments.Error {
+func sarifLevel(s Severity) string {
+	if s == Error {
 		return "error"
 	}
 	return "warning"
@@ -103,7 +101,7 @@ func fileURI(name string) string {
 	return (&url.URL{Path: slashed}).String()
 }
 
-func sarifLoc(r arguments.Range) sarifLocation {
+func sarifLoc(r Range) sarifLocation {
 	var loc sarifLocation
 	loc.PhysicalLocation.ArtifactLocation.URI = fileURI(r.Filename)
 	if r.Start.IsValid() {
@@ -113,7 +111,7 @@ func sarifLoc(r arguments.Range) sarifLocation {
 }
 
 func writeSARIF(w io.Writer, in Input) error {
-	rules := arguments.Rules()
+	rules := in.Rules
 	ruleIndex := map[string]int{}
 	driver := sarifDriver{Name: "argmap", Version: in.Version, InformationURI: homepage}
 	for i, r := range rules {

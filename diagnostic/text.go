@@ -1,4 +1,4 @@
-package report
+package diagnostic
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/internal/termtext"
 )
 
@@ -33,7 +32,7 @@ func writeText(w io.Writer, in Input) error {
 			ew.printf("   = note: %s: %s\n", termtext.Escape(r.Range.String()), termtext.Escape(r.Message))
 		}
 	}
-	errs, warns := in.Diagnostics.Count(arguments.Error), in.Diagnostics.Count(arguments.Warning)
+	errs, warns := in.Diagnostics.Count(Error), in.Diagnostics.Count(Warning)
 	ew.printf("%s, %s in %s (%s, %s)\n",
 		plural(errs, "error"), plural(warns, "warning"), plural(in.Summary.Files, "file"),
 		plural(in.Summary.Maps, "map"), plural(in.Summary.Arguments, "argument"))
@@ -52,7 +51,7 @@ func plural(n int, word string) string {
 // caret is measured on the line as shown. Only the start of the line that
 // can be shown is read: a file may have one line of megabytes, and a
 // diagnostic for each of thousands of places in it.
-func quote(ew *errWriter, source func(string) *arguments.Source, r arguments.Range) {
+func quote(ew *errWriter, source func(string) *Source, r Range) {
 	const maxWidth = 160 // a minified line would drown the message
 	startCol := r.Start.Column - 1
 	if source == nil || !r.Start.IsValid() || startCol >= maxWidth {
@@ -121,5 +120,3 @@ func quote(ew *errWriter, source func(string) *arguments.Source, r arguments.Ran
 	ew.printf("   %s | %s\n", num, text.String())
 	ew.printf("   %s | %s%s\n", pad, strings.Repeat(" ", caretAt), strings.Repeat("^", width))
 }
-
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

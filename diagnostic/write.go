@@ -1,17 +1,9 @@
-// Package report writes diagnostics for people and for machines: as
-// compiler-style text with the source line and a caret, as JSON, as GitHub
-// Actions workflow commands, and as SARIF for code-scanning tools.
-//
-// It imports no graphics library, so commands that only report (argmap
-// check) stay fast.
-package report
+package diagnostic
 
 import (
 	"fmt"
 	"io"
 	"slices"
-
-	"github.com/argmap/argmap/arguments"
 )
 
 // Formats returns the names Write accepts, the default first. Each call
@@ -27,11 +19,14 @@ type Summary struct {
 
 // Input is what a report is made of.
 type Input struct {
-	Diagnostics arguments.Diagnostics
+	Diagnostics Diagnostics
 	Summary     Summary
 	// Source returns a file's text by the name diagnostics use, or nil; the
 	// text format quotes the offending line from it.
-	Source func(name string) *arguments.Source
+	Source func(name string) *Source
+	// Rules are every rule the diagnostics may come from, in documentation
+	// order, for SARIF's table of rules.
+	Rules []Rule
 	// Version is argmap's version, for SARIF.
 	Version string
 }

@@ -1,4 +1,4 @@
-package report
+package diagnostic
 
 import (
 	"bytes"
@@ -6,14 +6,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
-	"github.com/argmap/argmap/arguments"
 )
 
 // diag builds a diagnostic of src at bytes [start, end).
-func diag(src *arguments.Source, start, end int, detail string) arguments.Diagnostic {
-	return arguments.Diagnostic{
-		Severity: arguments.Error, Code: "unknown-argument", Summary: "no argument in this map",
+func diag(src *Source, start, end int, detail string) Diagnostic {
+	return Diagnostic{
+		Severity: Error, Code: "unknown-argument", Summary: "no argument in this map",
 		Detail: detail, Range: src.Range(start, end),
 	}
 }
@@ -44,9 +42,9 @@ func TestQuote(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := arguments.NewSource("f.toml", []byte(tt.src))
+			src := NewSource("f.toml", []byte(tt.src))
 			var buf bytes.Buffer
-			quote(&errWriter{w: &buf}, func(string) *arguments.Source { return src }, src.Range(tt.start, tt.end))
+			quote(&errWriter{w: &buf}, func(string) *Source { return src }, src.Range(tt.start, tt.end))
 			if got := buf.String(); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
@@ -56,8 +54,8 @@ func TestQuote(t *testing.T) {
 
 func TestQuoteWithoutSource(t *testing.T) {
 	var buf bytes.Buffer
-	r := arguments.FileRange("missing.toml")
-	quote(&errWriter{w: &buf}, func(string) *arguments.Source { return nil }, r)
+	r := FileRange("missing.toml")
+	quote(&errWriter{w: &buf}, func(string) *Source { return nil }, r)
 	quote(&errWriter{w: &buf}, nil, r)
 	if buf.Len() != 0 {
 		t.Errorf("quoted %q for a range without a source", buf.String())
@@ -65,14 +63,14 @@ func TestQuoteWithoutSource(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
-	src := arguments.NewSource("debate.toml", []byte("attacks = [\"strik\"]\n"))
+	src := NewSource("debate.toml", []byte("attacks = [\"strik\"]\n"))
 	d := diag(src, 11, 18, `Did you mean "strike"?`)
-	d.Related = []arguments.Related{{Range: src.Range(0, 7), Message: "declared here"}}
+	d.Related = []Related{{Range: src.Range(0, 7), Message: "declared here"}}
 	var buf bytes.Buffer
 	err := Write(&buf, "text", Input{
-		Diagnostics: arguments.Diagnostics{d},
+		Diagnostics: Diagnostics{d},
 		Summary:     Summary{Files: 1, Maps: 1, Arguments: 2},
-		Source:      func(string) *arguments.Source { return src },
+		Source:      func(string) *Source { return src },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -122,9 +120,9 @@ func TestGitHubEscaping(t *testing.T) {
 }
 
 func TestGitHubFileLevel(t *testing.T) {
-	d := arguments.Diagnostic{Severity: arguments.Warning, Code: "read-error", Summary: "cannot read a,b.toml", Range: arguments.FileRange("dir/a,b.toml")}
+	d := Diagnostic{Severity: Warning, Code: "read-error", Summary: "cannot read a,b.toml", Range: FileRange("dir/a,b.toml")}
 	var buf bytes.Buffer
-	if err := Write(&buf, "github", Input{Diagnostics: arguments.Diagnostics{d}}); err != nil {
+	if err := Write(&buf, "github", Input{Diagnostics: Diagnostics{d}}); err != nil {
 		t.Fatal(err)
 	}
 	want := "::warning file=dir/a%2Cb.toml,title=argmap read-error::cannot read a,b.toml\n"
@@ -177,8 +175,8 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 // TestWriteErrors checks that a failed write is reported, in every format:
 // argmap must not exit 0 when its report was lost.
 func TestWriteErrors(t *testing.T) {
-	src := arguments.NewSource("f.toml", []byte("a = 1\n"))
-	in := Input{Diagnostics: arguments.Diagnostics{diag(src, 0, 1, "")}}
+	src := NewSource("f.toml", []byte("a = 1\n"))
+	in := Input{Diagnostics: Diagnostics{diag(src, 0, 1, "")}}
 	for _, f := range Formats() {
 		if err := Write(failingWriter{}, f, in); err == nil {
 			t.Errorf("%s: no error from a failing writer", f)
@@ -226,9 +224,9 @@ func TestQuoteEscapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := arguments.NewSource("f.toml", []byte(tt.src))
+			src := NewSource("f.toml", []byte(tt.src))
 			var buf bytes.Buffer
-			quote(&errWriter{w: &buf}, func(string) *arguments.Source { return src }, src.Range(tt.start, tt.end))
+			quote(&errWriter{w: &buf}, func(string) *Source { return src }, src.Range(tt.start, tt.end))
 			if got := buf.String(); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
@@ -239,14 +237,14 @@ func TestQuoteEscapes(t *testing.T) {
 // hostile is a diagnostic whose every string carries what a hostile map
 // can put there: the file name and the summary come from an include path,
 // the detail and the related message from ids and keys.
-func hostile() (*arguments.Source, arguments.Diagnostic) {
-	src := arguments.NewSource("m\x1b]0;owned\x07.toml", []byte("include = [\"\x1b[2K\x1b[1G0 errors\"]\n"))
-	d := arguments.Diagnostic{
-		Severity: arguments.Error, Code: "missing-include",
+func hostile() (*Source, Diagnostic) {
+	src := NewSource("m\x1b]0;owned\x07.toml", []byte("include = [\"\x1b[2K\x1b[1G0 errors\"]\n"))
+	d := Diagnostic{
+		Severity: Error, Code: "missing-include",
 		Summary: "included file \x1b[2K\x1b[1G0 errors does not exist",
 		Detail:  "Did you mean \u202eX?",
 		Range:   src.Range(11, 29),
-		Related: []arguments.Related{{Range: src.Range(0, 7), Message: "here\r\n0 errors"}},
+		Related: []Related{{Range: src.Range(0, 7), Message: "here\r\n0 errors"}},
 	}
 	return src, d
 }
@@ -255,9 +253,9 @@ func TestTextEscapes(t *testing.T) {
 	src, d := hostile()
 	var buf bytes.Buffer
 	err := Write(&buf, "text", Input{
-		Diagnostics: arguments.Diagnostics{d},
+		Diagnostics: Diagnostics{d},
 		Summary:     Summary{Files: 1, Maps: 1},
-		Source:      func(string) *arguments.Source { return src },
+		Source:      func(string) *Source { return src },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -277,7 +275,7 @@ func TestTextEscapes(t *testing.T) {
 func TestGitHubEscapes(t *testing.T) {
 	_, d := hostile()
 	var buf bytes.Buffer
-	if err := Write(&buf, "github", Input{Diagnostics: arguments.Diagnostics{d}}); err != nil {
+	if err := Write(&buf, "github", Input{Diagnostics: Diagnostics{d}}); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=m\x1b]0;owned\x07.toml,line=1,col=12,endLine=1,endColumn=30,title=argmap missing-include::" +
@@ -292,7 +290,7 @@ func TestGitHubEscapes(t *testing.T) {
 // the report must get the real file name and message back.
 func TestMachineFormatsExact(t *testing.T) {
 	_, d := hostile()
-	in := Input{Diagnostics: arguments.Diagnostics{d}}
+	in := Input{Diagnostics: Diagnostics{d}}
 	for _, format := range []string{"json", "sarif"} {
 		var buf bytes.Buffer
 		if err := Write(&buf, format, in); err != nil {

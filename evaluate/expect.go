@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
@@ -19,7 +20,7 @@ import (
 // label is not the expected one (see CheckExpectations) only when the map is
 // complete and diags hold no error in its files, since a map with errors is
 // not evaluated: its relations are not all known.
-func CheckMap(ctx context.Context, m *arguments.Map, diags arguments.Diagnostics) arguments.Diagnostics {
+func CheckMap(ctx context.Context, m *arguments.Map, diags diagnostic.Diagnostics) diagnostic.Diagnostics {
 	if len(m.Expectations) == 0 {
 		return diags
 	}
@@ -33,13 +34,13 @@ func CheckMap(ctx context.Context, m *arguments.Map, diags arguments.Diagnostics
 }
 
 // hasErrorsIn reports whether one of diags is an error in a file of m.
-func hasErrorsIn(diags arguments.Diagnostics, m *arguments.Map) bool {
+func hasErrorsIn(diags diagnostic.Diagnostics, m *arguments.Map) bool {
 	files := map[string]bool{}
 	for _, f := range m.Files {
 		files[f.Name] = true
 	}
 	for _, d := range diags {
-		if d.Severity == arguments.Error && files[d.Range.Filename] {
+		if d.Severity == diagnostic.Error && files[d.Range.Filename] {
 			return true
 		}
 	}
@@ -50,8 +51,8 @@ func hasErrorsIn(diags arguments.Diagnostics, m *arguments.Map) bool {
 // [expect.SEMANTICS] tables that need no evaluation: a semantics that does
 // not label arguments (an unknown name, or a gradual semantics) and an
 // unknown support mode. It works on any map, incomplete or with errors.
-func CheckExpectationTables(m *arguments.Map) arguments.Diagnostics {
-	var diags arguments.Diagnostics
+func CheckExpectationTables(m *arguments.Map) diagnostic.Diagnostics {
+	var diags diagnostic.Diagnostics
 	for _, x := range m.Expectations {
 		if _, d := expectedReading(x); d != nil {
 			diags = append(diags, *d)
@@ -65,8 +66,8 @@ func CheckExpectationTables(m *arguments.Map) arguments.Diagnostics {
 // semantics of each other table and reports every argument whose label is
 // not the expected one, at its id in the expectation's list. The map should
 // be free of errors.
-func CheckExpectations(ctx context.Context, m *arguments.Map) arguments.Diagnostics {
-	var diags arguments.Diagnostics
+func CheckExpectations(ctx context.Context, m *arguments.Map) diagnostic.Diagnostics {
+	var diags diagnostic.Diagnostics
 	type reading struct {
 		method  Method
 		support bipolar.Mode
@@ -105,7 +106,7 @@ func CheckExpectations(ctx context.Context, m *arguments.Map) arguments.Diagnost
 // expectedReading returns the options an expectation is evaluated with, or
 // the diagnostic of why it cannot be: its semantics does not label
 // arguments, or its support mode is unknown.
-func expectedReading(x *arguments.Expectation) (Options, *arguments.Diagnostic) {
+func expectedReading(x *arguments.Expectation) (Options, *diagnostic.Diagnostic) {
 	// Only Dung semantics label arguments in, out or undec: the message and
 	// its help name those alone, although ParseMethod knows more.
 	var names []string

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/semantics"
@@ -59,10 +60,10 @@ func check(tb testing.TB, root string) int {
 	return countErrors(diags)
 }
 
-func countErrors(diags arguments.Diagnostics) int {
+func countErrors(diags diagnostic.Diagnostics) int {
 	n := 0
 	for _, d := range diags {
-		if d.Severity == arguments.Error {
+		if d.Severity == diagnostic.Error {
 			n++
 		}
 	}

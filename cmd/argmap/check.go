@@ -7,9 +7,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/termtext"
-	"github.com/argmap/argmap/renderers/report"
 )
 
 func checkCommand() *cli.Command {
@@ -50,7 +50,7 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 				Name:    "format",
 				Aliases: []string{"f"},
 				Value:   "text",
-				Usage:   "output format: " + strings.Join(report.Formats(), ", "),
+				Usage:   "output format: " + strings.Join(diagnostic.Formats(), ", "),
 			},
 			&cli.BoolFlag{
 				Name:  "strict",
@@ -68,8 +68,8 @@ Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`,
 
 func runCheck(c *cli.Context) error {
 	format := c.String("format")
-	if !report.ValidFormat(format) {
-		return usageError("unknown format %q for --format: use one of %s", format, strings.Join(report.Formats(), ", "))
+	if !diagnostic.ValidFormat(format) {
+		return usageError("unknown format %q for --format: use one of %s", format, strings.Join(diagnostic.Formats(), ", "))
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -87,10 +87,11 @@ func runCheck(c *cli.Context) error {
 		loader.Exclude = append(loader.Exclude, pat)
 	}
 	res := loader.Check(c.Context, paths, evaluate.CheckMap)
-	err = report.Write(c.App.Writer, format, report.Input{
+	err = diagnostic.Write(c.App.Writer, format, diagnostic.Input{
 		Diagnostics: res.Diagnostics,
-		Summary:     report.Summary{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},
+		Summary:     diagnostic.Summary{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},
 		Source:      loader.Source,
+		Rules:       arguments.Rules(),
 		Version:     c.App.Version,
 	})
 	if err != nil {

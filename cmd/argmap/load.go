@@ -7,8 +7,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
-	"github.com/argmap/argmap/renderers/report"
 )
 
 // includeRootFlag is the --include-root flag of every command that loads
@@ -47,10 +47,11 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 	mc := loader.CheckMap(c.Context, path, evaluate.CheckMap)
 	m, diags := mc.Map, mc.Diagnostics
 	if len(diags) > 0 {
-		err := report.Write(c.App.ErrWriter, "text", report.Input{
+		err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Input{
 			Diagnostics: diags,
-			Summary:     report.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
+			Summary:     diagnostic.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
 			Source:      loader.Source,
+			Rules:       arguments.Rules(),
 			Version:     c.App.Version,
 		})
 		if err != nil {

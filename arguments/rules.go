@@ -1,0 +1,59 @@
+package arguments
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/argmap/argmap/diagnostic"
+)
+
+// rules is the registry of every diagnostic code argmap reports. Codes are
+// stable: scripts and CI configurations match on them.
+var rules = []diagnostic.Rule{
+	{Code: "toml-syntax", Severity: diagnostic.Error, Summary: "The file is not valid TOML."},
+	{Code: "not-text", Severity: diagnostic.Error, Summary: "The file is not UTF-8 text (binary, UTF-16, Latin-1, ...)."},
+	{Code: "too-deep", Severity: diagnostic.Error, Summary: "Arrays or tables are nested too deeply."},
+	{Code: "read-error", Severity: diagnostic.Error, Summary: "A file could not be read."},
+	{Code: "unknown-key", Severity: diagnostic.Error, Summary: "A key the format does not know."},
+	{Code: "wrong-type", Severity: diagnostic.Error, Summary: "A value of the wrong type."},
+	{Code: "bad-value", Severity: diagnostic.Error, Summary: "A value outside what the format allows."},
+	{Code: "missing-claim", Severity: diagnostic.Error, Summary: "An argument without a claim, or with an empty one."},
+	{Code: "missing-field", Severity: diagnostic.Error, Summary: "A required field is missing."},
+	{Code: "bad-id", Severity: diagnostic.Error, Summary: "An argument id that is not allowed."},
+	{Code: "unknown-argument", Severity: diagnostic.Error, Summary: "A reference to an argument that the map does not define."},
+	{Code: "duplicate-id", Severity: diagnostic.Error, Summary: "An argument id defined twice in the map."},
+	{Code: "support-and-attack", Severity: diagnostic.Error, Summary: "An argument that both supports and attacks the same target."},
+	{Code: "unknown-support", Severity: diagnostic.Error, Summary: "An undercut aimed at a support relation that the map does not have."},
+	{Code: "failed-expectation", Severity: diagnostic.Error, Summary: "An argument whose label under a semantics is not the one the map expects."},
+	{Code: "missing-include", Severity: diagnostic.Error, Summary: "An included file that does not exist."},
+	{Code: "include-cycle", Severity: diagnostic.Error, Summary: "A file that includes itself, directly or through other files."},
+	{Code: "outside-root", Severity: diagnostic.Error, Summary: "An include, or a symlink below a checked directory, that leads outside the include root."},
+	{Code: "no-maps", Severity: diagnostic.Error, Summary: "A directory to check that holds no map (no *.toml file)."},
+	{Code: "no-arguments", Severity: diagnostic.Error, Summary: "A map without any argument."},
+	{Code: "unknown-kind", Severity: diagnostic.Warning, Summary: "An argument kind that is not one of the known kinds."},
+	{Code: "self-attack", Severity: diagnostic.Warning, Summary: "An argument that attacks itself."},
+	{Code: "self-support", Severity: diagnostic.Warning, Summary: "An argument that supports itself."},
+	{Code: "duplicate-relation", Severity: diagnostic.Warning, Summary: "The same relation given twice."},
+	{Code: "support-cycle", Severity: diagnostic.Warning, Summary: "Arguments that support each other in a circle (circular reasoning)."},
+	{Code: "isolated-argument", Severity: diagnostic.Warning, Summary: "An argument with no relation to any other."},
+}
+
+// Rules returns every diagnostic rule, in documentation order.
+func Rules() []diagnostic.Rule { return slices.Clone(rules) }
+
+// NewDiagnostic builds a diagnostic of the rule code at r, taking its
+// severity from the rule registry so that a code and its severity can never
+// disagree. It panics if code is not a rule's: that is a programming error.
+func NewDiagnostic(code string, r diagnostic.Range, detail string, format string, args ...any) diagnostic.Diagnostic {
+	var sev diagnostic.Severity
+	for _, rule := range rules {
+		if rule.Code == code {
+			sev = rule.Severity
+			break
+		}
+	}
+	if sev == 0 {
+		panic("arguments: diagnostic code " + code + " is not in the rule registry")
+	}
+	return diagnostic.Diagnostic{Severity: sev, Code: code, Summary: fmt.Sprintf(format, args...), Detail: detail, Range: r}
+}
