@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -104,11 +103,10 @@ func TestCheck(t *testing.T) {
 // file's text.
 func checkDiagnostic(t *testing.T, l *Loader, d diagnostic.Diagnostic) {
 	t.Helper()
-	i := slices.IndexFunc(rules, func(r diagnostic.Rule) bool { return r.Code == d.Code })
-	if i < 0 {
+	if rule, ok := rules.Lookup(d.Code); !ok {
 		t.Errorf("%s: code %q is not in Rules()", formatDiagnostic(d), d.Code)
-	} else if rules[i].Severity != d.Severity {
-		t.Errorf("%s: severity %v, the rule says %v", formatDiagnostic(d), d.Severity, rules[i].Severity)
+	} else if rule.Severity != d.Severity {
+		t.Errorf("%s: severity %v, the rule says %v", formatDiagnostic(d), d.Severity, rule.Severity)
 	}
 	if d.Summary == "" || d.Range.Filename == "" {
 		t.Errorf("%s: no summary or no file name", formatDiagnostic(d))

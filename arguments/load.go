@@ -231,14 +231,7 @@ func (lf *loaded) fileDiags() diagnostic.Diagnostics {
 }
 
 // ruleOf returns the registered rule of code.
-func ruleOf(code string) (diagnostic.Rule, bool) {
-	for _, r := range rules {
-		if r.Code == code {
-			return r, true
-		}
-	}
-	return diagnostic.Rule{}, false
-}
+func ruleOf(code string) (diagnostic.Rule, bool) { return rules.Lookup(code) }
 
 func lcFirst(s string) string {
 	if s == "" {

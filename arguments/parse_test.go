@@ -275,12 +275,8 @@ func checkParseDiagnostic(t *testing.T, data []byte, d diagnostic.Diagnostic) {
 }
 
 func ruleSeverity(code string) (diagnostic.Severity, bool) {
-	for _, r := range rules {
-		if r.Code == code {
-			return r.Severity, true
-		}
-	}
-	return 0, false
+	r, ok := rules.Lookup(code)
+	return r.Severity, ok
 }
 
 // bigMap returns a valid map of about size bytes.

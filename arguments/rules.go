@@ -1,15 +1,10 @@
 package arguments
 
-import (
-	"fmt"
-	"slices"
+import "github.com/argmap/argmap/diagnostic"
 
-	"github.com/argmap/argmap/diagnostic"
-)
-
-// rules is the registry of every diagnostic code argmap reports. Codes are
-// stable: scripts and CI configurations match on them.
-var rules = []diagnostic.Rule{
+// rules is the registry of every diagnostic code the map format reports.
+// Codes are stable: scripts and CI configurations match on them.
+var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "toml-syntax", Severity: diagnostic.Error, Summary: "The file is not valid TOML."},
 	{Code: "not-text", Severity: diagnostic.Error, Summary: "The file is not UTF-8 text (binary, UTF-16, Latin-1, ...)."},
 	{Code: "too-deep", Severity: diagnostic.Error, Summary: "Arrays or tables are nested too deeply."},
@@ -36,24 +31,16 @@ var rules = []diagnostic.Rule{
 	{Code: "duplicate-relation", Severity: diagnostic.Warning, Summary: "The same relation given twice."},
 	{Code: "support-cycle", Severity: diagnostic.Warning, Summary: "Arguments that support each other in a circle (circular reasoning)."},
 	{Code: "isolated-argument", Severity: diagnostic.Warning, Summary: "An argument with no relation to any other."},
-}
+})
 
-// Rules returns every diagnostic rule, in documentation order.
-func Rules() []diagnostic.Rule { return slices.Clone(rules) }
+// Rules returns every diagnostic rule of the format, in documentation
+// order.
+func Rules() []diagnostic.Rule { return rules.All() }
 
 // NewDiagnostic builds a diagnostic of the rule code at r, taking its
-// severity from the rule registry so that a code and its severity can never
-// disagree. It panics if code is not a rule's: that is a programming error.
+// severity from the format's rules so that a code and its severity can
+// never disagree. It panics if code is not a rule's: that is a programming
+// error.
 func NewDiagnostic(code string, r diagnostic.Range, detail string, format string, args ...any) diagnostic.Diagnostic {
-	var sev diagnostic.Severity
-	for _, rule := range rules {
-		if rule.Code == code {
-			sev = rule.Severity
-			break
-		}
-	}
-	if sev == 0 {
-		panic("arguments: diagnostic code " + code + " is not in the rule registry")
-	}
-	return diagnostic.Diagnostic{Severity: sev, Code: code, Summary: fmt.Sprintf(format, args...), Detail: detail, Range: r}
+	return rules.New(code, r, detail, format, args...)
 }

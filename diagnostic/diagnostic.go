@@ -15,6 +15,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Severity says how serious a Diagnostic is.
@@ -63,13 +64,21 @@ type Range struct {
 	End      Pos
 }
 
-// String formats the range's start as FILE:LINE:COL, or FILE when it has no
-// position, as compilers do.
+// String formats the range's start as go/token.Position does, as compilers
+// do: FILE:LINE:COL, FILE:LINE when the column is unknown (0), LINE:COL
+// when there is no file name, and FILE when there is no position.
 func (r Range) String() string {
-	if !r.Start.IsValid() {
-		return r.Filename
+	s := r.Filename
+	if r.Start.IsValid() {
+		if s != "" {
+			s += ":"
+		}
+		s += strconv.Itoa(r.Start.Line)
+		if r.Start.Column != 0 {
+			s += ":" + strconv.Itoa(r.Start.Column)
+		}
 	}
-	return fmt.Sprintf("%s:%d:%d", r.Filename, r.Start.Line, r.Start.Column)
+	return s
 }
 
 // Related points at another place that explains a diagnostic, such as the
@@ -145,9 +154,40 @@ func (ds Diagnostics) Count(s Severity) int {
 // HasErrors reports whether any diagnostic is an Error.
 func (ds Diagnostics) HasErrors() bool { return ds.Count(Error) > 0 }
 
-// Rule describes one kind of diagnostic.
-type Rule struct {
-	Code     string
-	Severity Severity
-	Summary  string // what the rule finds, for documentation and SARIF
+// Err returns an error for the diagnostics of severity Error, or nil if
+// there are none, as go/scanner's ErrorList.Err does: warnings alone are no
+// error. The error is a Diagnostics of the errors alone, in their order
+// (errors.As gives them back); its message is the first one and how many
+// more there are.
+func (ds Diagnostics) Err() error {
+	var errs Diagnostics
+	for _, d := range ds {
+		if d.Severity == Error {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// Error formats the list as go/scanner's ErrorList does: its first
+// diagnostic, then how many more there are, as in
+// "a.toml:3:9: error[unknown-key]: unknown key "clam" (and 2 more errors)".
+func (ds Diagnostics) Error() string {
+	switch len(ds) {
+	case 0:
+		return "no errors"
+	case 1:
+		return ds[0].Error()
+	}
+	more := "diagnostic"
+	if ds[1:].Count(Error) == len(ds)-1 {
+		more = "error"
+	}
+	if len(ds) > 2 {
+		more += "s"
+	}
+	return fmt.Sprintf("%s (and %d more %s)", ds[0], len(ds)-1, more)
 }

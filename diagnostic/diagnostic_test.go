@@ -2,6 +2,7 @@ package diagnostic
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -34,11 +35,11 @@ func TestSeverity(t *testing.T) {
 }
 
 func TestDiagnosticError(t *testing.T) {
-	d := NewDiagnostic("unknown-key", Range{Filename: "a.toml", Start: Pos{10, 2, 3}, End: Pos{14, 2, 7}}, "Did you mean?", "unknown key %q", "clam")
+	d := testRules.New("unknown-key", Range{Filename: "a.toml", Start: Pos{10, 2, 3}, End: Pos{14, 2, 7}}, "Did you mean?", "unknown key %q", "clam")
 	if got, want := d.Error(), `a.toml:2:3: error[unknown-key]: unknown key "clam"`; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	d = NewDiagnostic("no-arguments", FileRange("a.toml"), "", "the map has no arguments")
+	d = testRules.New("no-arguments", FileRange("a.toml"), "", "the map has no arguments")
 	if got, want := d.Error(), "a.toml: error[no-arguments]: the map has no arguments"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
@@ -49,7 +50,7 @@ func TestDiagnosticsSort(t *testing.T) {
 		return Range{Filename: file, Start: Pos{off, 1, off + 1}, End: Pos{off + 1, 1, off + 2}}
 	}
 	d := func(code string, r Range, summary string) Diagnostic {
-		return NewDiagnostic(code, r, "", "%s", summary)
+		return testRules.New(code, r, "", "%s", summary)
 	}
 	withDetail := func(x Diagnostic, detail string) Diagnostic { x.Detail = detail; return x }
 	withRelated := func(x Diagnostic, file string) Diagnostic {
@@ -112,9 +113,9 @@ func lines(ds Diagnostics) string {
 
 func TestDiagnosticsCount(t *testing.T) {
 	ds := Diagnostics{
-		NewDiagnostic("unknown-key", FileRange("a"), "", "x"),
-		NewDiagnostic("self-attack", FileRange("a"), "", "x"),
-		NewDiagnostic("isolated-argument", FileRange("a"), "", "x"),
+		testRules.New("unknown-key", FileRange("a"), "", "x"),
+		testRules.New("self-attack", FileRange("a"), "", "x"),
+		testRules.New("isolated-argument", FileRange("a"), "", "x"),
 	}
 	if ds.Count(Error) != 1 || ds.Count(Warning) != 2 || !ds.HasErrors() {
 		t.Errorf("Count(Error) = %d, Count(Warning) = %d, HasErrors = %v", ds.Count(Error), ds.Count(Warning), ds.HasErrors())
@@ -124,14 +125,103 @@ func TestDiagnosticsCount(t *testing.T) {
 	}
 }
 
-// testSeverity is the severity of the codes these tests use, as a format's
-// rule registry gives it.
-var testSeverity = map[string]Severity{
-	"unknown-key": Error, "no-arguments": Error, "bad-id": Error, "unknown-argument": Error,
-	"duplicate-id": Error, "self-attack": Warning, "isolated-argument": Warning,
+// testRules are the rules of these tests, as a format registers its own.
+var testRules = NewRules([]Rule{
+	{Code: "unknown-key", Severity: Error, Summary: "A key the format does not know."},
+	{Code: "no-arguments", Severity: Error, Summary: "A map without any argument."},
+	{Code: "bad-id", Severity: Error, Summary: "An argument id that is not allowed."},
+	{Code: "unknown-argument", Severity: Error, Summary: "A reference to an argument that the map does not define."},
+	{Code: "duplicate-id", Severity: Error, Summary: "An argument id defined twice in the map."},
+	{Code: "self-attack", Severity: Warning, Summary: "An argument that attacks itself."},
+	{Code: "isolated-argument", Severity: Warning, Summary: "An argument with no relation to any other."},
+})
+
+func TestRules(t *testing.T) {
+	all := testRules.All()
+	if len(all) != 7 || all[0].Code != "unknown-key" || all[6].Code != "isolated-argument" {
+		t.Fatalf("All() = %+v, not the rules in their order", all)
+	}
+	all[0].Code = "changed"
+	if testRules.All()[0].Code != "unknown-key" {
+		t.Error("All returns the registry itself, not a copy")
+	}
+	if r, ok := testRules.Lookup("self-attack"); !ok || r.Severity != Warning {
+		t.Errorf("Lookup(self-attack) = %+v, %v", r, ok)
+	}
+	if _, ok := testRules.Lookup("changed"); ok {
+		t.Error("Lookup found a code that is not registered")
+	}
+	d := testRules.New("self-attack", FileRange("a.toml"), "Remove it.", "%s attacks itself", "x")
+	want := Diagnostic{Severity: Warning, Code: "self-attack", Summary: "x attacks itself", Detail: "Remove it.", Range: FileRange("a.toml")}
+	if compareDiagnostics(d, want) != 0 {
+		t.Errorf("New = %+v, want %+v", d, want)
+	}
 }
 
-// NewDiagnostic builds a diagnostic of one of the codes of testSeverity.
-func NewDiagnostic(code string, r Range, detail, format string, args ...any) Diagnostic {
-	return Diagnostic{Severity: testSeverity[code], Code: code, Summary: fmt.Sprintf(format, args...), Detail: detail, Range: r}
+// TestRulesPanics checks that a registry written wrongly, or asked for a
+// code it does not have, fails at once: these are programming errors.
+func TestRulesPanics(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func()
+	}{
+		{"code twice", func() { NewRules([]Rule{{"a", Error, "x"}, {"a", Warning, "y"}}) }},
+		{"empty code", func() { NewRules([]Rule{{"", Error, "x"}}) }},
+		{"no severity", func() { NewRules([]Rule{{"a", 0, "x"}}) }},
+		{"unknown code", func() { testRules.New("no-such-code", FileRange("f"), "", "x") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Error("no panic")
+				}
+			}()
+			tt.f()
+		})
+	}
+}
+
+func TestDiagnosticsErr(t *testing.T) {
+	at := func(line int) Range { return Range{Filename: "a.toml", Start: Pos{Line: line, Column: 1}} }
+	e1 := testRules.New("unknown-key", at(1), "", "unknown key %q", "clam")
+	e2 := testRules.New("bad-id", at(2), "", "bad id")
+	e3 := testRules.New("duplicate-id", at(3), "", "dup")
+	w := testRules.New("self-attack", at(1), "", "x attacks itself")
+	tests := []struct {
+		name string
+		in   Diagnostics
+		want string // "" for a nil error
+	}{
+		{"none", nil, ""},
+		{"warnings alone are no error", Diagnostics{w, w}, ""},
+		{"one", Diagnostics{w, e1}, `a.toml:1:1: error[unknown-key]: unknown key "clam"`},
+		{"two", Diagnostics{e1, w, e2}, `a.toml:1:1: error[unknown-key]: unknown key "clam" (and 1 more error)`},
+		{"three", Diagnostics{e2, e1, w, e3}, `a.toml:2:1: error[bad-id]: bad id (and 2 more errors)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.in.Err()
+			if tt.want == "" {
+				if err != nil {
+					t.Errorf("Err() = %v, want nil", err)
+				}
+				return
+			}
+			if err == nil || err.Error() != tt.want {
+				t.Fatalf("Err() = %v, want %s", err, tt.want)
+			}
+			// The error gives back the errors, and only them.
+			var ds Diagnostics
+			if !errors.As(err, &ds) || len(ds) != tt.in.Count(Error) || ds.Count(Warning) != 0 {
+				t.Errorf("errors.As gives %v, want the %d errors", ds, tt.in.Count(Error))
+			}
+		})
+	}
+	if got := (Diagnostics{e1, w}).Error(); got != `a.toml:1:1: error[unknown-key]: unknown key "clam" (and 1 more diagnostic)` {
+		t.Errorf("Error() of a mixed list = %q", got)
+	}
+	if got := (Diagnostics{}).Error(); got != "no errors" {
+		t.Errorf("Error() of an empty list = %q", got)
+	}
 }

@@ -128,6 +128,11 @@ func TestRangeString(t *testing.T) {
 	}{
 		{Range{Filename: "a.toml", Start: Pos{Offset: 5, Line: 2, Column: 3}}, "a.toml:2:3"},
 		{FileRange("a.toml"), "a.toml"},
+		// As go/token.Position: a line without a column (an i23 file's
+		// missing header), and a place in a text that has no name yet.
+		{Range{Filename: "af.i23", Start: Pos{Line: 1}}, "af.i23:1"},
+		{Range{Start: Pos{Line: 4, Column: 3}}, "4:3"},
+		{Range{Start: Pos{Line: 4}}, "4"},
 	}
 	for _, tt := range tests {
 		if got := tt.r.String(); got != tt.want {
