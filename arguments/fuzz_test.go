@@ -15,6 +15,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/argmap/argmap/diagnostic"
+	"github.com/argmap/argmap/graph"
 )
 
 var strictIndex = flag.Bool("strictindex", false, "FuzzIndex: fail when go-toml rejects a document that BurntSushi/toml accepts")
@@ -122,13 +123,25 @@ func FuzzParse(f *testing.F) {
 			for _, d := range diags {
 				checkLoadDiagnostic(t, l, d)
 			}
-			// One node per argument, then one per undercut inference.
+			// One argument node per argument, in order, then one inference
+			// node per undercut support, named by the support.
 			g := m.Graph()
+			args := 0
 			for i := range g.Len() {
 				name := g.Name(i)
-				if i < len(m.Arguments) && name != m.Arguments[i].ID || i >= len(m.Arguments) && !strings.Contains(name, "->") {
-					t.Errorf("node %d is %q; %d arguments", i, name, len(m.Arguments))
+				from, to, inf := g.Inference(i)
+				switch {
+				case g.Kind(i) == graph.Argument && (args >= len(m.Arguments) || name != m.Arguments[args].ID || i != args):
+					t.Errorf("argument node %d is %q; %d arguments", i, name, len(m.Arguments))
+				case g.Kind(i) == graph.Argument:
+					args++
+				case !inf || g.Kind(from) != graph.Argument || g.Kind(to) != graph.Argument ||
+					name != (Inference{g.Name(from), g.Name(to)}).Name():
+					t.Errorf("node %d, %q, of kind %v, is no inference of a support", i, name, g.Kind(i))
 				}
+			}
+			if args != len(m.Arguments) {
+				t.Errorf("%d argument nodes, want %d", args, len(m.Arguments))
 			}
 		}
 	})

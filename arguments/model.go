@@ -99,8 +99,10 @@ type Undercut struct {
 // Inference names a support relation: From supports To.
 type Inference struct{ From, To string }
 
-// Name is the name of the inference as a node of the map's graph:
-// "from->to", which no argument id can be.
+// Name is the name of the inference as a node of the map's graph and of
+// its drawing: "from->to", which no allowed argument id can be. It is a
+// name to show, not a way to tell an inference from an argument: the
+// graph's nodes have a kind for that.
 func (i Inference) Name() string { return i.From + "->" + i.To }
 
 // Expectation is an [expect.SEMANTICS] table: the labels the author expects
@@ -183,12 +185,16 @@ func (m *Map) Complete() bool {
 // exist (relations given twice give two edges).
 //
 // An undercut support gets a node of its own, after the arguments: the
-// inference, named by Inference.Name ("from->to", never an argument id). The
-// support from->to becomes a premise edge from the supporting argument to
-// the inference (graph.Premise: the inference cannot stand without it) and
-// a support from the inference to the supported argument, and each undercut
-// is an attack on the inference — as AIF draws an inference (RA) node. The semantics evaluate the inference like any argument; it is not an
-// argument of the map, and reports leave it out.
+// inference, of kind graph.Inference, named by Inference.Name ("from->to"),
+// whose premise and conclusion g.Inference gives. The support from->to
+// becomes a premise edge from the supporting argument to the inference
+// (graph.Premise: the inference cannot stand without it) and a support from
+// the inference to the supported argument, and each undercut is an attack
+// on the inference — as AIF draws an inference (RA) node. The semantics
+// evaluate the inference like any argument; it is not an argument of the
+// map, and reports leave it out. Callers tell the two apart by g.Kind, not
+// by a node's name or its number: in a map with errors an argument may
+// have an inference's name.
 func (m *Map) Graph() *graph.Graph {
 	g := graph.New()
 	for _, a := range m.Arguments {
@@ -200,7 +206,9 @@ func (m *Map) Graph() *graph.Graph {
 			continue
 		}
 		if _, ok := undercut[u.Support]; !ok && m.supports(u.Support) {
-			undercut[u.Support] = g.AddNode(u.Support.Name())
+			from, _ := g.Node(u.Support.From)
+			to, _ := g.Node(u.Support.To)
+			undercut[u.Support] = g.AddInference(u.Support.Name(), from, to)
 		}
 	}
 	for _, r := range m.Relations {

@@ -126,7 +126,7 @@ type Result struct {
 
 	frame  *semantics.Framework // the attack relation evaluated
 	graph  *graph.Graph         // the graph it was derived from
-	nodeOf map[string]int       // node of each id in frame
+	nodeOf map[string]int       // node of each argument's id in frame
 	status map[string]int       // index in Arguments of each id
 }
 
@@ -200,7 +200,8 @@ func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.F
 	g := withdraw(m.Graph(), opt.Without)
 	ns := &Nodes{ids: make([]string, g.Len()), node: map[string]int{}}
 	for n := range g.Len() {
-		if id := g.Name(n); m.Argument(id) != nil {
+		if g.Kind(n) == graph.Argument {
+			id := g.Name(n)
 			ns.ids[n] = id
 			ns.node[id] = n
 			ns.args = append(ns.args, id)
@@ -226,10 +227,7 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Map: m, Options: opt, frame: f, graph: g, nodeOf: map[string]int{}, status: map[string]int{}}
-	for n := range g.Len() {
-		r.nodeOf[g.Name(n)] = n
-	}
+	r := &Result{Map: m, Options: opt, frame: f, graph: g, nodeOf: ns.node, status: map[string]int{}}
 	for i, id := range ns.IDs() {
 		r.status[id] = i
 		r.Arguments = append(r.Arguments, Status{ID: id})
@@ -245,8 +243,8 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 	case DFQuAD:
 		base := make([]float64, g.Len())
 		for n := range base {
-			if a := m.Argument(g.Name(n)); a != nil {
-				base[n] = a.Weight
+			if g.Kind(n) == graph.Argument {
+				base[n] = m.Argument(g.Name(n)).Weight
 			} // an inference has base 0: it carries its premise's strength, less its undercutters'
 		}
 		scores, err := gradual.DFQuAD(g, base)
@@ -287,7 +285,7 @@ func (r *Result) decide(ctx context.Context) error {
 		var ids []string
 		for _, n := range e {
 			in[n]++
-			if r.Map.Argument(r.graph.Name(n)) != nil {
+			if r.graph.Kind(n) == graph.Argument {
 				ids = append(ids, r.graph.Name(n))
 			}
 		}
@@ -322,8 +320,9 @@ func (r *Result) decide(ctx context.Context) error {
 	return nil
 }
 
-// withdraw returns g without the named nodes, their edges, and the
-// inferences of the supports they took part in.
+// withdraw returns g without the named arguments, their edges, and the
+// inferences of the supports they took part in. The nodes kept keep their
+// order.
 func withdraw(g *graph.Graph, ids []string) *graph.Graph {
 	if len(ids) == 0 {
 		return g
@@ -332,25 +331,22 @@ func withdraw(g *graph.Graph, ids []string) *graph.Graph {
 	for _, id := range ids {
 		gone[id] = true
 	}
-	keep := func(name string) bool {
-		if gone[name] {
-			return false
-		}
-		if from, to, ok := strings.Cut(name, "->"); ok {
-			return !gone[from] && !gone[to]
-		}
-		return true
-	}
+	// An inference comes after its premise and its conclusion (AddInference
+	// needs them), so they are placed, or known to be gone, by its turn.
 	out := graph.New()
+	newNode := make([]int, g.Len()) // the node of each node of g in out, -1 if gone
 	for n := range g.Len() {
-		if keep(g.Name(n)) {
-			out.AddNode(g.Name(n))
+		newNode[n] = -1
+		if p, c, ok := g.Inference(n); ok {
+			if newNode[p] >= 0 && newNode[c] >= 0 {
+				newNode[n] = out.AddInference(g.Name(n), newNode[p], newNode[c])
+			}
+		} else if !gone[g.Name(n)] {
+			newNode[n] = out.AddNode(g.Name(n))
 		}
 	}
 	for _, e := range g.Edges() {
-		from, ok1 := out.Node(g.Name(e.From))
-		to, ok2 := out.Node(g.Name(e.To))
-		if ok1 && ok2 {
+		if from, to := newNode[e.From], newNode[e.To]; from >= 0 && to >= 0 {
 			out.AddEdge(from, to, e.Relation)
 		}
 	}

@@ -35,7 +35,7 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	}
 	var b strings.Builder
 	s := r.Options.Method.Semantics
-	fmt.Fprintf(&b, "%s: %s\n", id, termtext.Escape(r.claim(id))) // the one text of the map's own; ids are plain
+	fmt.Fprintf(&b, "%s: %s\n", id, termtext.Escape(r.Map.Argument(id).Claim)) // the one text of the map's own; ids are plain
 	if len(r.Options.Without) > 0 {
 		fmt.Fprintf(&b, "(with %s withdrawn)\n", strings.Join(r.Options.Without, ", "))
 	}
@@ -54,25 +54,13 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	return b.String() + text, nil
 }
 
-// claim is an argument's claim, or a description of an inference.
-func (r *Result) claim(name string) string {
-	if a := r.Map.Argument(name); a != nil {
-		return a.Claim
-	}
-	if from, to, ok := strings.Cut(name, "->"); ok {
-		return fmt.Sprintf("the inference from %s to %s", from, to)
-	}
-	return name
-}
-
 // label names a node for a sentence: an argument by its id, an inference
 // by what it joins.
 func (r *Result) label(n int) string {
-	name := r.graph.Name(n)
-	if from, to, ok := strings.Cut(name, "->"); ok {
-		return fmt.Sprintf("the inference from %s to %s", from, to)
+	if from, to, ok := r.graph.Inference(n); ok {
+		return fmt.Sprintf("the inference from %s to %s", r.graph.Name(from), r.graph.Name(to))
 	}
-	return name
+	return r.graph.Name(n)
 }
 
 // direct reports whether the map itself says that a attacks b, rather
@@ -491,7 +479,7 @@ func (r *Result) explainExtensions(ctx context.Context, st Status, d decider) (s
 	ext := func(e semantics.Extension) string {
 		var ids []string
 		for _, m := range e {
-			if r.Map.Argument(r.graph.Name(m)) != nil {
+			if r.graph.Kind(m) == graph.Argument {
 				ids = append(ids, r.graph.Name(m))
 			}
 		}

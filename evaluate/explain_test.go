@@ -186,7 +186,15 @@ func TestAttacksItWordsOfTheReading(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, b := r.nodeOf[tt.from], r.nodeOf[tt.to]
+		// A node by its id, or the inference of a support by "from->to".
+		node := func(name string) int {
+			if from, to, ok := strings.Cut(name, "->"); ok {
+				n, _ := r.graph.InferenceOf(r.nodeOf[from], r.nodeOf[to])
+				return n
+			}
+			return r.nodeOf[name]
+		}
+		a, b := node(tt.from), node(tt.to)
 		attacks := false
 		for _, x := range r.frame.Attackers(b) {
 			attacks = attacks || x == a
