@@ -12,7 +12,9 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/semantics"
 )
@@ -46,18 +48,15 @@ func ArgumentLimit(size int64) int {
 	return FreeArguments + int(size)
 }
 
-// SyntaxError is an error in an i23 file, at a 1-based line and byte column (column 0
-// when the problem is the file as a whole, such as a missing header).
-type SyntaxError struct {
-	Line, Column int
-	Msg          string
-}
+// rules are the diagnostics of the i23 format: a file that is not valid i23 is an
+// error of code "i23-syntax".
+var rules = diagnostic.NewRules([]diagnostic.Rule{
+	{Code: "i23-syntax", Severity: diagnostic.Error, Summary: "The file is not a valid i23 file (an ICCMA 2023 argumentation framework)."},
+})
 
-func (e *SyntaxError) Error() string {
-	if e.Column == 0 {
-		return fmt.Sprintf("i23: line %d: %s", e.Line, e.Msg)
-	}
-	return fmt.Sprintf("i23: line %d, column %d: %s", e.Line, e.Column, e.Msg)
+// syntaxError returns the diagnostic of a syntax error at pos.
+func syntaxError(pos diagnostic.Pos, format string, args ...any) diagnostic.Diagnostic {
+	return rules.New("i23-syntax", diagnostic.Range{Start: pos, End: pos}, "", format, args...)
 }
 
 // ReadI23 reads an argumentation framework in the ICCMA 2023 i23 format:
@@ -73,8 +72,10 @@ func (e *SyntaxError) Error() string {
 // by spaces or tabs, and lines may end in "\r\n". An attack may be given more than once.
 //
 // ReadI23 returns the number of arguments and the attacks, converted to 0-based
-// arguments (so "1 2" becomes [0 1]). An error in the file is a *SyntaxError naming the
-// line and column; an error reading r is returned as is. A header declaring more
+// arguments (so "1 2" becomes [0 1]). An error in the file is a [diagnostic.Diagnostic]
+// of code "i23-syntax" at its line and column (column 0 when the problem is the file as
+// a whole, such as a missing header), with no file name: the caller, which knows the
+// name, sets Range.Filename. An error reading r is returned as is. A header declaring more
 // arguments than [ArgumentLimit] allows for the size of the file is an error, found
 // at the end of the file.
 //
@@ -85,13 +86,22 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 	cr := &countingReader{r: r}
 	br := bufio.NewReaderSize(cr, 64*1024)
 	header := false
-	headerLine, headerCol := 0, 0
+	var headerPos diagnostic.Pos
 	var line []byte
 	var toks [4]token
+	offset := 0 // of the next line
 	for lineNo := 1; ; lineNo++ {
-		line, err = readLine(br, line[:0])
+		lineStart := offset
+		var size int
+		line, size, err = readLine(br, line[:0])
+		offset += size
+		// at returns the position of the byte column col (1-based) of the line; the
+		// position's column counts characters, as diagnostic.Pos does.
+		at := func(col int) diagnostic.Pos {
+			return diagnostic.Pos{Offset: lineStart + col - 1, Line: lineNo, Column: 1 + utf8.RuneCount(line[:col-1])}
+		}
 		if err == errLineTooLong {
-			return 0, nil, &SyntaxError{Line: lineNo, Column: maxLine + 1, Msg: fmt.Sprintf("line longer than %d bytes", maxLine)}
+			return 0, nil, syntaxError(at(maxLine+1), "line longer than %d bytes", maxLine)
 		}
 		if err == io.EOF && len(line) == 0 {
 			break
@@ -104,7 +114,7 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 			continue
 		}
 		syntax := func(col int, format string, args ...any) error {
-			return &SyntaxError{Line: lineNo, Column: col, Msg: fmt.Sprintf(format, args...)}
+			return syntaxError(at(col), format, args...)
 		}
 		if string(toks[0].text(line)) == "p" {
 			if header {
@@ -131,7 +141,7 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 				return 0, nil, syntax(toks[2].start+1, "%s arguments are more than the %d supported", toks[2].number(line), MaxArguments)
 			}
 			n, header = int(v), true
-			headerLine, headerCol = lineNo, toks[2].start+1
+			headerPos = at(toks[2].start + 1)
 			continue
 		}
 		if !header {
@@ -160,12 +170,12 @@ func ReadI23(r io.Reader) (n int, attacks [][2]int, err error) {
 		attacks = append(attacks, att)
 	}
 	if !header {
-		return 0, nil, &SyntaxError{Line: 1, Msg: "missing header \"p af N\""}
+		return 0, nil, syntaxError(diagnostic.Pos{Line: 1}, "missing header \"p af N\"")
 	}
 	if limit := ArgumentLimit(cr.n); n > limit {
-		return 0, nil, &SyntaxError{Line: headerLine, Column: headerCol, Msg: fmt.Sprintf(
+		return 0, nil, syntaxError(headerPos,
 			"the header declares %d arguments, more than a file of %d bytes may: at most %d (%d, plus one per byte of the file), so that the memory a framework takes stays proportional to its file",
-			n, cr.n, limit, FreeArguments)}
+			n, cr.n, limit, FreeArguments)
 	}
 	return n, attacks, nil
 }
@@ -188,14 +198,17 @@ const maxLine = 1 << 20
 
 var errLineTooLong = errors.New("line too long")
 
-// readLine appends the next line of br, without its "\n" or "\r\n", to buf. It returns
-// io.EOF with the last line if that has no newline, and with nothing at the end.
-func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
+// readLine appends the next line of br, without its "\n" or "\r\n", to buf, and
+// returns it with the number of bytes it read. It returns io.EOF with the last line if
+// that has no newline, and with nothing at the end.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, int, error) {
+	start := len(buf)
 	for {
 		chunk, err := br.ReadSlice('\n')
 		buf = append(buf, chunk...)
+		size := len(buf) - start
 		if len(buf) > maxLine+2 {
-			return buf, errLineTooLong
+			return buf, size, errLineTooLong
 		}
 		if err == bufio.ErrBufferFull {
 			continue
@@ -206,7 +219,7 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
 				buf = buf[:n-2]
 			}
 		}
-		return buf, err
+		return buf, size, err
 	}
 }
 

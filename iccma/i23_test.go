@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/argmap/argmap/diagnostic"
 )
 
 func TestReadI23(t *testing.T) {
@@ -54,35 +56,35 @@ func TestReadI23Errors(t *testing.T) {
 		name, in string
 		want     string // the whole message
 	}{
-		{"empty", "", "i23: line 1: missing header \"p af N\""},
-		{"only comments", "# nothing\n\n", "i23: line 1: missing header \"p af N\""},
-		{"attack before header", "# c\n1 2\np af 2\n", "i23: line 2, column 1: \"1\" before the header \"p af N\""},
-		{"wrong format", "p cnf 3 2\n", "i23: line 1, column 3: the header must be \"p af N\""},
-		{"p alone", "p\n", "i23: line 1, column 2: the header must be \"p af N\""},
-		{"no count", "p af\n", "i23: line 1, column 5: the header \"p af N\" lacks the number of arguments N"},
-		{"count not a number", "p af three\n", "i23: line 1, column 6: the number of arguments \"three\" is not a non-negative integer"},
-		{"negative count", "p af -3\n", "i23: line 1, column 6: the number of arguments \"-3\" is not a non-negative integer"},
-		{"huge count", "p af 99999999999\n", "i23: line 1, column 6: 99999999999 arguments are more than the 2147483647 supported"},
-		{"overflowing count", "p af 99999999999999999999999\n", "i23: line 1, column 6: 99999999999999999999999 arguments are more than the 2147483647 supported"},
-		{"count with many digits", "p af " + strings.Repeat("9", 100) + "\n", "i23: line 1, column 6: " + strings.Repeat("9", 40) + "... (100 digits) arguments are more than the 2147483647 supported"},
-		{"header declares more than the file holds", "p af 2147483647\n", "i23: line 1, column 6: the header declares 2147483647 arguments, more than a file of 16 bytes may: at most 65552 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
-		{"header limit after attacks", "# c\n p af  100000000\n1 2\n", "i23: line 2, column 8: the header declares 100000000 arguments, more than a file of 25 bytes may: at most 65561 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
-		{"one argument past the limit", "p af 65548\n", "i23: line 1, column 6: the header declares 65548 arguments, more than a file of 11 bytes may: at most 65547 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
-		{"argument with many digits", "p af 3\n1 " + strings.Repeat("0", 50) + "4\n", "i23: line 2, column 3: argument " + strings.Repeat("0", 40) + "... (51 digits) out of range: the header declares arguments 1..3"},
-		{"long argument", "p af 3\n1 " + strings.Repeat("x", 1000) + "\n", "i23: line 2, column 3: argument \"" + strings.Repeat("x", 40) + "\"... (1000 bytes) is not a positive integer"},
-		{"control characters", "p af 3\n1 \x1b[2J\a\n", "i23: line 2, column 3: argument \"\\x1b[2J\\a\" is not a positive integer"},
-		{"extra after header", "p af 3 4\n", "i23: line 1, column 8: unexpected \"4\" after the header \"p af N\""},
-		{"second header", "p af 3\n1 2\np af 3\n", "i23: line 3, column 1: a second header; the header \"p af N\" must appear once"},
-		{"one number", "p af 3\n1\n", "i23: line 2, column 2: an attack line is two arguments, \"a b\"; the second is missing"},
-		{"three numbers", "p af 3\n1 2 3\n", "i23: line 2, column 5: unexpected \"3\": an attack line is two arguments, \"a b\""},
-		{"trailing comment", "p af 3\n1 2 # c\n", "i23: line 2, column 5: unexpected \"#\": an attack line is two arguments, \"a b\""},
-		{"zero", "p af 3\n0 2\n", "i23: line 2, column 1: argument 0 out of range: the header declares arguments 1..3"},
-		{"too big", "p af 3\n\n1  4\n", "i23: line 3, column 4: argument 4 out of range: the header declares arguments 1..3"},
-		{"no arguments", "p af 0\n1 1\n", "i23: line 2, column 1: argument 1 out of range: the header declares no arguments"},
-		{"letters", "p af 3\n1 b\n", "i23: line 2, column 3: argument \"b\" is not a positive integer"},
-		{"sign", "p af 3\n+1 2\n", "i23: line 2, column 1: argument \"+1\" is not a positive integer"},
-		{"apx syntax", "p af 3\natt(1,2).\n", "i23: line 2, column 1: argument \"att(1,2).\" is not a positive integer"},
-		{"column after tabs", "p af 3\n\t\t1 x\n", "i23: line 2, column 5: argument \"x\" is not a positive integer"},
+		{"empty", "", "1: error[i23-syntax]: missing header \"p af N\""},
+		{"only comments", "# nothing\n\n", "1: error[i23-syntax]: missing header \"p af N\""},
+		{"attack before header", "# c\n1 2\np af 2\n", "2:1: error[i23-syntax]: \"1\" before the header \"p af N\""},
+		{"wrong format", "p cnf 3 2\n", "1:3: error[i23-syntax]: the header must be \"p af N\""},
+		{"p alone", "p\n", "1:2: error[i23-syntax]: the header must be \"p af N\""},
+		{"no count", "p af\n", "1:5: error[i23-syntax]: the header \"p af N\" lacks the number of arguments N"},
+		{"count not a number", "p af three\n", "1:6: error[i23-syntax]: the number of arguments \"three\" is not a non-negative integer"},
+		{"negative count", "p af -3\n", "1:6: error[i23-syntax]: the number of arguments \"-3\" is not a non-negative integer"},
+		{"huge count", "p af 99999999999\n", "1:6: error[i23-syntax]: 99999999999 arguments are more than the 2147483647 supported"},
+		{"overflowing count", "p af 99999999999999999999999\n", "1:6: error[i23-syntax]: 99999999999999999999999 arguments are more than the 2147483647 supported"},
+		{"count with many digits", "p af " + strings.Repeat("9", 100) + "\n", "1:6: error[i23-syntax]: " + strings.Repeat("9", 40) + "... (100 digits) arguments are more than the 2147483647 supported"},
+		{"header declares more than the file holds", "p af 2147483647\n", "1:6: error[i23-syntax]: the header declares 2147483647 arguments, more than a file of 16 bytes may: at most 65552 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"header limit after attacks", "# c\n p af  100000000\n1 2\n", "2:8: error[i23-syntax]: the header declares 100000000 arguments, more than a file of 25 bytes may: at most 65561 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"one argument past the limit", "p af 65548\n", "1:6: error[i23-syntax]: the header declares 65548 arguments, more than a file of 11 bytes may: at most 65547 (65536, plus one per byte of the file), so that the memory a framework takes stays proportional to its file"},
+		{"argument with many digits", "p af 3\n1 " + strings.Repeat("0", 50) + "4\n", "2:3: error[i23-syntax]: argument " + strings.Repeat("0", 40) + "... (51 digits) out of range: the header declares arguments 1..3"},
+		{"long argument", "p af 3\n1 " + strings.Repeat("x", 1000) + "\n", "2:3: error[i23-syntax]: argument \"" + strings.Repeat("x", 40) + "\"... (1000 bytes) is not a positive integer"},
+		{"control characters", "p af 3\n1 \x1b[2J\a\n", "2:3: error[i23-syntax]: argument \"\\x1b[2J\\a\" is not a positive integer"},
+		{"extra after header", "p af 3 4\n", "1:8: error[i23-syntax]: unexpected \"4\" after the header \"p af N\""},
+		{"second header", "p af 3\n1 2\np af 3\n", "3:1: error[i23-syntax]: a second header; the header \"p af N\" must appear once"},
+		{"one number", "p af 3\n1\n", "2:2: error[i23-syntax]: an attack line is two arguments, \"a b\"; the second is missing"},
+		{"three numbers", "p af 3\n1 2 3\n", "2:5: error[i23-syntax]: unexpected \"3\": an attack line is two arguments, \"a b\""},
+		{"trailing comment", "p af 3\n1 2 # c\n", "2:5: error[i23-syntax]: unexpected \"#\": an attack line is two arguments, \"a b\""},
+		{"zero", "p af 3\n0 2\n", "2:1: error[i23-syntax]: argument 0 out of range: the header declares arguments 1..3"},
+		{"too big", "p af 3\n\n1  4\n", "3:4: error[i23-syntax]: argument 4 out of range: the header declares arguments 1..3"},
+		{"no arguments", "p af 0\n1 1\n", "2:1: error[i23-syntax]: argument 1 out of range: the header declares no arguments"},
+		{"letters", "p af 3\n1 b\n", "2:3: error[i23-syntax]: argument \"b\" is not a positive integer"},
+		{"sign", "p af 3\n+1 2\n", "2:1: error[i23-syntax]: argument \"+1\" is not a positive integer"},
+		{"apx syntax", "p af 3\natt(1,2).\n", "2:1: error[i23-syntax]: argument \"att(1,2).\" is not a positive integer"},
+		{"column after tabs", "p af 3\n\t\t1 x\n", "2:5: error[i23-syntax]: argument \"x\" is not a positive integer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,9 +92,9 @@ func TestReadI23Errors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("ReadI23 = %d, %v, nil; want error %q", n, attacks, tt.want)
 			}
-			var se *SyntaxError
-			if !errors.As(err, &se) {
-				t.Errorf("error %v is a %T, want *SyntaxError", err, err)
+			var d diagnostic.Diagnostic
+			if !errors.As(err, &d) || d.Code != "i23-syntax" || d.Severity != diagnostic.Error {
+				t.Errorf("error %v is a %T, want a diagnostic.Diagnostic of code i23-syntax", err, err)
 			}
 			if err.Error() != tt.want {
 				t.Errorf("error\n got %q\nwant %q", err.Error(), tt.want)
@@ -130,8 +132,8 @@ func TestReadFrameworkHeaderIsAClaim(t *testing.T) {
 		"p af 1048600\n1 2\n",
 	} {
 		f, err := ReadFramework(strings.NewReader(in))
-		var se *SyntaxError
-		if !errors.As(err, &se) || se.Line != 1 || se.Column != 6 || !strings.Contains(se.Msg, "more than a file of") {
+		var d diagnostic.Diagnostic
+		if !errors.As(err, &d) || d.Range.Start.Line != 1 || d.Range.Start.Column != 6 || !strings.Contains(d.Summary, "more than a file of") {
 			n := -1
 			if f != nil {
 				n = f.Len()
@@ -149,8 +151,8 @@ func TestReadFrameworkHeaderIsAClaim(t *testing.T) {
 func TestReadI23LongLine(t *testing.T) {
 	in := "p af 1\n" + strings.Repeat(" ", 2*maxLine) + "1 1\n"
 	_, _, err := ReadI23(strings.NewReader(in))
-	var se *SyntaxError
-	if !errors.As(err, &se) || se.Line != 2 || !strings.Contains(err.Error(), "line longer than") {
+	var d diagnostic.Diagnostic
+	if !errors.As(err, &d) || d.Range.Start.Line != 2 || !strings.Contains(err.Error(), "line longer than") {
 		t.Errorf("ReadI23 of a %d-byte line: err = %v, want a syntax error on line 2", 2*maxLine, err)
 	}
 }
@@ -235,8 +237,8 @@ func FuzzReadI23(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n, attacks, err := ReadI23(bytes.NewReader(data))
 		if err != nil {
-			var se *SyntaxError
-			if !errors.As(err, &se) || se.Line < 1 || se.Column < 0 {
+			var d diagnostic.Diagnostic
+			if !errors.As(err, &d) || d.Range.Start.Line < 1 || d.Range.Start.Column < 0 || d.Range.Start.Offset > len(data) {
 				t.Fatalf("error %v (%T) is not a syntax error with a position", err, err)
 			}
 			return
@@ -263,4 +265,33 @@ func FuzzReadI23(f *testing.F) {
 			t.Fatalf("round trip: %d, %v, %v; want %d, %v", n2, attacks2, err, n, attacks)
 		}
 	})
+}
+
+// TestReadI23ErrorPos checks the position of a syntax error as diagnostic.Pos has it:
+// the byte offset in the file, and a column that counts characters, not bytes.
+func TestReadI23ErrorPos(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     diagnostic.Pos
+	}{
+		{"missing header: the file as a whole", "", diagnostic.Pos{Line: 1}},
+		{"second line", "p af 3\n1 x\n", diagnostic.Pos{Offset: 9, Line: 2, Column: 3}},
+		{"after CRLF", "p af 3\r\n\r\n1 x\r\n", diagnostic.Pos{Offset: 12, Line: 3, Column: 3}},
+		// Only a line too long can have characters of several bytes before the
+		// place of its error: every token before it must be valid.
+		{"line too long, of characters of two bytes", "p af 1\n" + strings.Repeat("é", maxLine), diagnostic.Pos{Offset: 7 + maxLine, Line: 2, Column: 1 + maxLine/2}},
+		{"header limit", "# c\n p af  100000000\n1 2\n", diagnostic.Pos{Offset: 11, Line: 2, Column: 8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ReadI23(iotest.OneByteReader(strings.NewReader(tt.in)))
+			var d diagnostic.Diagnostic
+			if !errors.As(err, &d) {
+				t.Fatalf("err = %v, want a diagnostic", err)
+			}
+			if d.Range.Start != tt.want || d.Range.End != tt.want || d.Range.Filename != "" {
+				t.Errorf("range %+v, want %+v with no file name", d.Range, tt.want)
+			}
+		})
+	}
 }

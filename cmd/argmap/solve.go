@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/internal/suggest"
@@ -232,13 +233,10 @@ func loadI23Framework(file string) (*solveFramework, error) {
 	}
 	fw, err := iccma.ReadFramework(f)
 	if err != nil {
-		var syn *iccma.SyntaxError
-		if errors.As(err, &syn) {
-			pos := fmt.Sprintf("%s:%d:%d", file, syn.Line, syn.Column)
-			if syn.Column == 0 {
-				pos = fmt.Sprintf("%s:%d", file, syn.Line)
-			}
-			return nil, &exitError{exitProblems, fmt.Errorf("%s: %s", pos, syn.Msg)}
+		var d diagnostic.Diagnostic
+		if errors.As(err, &d) {
+			d.Range.Filename = file
+			return nil, &exitError{exitProblems, fmt.Errorf("%s: %s", d.Range, d.Summary)}
 		}
 		return nil, &exitError{exitProblems, fmt.Errorf("cannot read %s: %w", file, pathError(err))}
 	}
