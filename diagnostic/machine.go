@@ -48,14 +48,14 @@ func location(r Range) jsonLocation {
 	return jsonLocation{File: r.Filename, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column}
 }
 
-func writeJSON(w io.Writer, in Input) error {
+func writeJSON(w io.Writer, in Report) error {
 	out := jsonReport{
 		Version:     1,
 		Errors:      in.Diagnostics.Count(Error),
 		Warnings:    in.Diagnostics.Count(Warning),
-		Files:       in.Summary.Files,
-		Maps:        in.Summary.Maps,
-		Arguments:   in.Summary.Arguments,
+		Files:       in.Totals.Files,
+		Maps:        in.Totals.Maps,
+		Arguments:   in.Totals.Arguments,
 		Diagnostics: make([]jsonDiagnostic, 0, len(in.Diagnostics)),
 	}
 	for _, d := range in.Diagnostics {
@@ -74,7 +74,7 @@ func writeJSON(w io.Writer, in Input) error {
 // runner turns into annotations on the files of a pull request:
 //
 //	::error file=debate.toml,line=12,col=14,endLine=12,endColumn=21,title=argmap unknown-argument::no argument "strik" in this map
-func writeGitHub(w io.Writer, in Input) error {
+func writeGitHub(w io.Writer, in Report) error {
 	ew := &errWriter{w: w}
 	for _, d := range in.Diagnostics {
 		props := "file=" + ghProperty(filepath.ToSlash(d.Range.Filename))

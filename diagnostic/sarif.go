@@ -110,7 +110,7 @@ func sarifLoc(r Range) sarifLocation {
 	return loc
 }
 
-func writeSARIF(w io.Writer, in Input) error {
+func writeSARIF(w io.Writer, in Report) error {
 	rules := in.Rules
 	ruleIndex := map[string]int{}
 	driver := sarifDriver{Name: "argmap", Version: in.Version, InformationURI: homepage}

@@ -20,7 +20,7 @@ import (
 // followed by one summary line. Everything that comes from the files (names,
 // ids, the quoted line) is escaped by termtext: a map must not be able to
 // write to the terminal, draw a fake message or reorder what it shows.
-func writeText(w io.Writer, in Input) error {
+func writeText(w io.Writer, in Report) error {
 	ew := &errWriter{w: w}
 	for _, d := range in.Diagnostics {
 		ew.printf("%s: %s[%s]: %s\n", termtext.Escape(d.Range.String()), d.Severity, termtext.Escape(d.Code), termtext.Escape(d.Summary))
@@ -34,8 +34,8 @@ func writeText(w io.Writer, in Input) error {
 	}
 	errs, warns := in.Diagnostics.Count(Error), in.Diagnostics.Count(Warning)
 	ew.printf("%s, %s in %s (%s, %s)\n",
-		plural(errs, "error"), plural(warns, "warning"), plural(in.Summary.Files, "file"),
-		plural(in.Summary.Maps, "map"), plural(in.Summary.Arguments, "argument"))
+		plural(errs, "error"), plural(warns, "warning"), plural(in.Totals.Files, "file"),
+		plural(in.Totals.Maps, "map"), plural(in.Totals.Arguments, "argument"))
 	return ew.err
 }
 

@@ -10,17 +10,18 @@ import (
 // returns a new slice, so a caller that changes it changes no one else's.
 func Formats() []string { return []string{"text", "json", "github", "sarif"} }
 
-// Summary is what a run looked at, for the formats that report it.
-type Summary struct {
+// Totals are what a run looked at, for the formats that report them.
+type Totals struct {
 	Files     int // files read
 	Maps      int // maps checked
 	Arguments int // arguments in all maps
 }
 
-// Input is what a report is made of.
-type Input struct {
+// Report is what Write writes: the diagnostics of a run, and what it takes
+// to show them.
+type Report struct {
 	Diagnostics Diagnostics
-	Summary     Summary
+	Totals      Totals
 	// Source returns a file's text by the name diagnostics use, or nil; the
 	// text format quotes the offending line from it.
 	Source func(name string) *Source
@@ -33,7 +34,7 @@ type Input struct {
 
 // Write writes in the named format. It returns an error for an unknown
 // format and for failed writes.
-func Write(w io.Writer, format string, in Input) error {
+func Write(w io.Writer, format string, in Report) error {
 	switch format {
 	case "text":
 		return writeText(w, in)

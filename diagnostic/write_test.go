@@ -67,9 +67,9 @@ func TestText(t *testing.T) {
 	d := diag(src, 11, 18, `Did you mean "strike"?`)
 	d.Related = []Related{{Range: src.Range(0, 7), Message: "declared here"}}
 	var buf bytes.Buffer
-	err := Write(&buf, "text", Input{
+	err := Write(&buf, "text", Report{
 		Diagnostics: Diagnostics{d},
-		Summary:     Summary{Files: 1, Maps: 1, Arguments: 2},
+		Totals:      Totals{Files: 1, Maps: 1, Arguments: 2},
 		Source:      func(string) *Source { return src },
 	})
 	if err != nil {
@@ -89,7 +89,7 @@ func TestText(t *testing.T) {
 
 func TestJSONEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, "json", Input{}); err != nil {
+	if err := Write(&buf, "json", Report{}); err != nil {
 		t.Fatal(err)
 	}
 	var out map[string]any
@@ -122,7 +122,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestGitHubFileLevel(t *testing.T) {
 	d := Diagnostic{Severity: Warning, Code: "read-error", Summary: "cannot read a,b.toml", Range: FileRange("dir/a,b.toml")}
 	var buf bytes.Buffer
-	if err := Write(&buf, "github", Input{Diagnostics: Diagnostics{d}}); err != nil {
+	if err := Write(&buf, "github", Report{Diagnostics: Diagnostics{d}}); err != nil {
 		t.Fatal(err)
 	}
 	want := "::warning file=dir/a%2Cb.toml,title=argmap read-error::cannot read a,b.toml\n"
@@ -145,7 +145,7 @@ func TestFileURI(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if err := Write(&bytes.Buffer{}, "xml", Input{}); err == nil || ValidFormat("xml") {
+	if err := Write(&bytes.Buffer{}, "xml", Report{}); err == nil || ValidFormat("xml") {
 		t.Error("xml accepted")
 	}
 	for _, f := range Formats() {
@@ -176,7 +176,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 // argmap must not exit 0 when its report was lost.
 func TestWriteErrors(t *testing.T) {
 	src := NewSource("f.toml", []byte("a = 1\n"))
-	in := Input{Diagnostics: Diagnostics{diag(src, 0, 1, "")}}
+	in := Report{Diagnostics: Diagnostics{diag(src, 0, 1, "")}}
 	for _, f := range Formats() {
 		if err := Write(failingWriter{}, f, in); err == nil {
 			t.Errorf("%s: no error from a failing writer", f)
@@ -252,9 +252,9 @@ func hostile() (*Source, Diagnostic) {
 func TestTextEscapes(t *testing.T) {
 	src, d := hostile()
 	var buf bytes.Buffer
-	err := Write(&buf, "text", Input{
+	err := Write(&buf, "text", Report{
 		Diagnostics: Diagnostics{d},
-		Summary:     Summary{Files: 1, Maps: 1},
+		Totals:      Totals{Files: 1, Maps: 1},
 		Source:      func(string) *Source { return src },
 	})
 	if err != nil {
@@ -275,7 +275,7 @@ func TestTextEscapes(t *testing.T) {
 func TestGitHubEscapes(t *testing.T) {
 	_, d := hostile()
 	var buf bytes.Buffer
-	if err := Write(&buf, "github", Input{Diagnostics: Diagnostics{d}}); err != nil {
+	if err := Write(&buf, "github", Report{Diagnostics: Diagnostics{d}}); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=m\x1b]0;owned\x07.toml,line=1,col=12,endLine=1,endColumn=30,title=argmap missing-include::" +
@@ -290,7 +290,7 @@ func TestGitHubEscapes(t *testing.T) {
 // the report must get the real file name and message back.
 func TestMachineFormatsExact(t *testing.T) {
 	_, d := hostile()
-	in := Input{Diagnostics: Diagnostics{d}}
+	in := Report{Diagnostics: Diagnostics{d}}
 	for _, format := range []string{"json", "sarif"} {
 		var buf bytes.Buffer
 		if err := Write(&buf, format, in); err != nil {

@@ -87,9 +87,9 @@ func runCheck(c *cli.Context) error {
 		loader.Exclude = append(loader.Exclude, pat)
 	}
 	res := loader.Check(c.Context, paths, evaluate.CheckMap)
-	err = diagnostic.Write(c.App.Writer, format, diagnostic.Input{
+	err = diagnostic.Write(c.App.Writer, format, diagnostic.Report{
 		Diagnostics: res.Diagnostics,
-		Summary:     diagnostic.Summary{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},
+		Totals:      diagnostic.Totals{Files: res.Files(), Maps: len(res.Maps), Arguments: res.Arguments()},
 		Source:      loader.Source,
 		Rules:       arguments.Rules(),
 		Version:     c.App.Version,

@@ -47,9 +47,9 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 	mc := loader.CheckMap(c.Context, path, evaluate.CheckMap)
 	m, diags := mc.Map, mc.Diagnostics
 	if len(diags) > 0 {
-		err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Input{
+		err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Report{
 			Diagnostics: diags,
-			Summary:     diagnostic.Summary{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
+			Totals:      diagnostic.Totals{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
 			Source:      loader.Source,
 			Rules:       arguments.Rules(),
 			Version:     c.App.Version,
