@@ -113,7 +113,8 @@ func sarifLoc(r Range) sarifLocation {
 func writeSARIF(w io.Writer, in Report) error {
 	rules := in.Rules
 	ruleIndex := map[string]int{}
-	driver := sarifDriver{Name: "argmap", Version: in.Version, InformationURI: homepage}
+	// rules is an array even when empty, as SARIF requires.
+	driver := sarifDriver{Name: "argmap", Version: in.Version, InformationURI: homepage, Rules: []sarifRule{}}
 	for i, r := range rules {
 		sr := sarifRule{ID: r.Code, ShortDescription: sarifMessage{r.Summary}, HelpURI: rulesHelpURI}
 		sr.DefaultConfiguration.Level = sarifLevel(r.Severity)
@@ -126,9 +127,15 @@ func writeSARIF(w io.Writer, in Report) error {
 		if d.Detail != "" {
 			text += ". " + strings.TrimSuffix(d.Detail, ".") + "."
 		}
+		// -1 is SARIF's "no rule known": a code missing from in.Rules
+		// must not point at another rule.
+		index, ok := ruleIndex[d.Code]
+		if !ok {
+			index = -1
+		}
 		res := sarifResult{
 			RuleID:    d.Code,
-			RuleIndex: ruleIndex[d.Code],
+			RuleIndex: index,
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifMessage{text},
 			Locations: []sarifLocation{sarifLoc(d.Range)},

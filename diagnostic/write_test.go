@@ -331,3 +331,53 @@ func TestMachineFormatsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFRules checks SARIF's table of rules, which comes from
+// Report.Rules: a result points at its rule, or at none (-1) when its code
+// is not in the table, and the table is an array even when empty.
+func TestSARIFRules(t *testing.T) {
+	src := NewSource("f.toml", []byte("a = 1\n"))
+	known := testRules.New("self-attack", src.Range(0, 1), "", "x attacks itself")
+	unknown := Diagnostic{Severity: Error, Code: "not-registered", Summary: "s", Range: src.Range(0, 1)}
+	tests := []struct {
+		name      string
+		rules     []Rule
+		wantRules int
+		wantIndex []int
+	}{
+		{"no rules", nil, 0, []int{-1, -1}},
+		{"the format's rules", testRules.All(), len(testRules.All()), []int{5, -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, "sarif", Report{Diagnostics: Diagnostics{known, unknown}, Rules: tt.rules}); err != nil {
+				t.Fatal(err)
+			}
+			var out struct {
+				Runs []struct {
+					Tool struct {
+						Driver struct {
+							Rules *[]struct{ ID string } `json:"rules"`
+						} `json:"driver"`
+					} `json:"tool"`
+					Results []struct {
+						RuleIndex int `json:"ruleIndex"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+				t.Fatal(err)
+			}
+			run := out.Runs[0]
+			if run.Tool.Driver.Rules == nil || len(*run.Tool.Driver.Rules) != tt.wantRules {
+				t.Errorf("rules = %v, want an array of %d", run.Tool.Driver.Rules, tt.wantRules)
+			}
+			for i, res := range run.Results {
+				if res.RuleIndex != tt.wantIndex[i] {
+					t.Errorf("result %d: ruleIndex %d, want %d", i, res.RuleIndex, tt.wantIndex[i])
+				}
+			}
+		})
+	}
+}
