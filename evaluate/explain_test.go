@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
@@ -186,13 +187,18 @@ func TestAttacksItWordsOfTheReading(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// A node by its id, or the inference of a support by "from->to".
+		// A node by its id, or an inference by its name.
 		node := func(name string) int {
-			if from, to, ok := strings.Cut(name, "->"); ok {
-				n, _ := r.graph.InferenceOf(r.nodeOf[from], r.nodeOf[to])
+			if n, ok := r.nodeOf[name]; ok {
 				return n
 			}
-			return r.nodeOf[name]
+			for n := range r.graph.Len() {
+				if r.graph.Kind(n) == graph.Inference && r.graph.Name(n) == name {
+					return n
+				}
+			}
+			t.Fatalf("no node %q", name)
+			return -1
 		}
 		a, b := node(tt.from), node(tt.to)
 		attacks := false
