@@ -1,27 +1,33 @@
 package graph
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
 	"testing"
 )
 
-func TestRelationString(t *testing.T) {
+func TestString(t *testing.T) {
 	tests := []struct {
-		r    Relation
+		v    fmt.Stringer
 		want string
 	}{
 		{Support, "support"},
 		{Attack, "attack"},
 		{Premise, "premise"},
-		{0, "Relation(0)"},
-		{4, "Relation(4)"},
-		{255, "Relation(255)"},
+		{Relation(0), "Relation(0)"},
+		{Relation(4), "Relation(4)"},
+		{Relation(255), "Relation(255)"},
+		{Argument, "argument"},
+		{Inference, "inference"},
+		{NodeKind(0), "NodeKind(0)"},
+		{NodeKind(3), "NodeKind(3)"},
+		{NodeKind(255), "NodeKind(255)"},
 	}
 	for _, tt := range tests {
-		if got := tt.r.String(); got != tt.want {
-			t.Errorf("Relation(%d).String() = %q, want %q", uint8(tt.r), got, tt.want)
+		if got := tt.v.String(); got != tt.want {
+			t.Errorf("%T(%#v).String() = %q, want %q", tt.v, tt.v, got, tt.want)
 		}
 	}
 }
@@ -73,24 +79,35 @@ func TestNodeMissing(t *testing.T) {
 	}
 }
 
-func TestAddEdgePanics(t *testing.T) {
+// TestAddPanics checks that AddEdge and AddInference refuse nodes that do not
+// exist, and add nothing when they do.
+func TestAddPanics(t *testing.T) {
 	tests := []struct{ from, to int }{
 		{-1, 0}, {0, -1}, {2, 0}, {0, 2}, {5, 5},
 	}
-	for _, tt := range tests {
-		g := New()
-		g.AddNode("a")
-		g.AddNode("b")
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("AddEdge(%d, %d) on 2 nodes did not panic", tt.from, tt.to)
-				}
+	adds := []struct {
+		name string
+		add  func(g *Graph, from, to int)
+	}{
+		{"AddEdge", func(g *Graph, from, to int) { g.AddEdge(from, to, Support) }},
+		{"AddInference", func(g *Graph, from, to int) { g.AddInference("i", from, to) }},
+	}
+	for _, add := range adds {
+		for _, tt := range tests {
+			g := New()
+			g.AddNode("a")
+			g.AddNode("b")
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s(%d, %d) on 2 nodes did not panic", add.name, tt.from, tt.to)
+					}
+				}()
+				add.add(g, tt.from, tt.to)
 			}()
-			g.AddEdge(tt.from, tt.to, Support)
-		}()
-		if len(g.Edges()) != 0 {
-			t.Errorf("AddEdge(%d, %d) panicked but added an edge", tt.from, tt.to)
+			if len(g.Edges()) != 0 || g.Len() != 2 {
+				t.Errorf("%s(%d, %d) panicked but added an edge or a node", add.name, tt.from, tt.to)
+			}
 		}
 	}
 }
