@@ -70,7 +70,7 @@ echo "argmap: ${check_file[*]}"
 
 "$bin/gen" -n 1000 -seed 1 -o "$data/map-1k.toml"
 "$bin/gen" -n 10000 -seed 1 -o "$data/map-10k.toml"
-"$bin/gen" -n 100000 -seed 1 -o "$data/map-100k.toml"
+"$bin/gen" -n 50000 -seed 1 -o "$data/map-50k.toml"
 "$bin/gen" -dir "$data/small" -files 1000 -per-file 5 -seed 1
 small=("$data/small"/*.toml)
 if ((${#check_dir[@]} == 0)); then
@@ -103,7 +103,7 @@ field() {
 
 echo
 echo "== (a) one map: floor (TOML decode) vs argmap check FILE, CPU time"
-for size in 1k 10k 100k; do
+for size in 1k 10k 50k; do
 	f=$data/map-$size.toml
 	echo "-- $size arguments, $(wc -c <"$f" | tr -d ' ') bytes"
 	if ! "$cputime" -n "$runs" -label floor -- "$floor" "$f" ::: -label argmap -- "${check_file[@]}" "$f" | tee "$tmp/a-$size.txt"; then
