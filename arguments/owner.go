@@ -1,6 +1,9 @@
 package arguments
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -129,6 +132,9 @@ func (l *Loader) candidates(dir string) []candidate {
 	var cs []candidate
 	for _, base := range l.tomlNames(dir) {
 		name := filepath.Join(dir, base)
+		if !l.mayInclude(name) {
+			continue
+		}
 		lf := l.read(name)
 		if lf.readErr != nil || len(lf.file.Includes) == 0 {
 			continue
@@ -140,6 +146,76 @@ func (l *Loader) candidates(dir string) []candidate {
 	}
 	l.cands[dir] = cs
 	return cs
+}
+
+// mayInclude reports whether the file called name may include others: it
+// has been read already, or the keys of its root table, which TOML puts
+// before the first table header, have the word "include" in them. A
+// directory may hold large maps beside the file checked (generated ones,
+// say), and parsing each of them to learn that it includes nothing would
+// cost a check of one small file seconds; reading up to its first table
+// header costs microseconds. (Not seen: a key spelt with escapes,
+// "\u0069nclude", or written after a multi-line string with a line that
+// starts with "[": no one writes those.)
+func (l *Loader) mayInclude(name string) bool {
+	if l.byName[name] != nil {
+		return true
+	}
+	var head []byte
+	var err error
+	if l.ReadFile != nil {
+		var data []byte
+		if data, err = l.ReadFile(name); err == nil {
+			head = data[:rootKeysEnd(bufio.NewReader(bytes.NewReader(data)))]
+		}
+	} else {
+		head, err = readRootKeys(name)
+	}
+	return err == nil && bytes.Contains(head, []byte("include"))
+}
+
+// readRootKeys reads the file called name, a regular file, up to its first
+// table header.
+func readRootKeys(name string) ([]byte, error) {
+	info, err := os.Stat(name) // opening a FIFO would wait for a writer
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(name, info); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var head bytes.Buffer
+	r := bufio.NewReader(io.TeeReader(io.LimitReader(f, MaxFileSize), &head))
+	n := rootKeysEnd(r)
+	return head.Bytes()[:n], nil
+}
+
+// rootKeysEnd reads r line by line and returns the offset of the first
+// line that starts, after blanks, with "[": a table header. It reads no
+// further than the end of that line's first buffer.
+func rootKeysEnd(r *bufio.Reader) int {
+	offset := 0
+	lineStart := true
+	for {
+		line, err := r.ReadSlice('\n')
+		if lineStart {
+			if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] == '[' {
+				return offset
+			}
+		}
+		offset += len(line)
+		// A line longer than the buffer comes in pieces: only its first
+		// piece starts a line.
+		lineStart = err != bufio.ErrBufferFull
+		if err != nil && err != bufio.ErrBufferFull {
+			return offset
+		}
+	}
 }
 
 // ownerExcluded reports whether the loader excludes name (absolute: abs),
