@@ -177,14 +177,7 @@ func (l *Loader) mayInclude(name string) bool {
 // readRootKeys reads the file called name, a regular file, up to its first
 // table header.
 func readRootKeys(name string) ([]byte, error) {
-	info, err := os.Stat(name) // opening a FIFO would wait for a writer
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(name, info); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	f, _, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}

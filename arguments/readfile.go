@@ -60,27 +60,38 @@ func byteSize(n int64) string {
 // file is known not to be text (a NUL byte or invalid UTF-8): Parse then
 // reports the problem at its place in what was read.
 func readRegularFile(name string) ([]byte, error) {
-	// Stat first: opening a FIFO would wait for a writer.
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(name, info); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	f, info, err := openRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// Again on what was opened, in case the path changed in between.
-	if info, err = f.Stat(); err != nil {
-		return nil, err
+	return readText(f, info.Size())
+}
+
+// openRegular opens the file called name for reading if it is a regular
+// file of at most MaxFileSize bytes.
+func openRegular(name string) (*os.File, fs.FileInfo, error) {
+	// Stat first: opening a FIFO would wait for a writer.
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := checkRegular(name, info); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return readText(f, info.Size())
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Again on what was opened, in case the path changed in between.
+	if info, err = f.Stat(); err == nil {
+		err = checkRegular(name, info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 func checkRegular(name string, info fs.FileInfo) error {
