@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/argmap/argmap/internal/ownership"
 )
 
 // Why the compiled-code cache is trusted only when no one else can write
@@ -115,18 +117,8 @@ func checkAncestor(dir string) error {
 	if err != nil {
 		return err
 	}
-	if !st.IsDir() {
-		return fmt.Errorf("%s: %w: not a directory", dir, errCacheUnsafe)
-	}
-	uid, ok := owner(st)
-	if !ok {
-		return nil // no owners (Windows)
-	}
-	if uid != os.Geteuid() && uid != 0 {
-		return fmt.Errorf("%s: %w: it belongs to user %d", dir, errCacheUnsafe, uid)
-	}
-	if st.Mode().Perm()&0o022 != 0 && st.Mode()&fs.ModeSticky == 0 {
-		return fmt.Errorf("%s: %w: others may write to it (mode %v)", dir, errCacheUnsafe, st.Mode().Perm())
+	if problem := ownership.AncestorProblem(st); problem != "" {
+		return fmt.Errorf("%s: %w: %s", dir, errCacheUnsafe, problem)
 	}
 	return nil
 }
@@ -147,7 +139,7 @@ func checkOwn(name string, wantDir bool) error {
 	case !st.IsDir() && !st.Mode().IsRegular():
 		return fmt.Errorf("%s: %w: not a regular file", name, errCacheUnsafe)
 	}
-	uid, ok := owner(st)
+	uid, ok := ownership.Owner(st)
 	if !ok {
 		return nil
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/argmap/argmap/internal/ownership"
 )
 
 // Listen listens at socket for [Serve], unless another server does. It
@@ -143,7 +145,10 @@ func private(dir string) bool {
 	}
 	euid := os.Geteuid()
 	st, err := os.Stat(real)
-	if err != nil || !st.IsDir() || st.Mode().Perm()&0o077 != 0 || owner(st) != euid {
+	if err != nil || !st.IsDir() || st.Mode().Perm()&0o077 != 0 {
+		return false
+	}
+	if uid, ok := ownership.Owner(st); !ok || uid != euid {
 		return false
 	}
 	for _, p := range [...]string{abs, real} {
@@ -152,13 +157,9 @@ func private(dir string) bool {
 			if err != nil {
 				return false
 			}
-			if st.Mode()&os.ModeSymlink == 0 {
-				if o := owner(st); o != euid && o != 0 {
-					return false
-				}
-				if st.Mode().Perm()&0o022 != 0 && st.Mode()&os.ModeSticky == 0 {
-					return false
-				}
+			// A link is checked where it leads, on the resolved path.
+			if st.Mode()&os.ModeSymlink == 0 && ownership.AncestorProblem(st) != "" {
+				return false
 			}
 			if d == filepath.Dir(d) {
 				break
@@ -166,13 +167,4 @@ func private(dir string) bool {
 		}
 	}
 	return true
-}
-
-// owner is the user id of the file's owner, or -1.
-func owner(st os.FileInfo) int {
-	sys, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return -1
-	}
-	return int(sys.Uid)
 }
