@@ -28,6 +28,16 @@ type Loader struct {
 	// text.
 	ReadFile func(name string) ([]byte, error)
 
+	// FS, if set, is where Load and CheckMap read files (through ReadFile,
+	// if that is set too), for a map that is not on the disk, such as one
+	// a browser holds. Names are then slash-separated paths of FS, used as
+	// they are: no working directory makes them absolute and no symlink is
+	// resolved. The include root (IncludeRoot, or the directory of the
+	// root file) is a directory of FS, and an include must name a valid
+	// path of FS inside it. LoadPaths and Check read the disk whatever FS
+	// says.
+	FS fs.FS
+
 	// IncludeRoot is the directory every included file must lie in. Empty
 	// means the directory of the map's root file, or for LoadPaths the
 	// directory given (for files found below it) or the directory of the
@@ -72,13 +82,7 @@ func (l *Loader) read(name string) *loaded {
 	if lf := l.byName[name]; lf != nil {
 		return lf
 	}
-	key, err := filepath.Abs(name)
-	if err != nil {
-		key = filepath.Clean(name)
-	}
-	// What is read is the file the root check saw, not a path whose
-	// symlinks could lead elsewhere by now.
-	key = l.resolve(key)
+	key := l.key(name)
 	if f := l.files[key]; f != nil {
 		return f
 	}
@@ -88,9 +92,13 @@ func (l *Loader) read(name string) *loaded {
 	}
 	lf := &loaded{key: key}
 	var data []byte
-	if l.ReadFile != nil {
+	var err error
+	switch {
+	case l.ReadFile != nil:
 		data, err = l.ReadFile(name)
-	} else {
+	case l.FS != nil:
+		data, err = readFSFile(l.FS, key)
+	default:
 		data, err = readRegularFile(key)
 	}
 	if err != nil {
@@ -104,6 +112,30 @@ func (l *Loader) read(name string) *loaded {
 		l.byName[name] = lf
 	}
 	return lf
+}
+
+// key returns the key of the file called name: its absolute path with
+// symlinks resolved, or for a loader with an FS the clean name.
+func (l *Loader) key(name string) string {
+	if l.FS != nil {
+		return path.Clean(name)
+	}
+	key, err := filepath.Abs(name)
+	if err != nil {
+		key = filepath.Clean(name)
+	}
+	// What is read is the file the root check saw, not a path whose
+	// symlinks could lead elsewhere by now.
+	return l.resolve(key)
+}
+
+// includePath is the name of the file that the include path p of the file
+// called from names.
+func (l *Loader) includePath(from, p string) string {
+	if l.FS != nil {
+		return fsInclude(from, p)
+	}
+	return includePath(from, p)
 }
 
 // includePath is the name of a file included by the file called from.
@@ -126,7 +158,7 @@ func (l *Loader) Load(name string) (*Map, diagnostic.Diagnostics) {
 // include returns the file that inc of lf names, or nil if it lies outside
 // the include root: then it is not read.
 func (l *Loader) include(lf *loaded, inc Include, root *includeRoot) *loaded {
-	p := includePath(lf.file.Name, inc.Path)
+	p := l.includePath(lf.file.Name, inc.Path)
 	if !l.contains(root, p) {
 		return nil
 	}
@@ -153,7 +185,7 @@ func (l *Loader) load(name string, inRoot *includeRoot) (*Map, diagnostic.Diagno
 			target := l.include(lf, inc, inRoot)
 			if target == nil {
 				m.incomplete = true
-				diags = append(diags, outsideRoot(inc.Range, includePath(lf.file.Name, inc.Path), inRoot, false))
+				diags = append(diags, outsideRoot(inc.Range, l.includePath(lf.file.Name, inc.Path), inRoot, false))
 				continue
 			}
 			if i := slices.Index(stack, target); i >= 0 {
@@ -282,10 +314,14 @@ func (l *Loader) missingInclude(from *File, inc Include, target *loaded) diagnos
 	if !errors.Is(target.readErr, fs.ErrNotExist) {
 		return readError(inc.Range, target.file.Name, target.readErr)
 	}
-	detail := fmt.Sprintf("The path is relative to the directory of %s (%s).", from.Name, filepath.Dir(from.Name))
+	dir := filepath.Dir
+	if l.FS != nil {
+		dir = path.Dir
+	}
+	detail := fmt.Sprintf("The path is relative to the directory of %s (%s).", from.Name, dir(from.Name))
 	// Look for a similar name in the directory the path leads to, which
 	// for "parts/x.toml" is not the including file's.
-	if names := l.tomlNames(filepath.Dir(target.file.Name)); len(names) > 0 {
+	if names := l.tomlNames(dir(target.file.Name)); len(names) > 0 {
 		written := filepath.ToSlash(inc.Path)
 		if best := suggest.Closest(path.Base(written), names); best != "" {
 			detail = fmt.Sprintf("Did you mean %q? %s", path.Join(path.Dir(written), best), detail)
@@ -302,7 +338,11 @@ func (l *Loader) tomlNames(dir string) []string {
 		return names
 	}
 	var names []string
-	if entries, err := os.ReadDir(dir); err == nil {
+	readDir := os.ReadDir
+	if l.FS != nil {
+		readDir = func(dir string) ([]fs.DirEntry, error) { return fs.ReadDir(l.FS, dir) }
+	}
+	if entries, err := readDir(dir); err == nil {
 		for _, e := range entries {
 			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
 				names = append(names, e.Name())

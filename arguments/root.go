@@ -2,6 +2,7 @@ package arguments
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -31,11 +32,18 @@ func newIncludeRoot(dir string) *includeRoot {
 // rootFor returns the include root of a map whose root file is name, or of
 // the maps found below the directory name.
 func (l *Loader) rootFor(name string, isDir bool) *includeRoot {
+	newRoot := newIncludeRoot
+	if l.FS != nil {
+		newRoot = fsRoot
+	}
 	if l.IncludeRoot != "" {
 		if l.root == nil {
-			l.root = newIncludeRoot(l.IncludeRoot)
+			l.root = newRoot(l.IncludeRoot)
 		}
 		return l.root
+	}
+	if l.FS != nil {
+		return fsRoot(path.Dir(name))
 	}
 	if isDir {
 		return newIncludeRoot(name)
@@ -47,6 +55,9 @@ func (l *Loader) rootFor(name string, isDir bool) *includeRoot {
 // resolved, lies inside the root. The path as written is checked first, so
 // that nothing outside the root is even looked at on its account.
 func (l *Loader) contains(r *includeRoot, path string) bool {
+	if l.FS != nil {
+		return fsContains(r, path)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil || !within(r.abs, abs) {
 		return false
