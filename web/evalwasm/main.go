@@ -15,6 +15,13 @@
 // prints for a broken map, or an error. See request and response.
 //
 // Build it with go generate ./web/assets, which commits the result.
+//
+// The GODEBUG defaults are fixed here rather than taken from go.mod's go
+// line, so that the committed argmap.wasm does not go stale when that line
+// changes (the evaluator reads files from memory and makes no request, so
+// none of those settings matters to it).
+//
+//go:debug default=go1.24
 package main
 
 import (
