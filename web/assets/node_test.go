@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -293,8 +294,10 @@ func TestWasmBadRequests(t *testing.T) {
 	}
 }
 
-// TestWasmTimeout builds the evaluator with a timeout of zero: every
-// evaluation times out, and says so, with no labels.
+// TestWasmTimeout builds the evaluator with a timeout of 1ms and gives it
+// a map of 18 pairs of arguments that attack each other, whose 2^18
+// preferred extensions take far longer to enumerate: the evaluation ends
+// at the timeout and says so, with no labels.
 func TestWasmTimeout(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the evaluator")
@@ -303,7 +306,7 @@ func TestWasmTimeout(t *testing.T) {
 		t.Skip("no node to run the WebAssembly evaluator with")
 	}
 	wasm := filepath.Join(t.TempDir(), "argmap.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-X main.timeout=0s", "-o", wasm, "../evalwasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-X main.timeout=1ms", "-o", wasm, "../evalwasm")
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the evaluator: %v\n%s", err, out)
@@ -312,9 +315,13 @@ func TestWasmTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, name := mapFiles(t, "../../examples/drone-strikes/debate.toml")
-	got := runWasm(t, data, []request{{Files: files, Root: name, Semantics: "preferred", Support: "supported-secondary"}})
-	const want = "timed out after 0s evaluating debate.toml under preferred semantics"
+	var b strings.Builder
+	for i := range 18 {
+		fmt.Fprintf(&b, "[arguments.a%d]\nclaim = \"A%d.\"\nattacks = [\"b%d\"]\n[arguments.b%d]\nclaim = \"B%d.\"\nattacks = [\"a%d\"]\n", i, i, i, i, i, i)
+	}
+	files := map[string]string{"pairs.toml": b.String()}
+	got := runWasm(t, data, []request{{Files: files, Root: "pairs.toml", Semantics: "preferred", Support: "ignore"}})
+	const want = "timed out after 1ms evaluating pairs.toml under preferred semantics"
 	if !strings.HasPrefix(got[0].Error, want) || got[0].Labels != nil {
 		t.Errorf("got %+v, want an error starting %q", got[0], want)
 	}
