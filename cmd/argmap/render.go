@@ -25,16 +25,22 @@ import (
 
 func renderFormatNames() []string {
 	var names []string
-	for _, f := range pipeline.Formats() {
+	for _, f := range renderFormats() {
 		names = append(names, f.Name)
 	}
 	return names
 }
 
+// renderFormats are pipeline's formats and html, the page of argmap
+// serve as one self-contained file (package web).
+func renderFormats() []pipeline.Format {
+	return append(pipeline.Formats(), pipeline.Format{Name: "html", Exts: []string{".html", ".htm"}})
+}
+
 func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "render",
-		Usage:     "draw an argument map as SVG, PNG, PDF or Graphviz DOT",
+		Usage:     "draw an argument map as SVG, PNG, PDF, Graphviz DOT or an interactive HTML page",
 		ArgsUsage: "FILE",
 		Description: `Draws the map whose root file is FILE (with the files it includes): each
 argument a box with its kind, party, claim, id and sources, each relation an
@@ -56,7 +62,13 @@ and left as it was if the drawing fails or is interrupted; a symbolic link is
 followed and the file it leads to written (a link that another user owns in
 a shared directory such as /tmp is refused); a FIFO or a device such as
 /dev/null is written to; a directory is refused. The format is --format, or
-OUT's extension (.svg, .png, .pdf, .dot or .gv), or SVG.
+OUT's extension (.svg, .png, .pdf, .dot or .gv, .html), or SVG.
+
+--format html (or -o OUT.html) writes the page of argmap serve as one
+self-contained file, about 2.4 MB: the drawing in every theme, the map's
+files and argmap's evaluator, compiled to WebAssembly, inline. Opened from
+disk, with no server and no network, it labels the map under the semantics
+chosen in it; withdrawing, hover and explanations work as in argmap serve.
 
 Drawing takes time that grows faster than the map: about 1.5 s for 1,000
 arguments, 4 s for 2,000 and 11 s for 5,000, but minutes for some maps of a
@@ -184,6 +196,9 @@ func runRender(c *cli.Context) error {
 	}
 	// --support and --without change the labels: without --semantics
 	// there are none, and the drawing would silently be the same.
+	if format == "html" && c.IsSet("semantics") {
+		return usageError("--semantics does not apply to --format html: the page labels the map itself, under the semantics chosen in it")
+	}
 	if !c.IsSet("semantics") {
 		for _, flag := range []string{"support", "without"} {
 			if c.IsSet(flag) {
@@ -242,6 +257,9 @@ func runRender(c *cli.Context) error {
 		}
 	}
 
+	if format == "html" {
+		return writeHTML(ctx, c, gv, m, opts, f, timeout, paths[0])
+	}
 	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi})
 	if res.Tangled && (opts.GroupBy != "" || c.IsSet("direction")) {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is too tangled to be drawn in ranks: --direction and --group-by do not apply\n", paths[0])
@@ -321,7 +339,7 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 // the default.
 func renderFormat(flag, out string) (string, error) {
 	if flag != "" {
-		for _, f := range pipeline.Formats() {
+		for _, f := range renderFormats() {
 			if f.Name == flag {
 				return flag, nil
 			}
@@ -336,7 +354,7 @@ func renderFormat(flag, out string) (string, error) {
 		// A device or FIFO, such as /dev/null, has no extension to tell.
 		return pipeline.Formats()[0].Name, nil
 	}
-	for _, f := range pipeline.Formats() {
+	for _, f := range renderFormats() {
 		for _, e := range f.Exts {
 			if e == ext {
 				return f.Name, nil

@@ -19,6 +19,8 @@
   let ids = [];            // the arguments of the SVG shown
   let prevLabels = null;   // label or score of each argument at the last step
   let selectTimer = 0;
+  let paintedKey = "";     // the question the highlighted changes answer
+  let freshMount = false;  // the drawing was replaced since the last paint
 
   function optionValues(sel) { return Array.from($(sel).options, (o) => o.value); }
 
@@ -58,7 +60,6 @@
       const d = e.data;
       if (d.type === "init") {
         try {
-          importScripts(d.execURL);
           const go = new Go();
           const { instance } = await WebAssembly.instantiate(d.wasm, go.importObject);
           go.run(instance);
@@ -75,16 +76,18 @@
       postMessage({ type: "result", id: d.id, out });
     };`;
 
-  let wasmBytes = null, execURL = null;
+  // wasm_exec.js is put in the worker's own script: a worker of a page
+  // opened from a file (an opaque origin) cannot load another blob.
+  let wasmBytes = null, execText = null;
   async function loadAssets() {
     if (inline) {
-      execURL = URL.createObjectURL(new Blob([b64text(inline.wasmExec)], { type: "text/javascript" }));
+      execText = b64text(inline.wasmExec);
       const gz = new Blob([b64bytes(inline.wasmGzip)]);
       wasmBytes = await new Response(gz.stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
       return;
     }
     const [exec, wasm] = await Promise.all([fetchOK("/assets/wasm_exec.js"), fetchOK("/assets/argmap.wasm")]);
-    execURL = URL.createObjectURL(new Blob([await exec.text()], { type: "text/javascript" }));
+    execText = await exec.text();
     wasmBytes = await wasm.arrayBuffer();
   }
   function b64bytes(s) { const bin = atob(s); const a = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) a[i] = bin.charCodeAt(i); return a; }
@@ -93,7 +96,7 @@
   let worker = null, workerReady = null, seq = 0;
   const pending = new Map();
   function startWorker() {
-    const url = URL.createObjectURL(new Blob([WORKER], { type: "text/javascript" }));
+    const url = URL.createObjectURL(new Blob([execText, ";\n", WORKER], { type: "text/javascript" }));
     worker = new Worker(url);
     workerReady = new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
@@ -104,7 +107,7 @@
       };
       worker.onerror = (e) => { e.preventDefault(); reject(new Error("the evaluator failed: " + (e.message || "unknown error"))); };
     });
-    worker.postMessage({ type: "init", execURL, wasm: wasmBytes });
+    worker.postMessage({ type: "init", wasm: wasmBytes });
     return workerReady;
   }
   async function evaluate(req) {
@@ -156,6 +159,7 @@
     map.hidden = false;
     $("diagnostics").hidden = true;
     ids = [];
+    freshMount = true;
     for (const g of map.querySelectorAll("g.node.argument")) {
       ids.push(g.id);
       g.setAttribute("tabindex", "0");
@@ -204,7 +208,8 @@
     writeURL();
     const req = { files: sources.files, root: sources.root, semantics: state.semantics, support: state.support, without: state.without.slice(),
       // A withdrawn argument has no label to explain.
-      explain: state.without.includes(state.explain) ? "" : state.explain };
+      // Gradual semantics have scores, not labels to explain.
+      explain: state.without.includes(state.explain) || GRADUAL.has(state.semantics) ? "" : state.explain };
     const t0 = performance.now();
     setStatus("Evaluating…");
     let res;
@@ -214,9 +219,17 @@
       setStatus(String(err.message || err), true);
       return;
     }
+    let explainError = "";
+    if (res.error && req.explain) {
+      // The labels do not depend on the explanation: show them, and say
+      // in the panel why there is none.
+      explainError = res.error;
+      try { res = JSON.parse(await evaluate(Object.assign({}, req, { explain: "" }))); } catch (err) { setStatus(String(err.message || err), true); return; }
+    }
     const ms = Math.round(performance.now() - t0);
     if (res.diagnostics) { showDiagnostics(res.diagnostics); return; }
     if (res.error) { setStatus(res.error, true); return; }
+    if (explainError) res.explanation = explainError;
     paint(res);
     setStatus(`${state.semantics} semantics · ${ms} ms`);
     document.body.dataset.evaluated = String(Number(document.body.dataset.evaluated || 0) + 1);
@@ -227,6 +240,12 @@
     const withdrawn = new Set(state.without);
     const now = {};
     const first = prevLabels === null;
+    // Pointing at another argument asks only for its explanation: the
+    // changes of the last step stay highlighted.
+    const key = [state.semantics, state.support, state.without.slice().sort().join(",")].join("|");
+    const sameQuestion = key === paintedKey && !freshMount;
+    paintedKey = key;
+    freshMount = false;
     let changed = 0;
     for (const g of $("map").querySelectorAll("g.node.argument")) {
       const id = g.id;
@@ -260,7 +279,7 @@
       // count is of the verdicts that followed from it.
       const isChanged = prevLabels !== null && id in prevLabels && prevLabels[id] !== now[id] &&
         !withdrawn.has(id) && !prevLabels[id].startsWith("w");
-      g.classList.toggle("am-changed", isChanged);
+      if (!sameQuestion) g.classList.toggle("am-changed", isChanged);
       g.classList.toggle("am-selected", id === state.explain);
       if (isChanged) changed++;
     }
@@ -269,7 +288,7 @@
       e.classList.toggle("am-withdrawn", withdrawn.has(from) || withdrawn.has(to));
     }
     prevLabels = now;
-    if (first) $("changed").textContent = "";
+    if (sameQuestion) { /* keep the count of the last step */ } else if (first) $("changed").textContent = "";
     else $("changed").textContent = changed === 1 ? "1 argument changed" : `${changed} arguments changed`;
     showExplanation(res.explanation);
   }
@@ -290,7 +309,9 @@
     linkify(details, title ? title.textContent : "");
     const ex = document.createElement("pre");
     ex.className = "explanation";
-    ex.textContent = state.without.includes(id) ? id + " is withdrawn: click it again to restore it." : (text || "");
+    ex.textContent = state.without.includes(id) ? id + " is withdrawn: click it again to restore it."
+      : GRADUAL.has(state.semantics) ? `${id} scores ${Number(g.dataset.score).toFixed(3)} under ${state.semantics} (0 to 1: how strong it stands, given what attacks and supports it). Explanations are given for the labelling semantics (grounded to ideal).`
+      : (text || "");
     aside.replaceChildren(h, details, ex);
   }
 
