@@ -142,7 +142,10 @@
   }
 
   function showDiagnostics(text) {
+    // No stale map: the drawing goes until the map is fixed.
+    $("map").replaceChildren();
     $("map").hidden = true;
+    ids = [];
     const d = $("diagnostics");
     d.hidden = false;
     d.textContent = text.replace(/\s+$/, "");
