@@ -214,14 +214,17 @@
       // Gradual semantics have scores, not labels to explain.
       explain: state.without.includes(state.explain) || GRADUAL.has(state.semantics) ? "" : state.explain };
     const t0 = performance.now();
-    setStatus("Evaluating…");
+    // Said only when it lasts: a quick evaluation does not flicker.
+    const slow = setTimeout(() => setStatus("Evaluating… (a large enumeration is stopped after 20 s at most)"), 300);
     let res;
     try {
       res = JSON.parse(await evaluate(req));
     } catch (err) {
+      clearTimeout(slow);
       setStatus(String(err.message || err), true);
       return;
     }
+    clearTimeout(slow);
     let explainError = "";
     if (res.error && req.explain) {
       // The labels do not depend on the explanation: show them, and say
