@@ -10,6 +10,7 @@ package arguments
 import (
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // FormatVersion is the version of the file format this package reads.
@@ -165,6 +166,17 @@ func (m *Map) Argument(id string) *Argument {
 		return m.Arguments[i]
 	}
 	return nil
+}
+
+// ClosestID returns the id of the map's argument closest to id, a likely
+// typo of it, or "" when none is close enough: for the did-you-mean of a
+// command that is given an id.
+func (m *Map) ClosestID(id string) string {
+	ids := make([]string, len(m.Arguments))
+	for i, a := range m.Arguments {
+		ids[i] = a.ID
+	}
+	return suggest.Closest(id, ids)
 }
 
 // Complete reports whether every file of the map could be read and parsed.

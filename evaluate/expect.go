@@ -127,10 +127,7 @@ func expectedReading(x *arguments.Expectation) (Options, *diagnostic.Diagnostic)
 	if x.Support != "" {
 		mode, err := bipolar.ParseMode(x.Support)
 		if err != nil {
-			var modes []string
-			for _, m := range bipolar.Modes() {
-				modes = append(modes, m.String())
-			}
+			modes := bipolar.Names()
 			d := arguments.NewDiagnostic("bad-value", x.SupportRange,
 				didYouMean(x.Support, modes)+"The support modes are "+joinList(modes, "and", true)+".", "unknown support mode %q", x.Support)
 			return Options{}, &d

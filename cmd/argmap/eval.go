@@ -15,7 +15,6 @@ import (
 
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
-	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/internal/termtext"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
@@ -70,11 +69,7 @@ func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, erro
 }
 
 func didYouMeanID(m *arguments.Map, id string) string {
-	ids := make([]string, len(m.Arguments))
-	for i, a := range m.Arguments {
-		ids[i] = a.ID
-	}
-	if best := suggest.Closest(id, ids); best != "" {
+	if best := m.ClosestID(id); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""

@@ -2,11 +2,9 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
 
@@ -24,9 +22,6 @@ func supportMode(c *cli.Context) (bipolar.Mode, error) {
 	name := c.String("support")
 	mode, err := bipolar.ParseMode(name)
 	if err != nil {
-		if best := suggest.Closest(strings.ToLower(name), bipolar.Names()); best != "" {
-			return 0, usageError("--support: %v (did you mean %s?)", err, best)
-		}
 		return 0, usageError("--support: %v", err)
 	}
 	if mode == bipolar.Deductive && c.IsSet("support") {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // Mode is how a support edge is read, which decides the attacks it gives rise to; see
@@ -72,5 +74,9 @@ func ParseMode(name string) (Mode, error) {
 			return m, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown support mode %q: want supported-secondary, deductive, necessary or ignore", name)
+	hint := ""
+	if best := suggest.Closest(key, Names()); best != "" {
+		hint = fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return 0, fmt.Errorf("unknown support mode %q: want supported-secondary, deductive, necessary or ignore%s", name, hint)
 }

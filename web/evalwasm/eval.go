@@ -17,7 +17,6 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
-	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
 
@@ -107,9 +106,6 @@ func run(ctx context.Context, req *request) (*response, error) {
 	}
 	mode, err := bipolar.ParseMode(orDefault(req.Support, bipolar.SupportedSecondary.String()))
 	if err != nil {
-		if best := suggest.Closest(strings.ToLower(req.Support), bipolar.Names()); best != "" {
-			return nil, fmt.Errorf("support: %v (did you mean %s?)", err, best)
-		}
 		return nil, fmt.Errorf("support: %v", err)
 	}
 
@@ -196,11 +192,7 @@ func contains(ids []string, id string) bool {
 }
 
 func didYouMean(m *arguments.Map, id string) string {
-	ids := make([]string, len(m.Arguments))
-	for i, a := range m.Arguments {
-		ids[i] = a.ID
-	}
-	if best := suggest.Closest(id, ids); best != "" {
+	if best := m.ClosestID(id); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
