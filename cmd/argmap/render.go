@@ -21,6 +21,7 @@ import (
 	"github.com/argmap/argmap/renderers/pipeline"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 func renderFormatNames() []string {
@@ -134,7 +135,7 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 				Aliases: []string{"s"},
 				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage or ideal",
 			},
-			&cli.StringFlag{Name: "support", Value: "supported-secondary", Usage: "with --semantics: " + supportUsage},
+			&cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: "with --semantics: " + supportUsage},
 			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn, drawn faded with their arrows: `ID,...`"},
 			includeRootFlag(),
 			&cli.IntFlag{

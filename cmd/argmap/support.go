@@ -14,10 +14,9 @@ func supportFlag() cli.Flag {
 	return &cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: supportUsage}
 }
 
-// supportMode reads --support, with bipolar's parser, and suggests the
-// closest name for a mistake. Given --support
-// deductive, it says on standard error what that name means now (see
-// deductiveNote).
+// supportMode reads --support with bipolar's parser, whose error names the
+// closest mode. Given --support deductive, it says on standard error what
+// that name means now (see deductiveNote).
 func supportMode(c *cli.Context) (bipolar.Mode, error) {
 	name := c.String("support")
 	mode, err := bipolar.ParseMode(name)
