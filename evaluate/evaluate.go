@@ -123,6 +123,10 @@ type Result struct {
 	// Extensions are the extensions of a Dung semantics, as sorted lists of
 	// argument ids (inferences left out), in lexicographic order.
 	Extensions [][]string
+	// TooManyExtensions is set when the semantics has more extensions than
+	// a result lists (10,000): Extensions is then empty, and the statuses
+	// were decided argument by argument.
+	TooManyExtensions bool
 
 	frame  *semantics.Framework // the attack relation evaluated
 	graph  *graph.Graph         // the graph it was derived from
@@ -143,10 +147,6 @@ func (r *Result) Status(id string) (Status, bool) {
 // maxExtensions bounds the extensions a result lists; past it, statuses
 // are decided argument by argument instead.
 const maxExtensions = 10_000
-
-// ErrTooManyExtensions is wrapped by Evaluate's error when a semantics has
-// more extensions than a result lists.
-var ErrTooManyExtensions = fmt.Errorf("more than %d extensions", maxExtensions)
 
 // Nodes relate the nodes of a map's framework to the map's arguments: the
 // framework has a node for each argument evaluated, in the map's order, and
@@ -267,18 +267,15 @@ func (r *Result) setScores(scores []float64) {
 func (r *Result) decide(ctx context.Context) error {
 	s := r.Options.Method.Semantics
 	var exts []semantics.Extension
-	err := semantics.Extensions(ctx, r.frame, s, func(e semantics.Extension) bool {
+	err := semantics.ExtensionsUpTo(ctx, r.frame, s, maxExtensions, func(e semantics.Extension) bool {
 		exts = append(exts, slices.Clone(e))
-		return len(exts) <= maxExtensions
+		return true
 	})
-	if errors.Is(err, semantics.ErrTooManyMembers) {
-		return fmt.Errorf("%s semantics: %w; evaluate fewer arguments, or use argmap solve for single questions", s, err)
+	if errors.Is(err, semantics.ErrTooManyExtensions) || errors.Is(err, semantics.ErrTooManyMembers) {
+		return r.decideEach(ctx)
 	}
 	if err != nil {
 		return err
-	}
-	if len(exts) > maxExtensions {
-		return fmt.Errorf("%s semantics: %w; evaluate fewer arguments, or use argmap solve for single questions", s, ErrTooManyExtensions)
 	}
 	in := make([]int, r.frame.Len()) // the number of extensions each node is in
 	for _, e := range exts {
@@ -312,6 +309,39 @@ func (r *Result) decide(ctx context.Context) error {
 		case st.Skeptical:
 			st.Label = semantics.In
 		case !st.Credulous && len(exts) > 0:
+			st.Label = semantics.Out
+		default:
+			st.Label = semantics.Undec
+		}
+	}
+	return nil
+}
+
+// decideEach decides the status of every argument by asking, argument by
+// argument, whether some extension and whether every extension holds it:
+// for a semantics with more extensions than a result lists. The result then
+// lists none (TooManyExtensions is set).
+func (r *Result) decideEach(ctx context.Context) error {
+	s := r.Options.Method.Semantics
+	r.TooManyExtensions = true
+	for i := range r.Arguments {
+		st := &r.Arguments[i]
+		n := r.nodeOf[st.ID]
+		cred, _, err := semantics.Credulous(ctx, r.frame, s, n)
+		if err != nil {
+			return err
+		}
+		skep := false
+		if cred {
+			if skep, _, err = semantics.Skeptical(ctx, r.frame, s, n); err != nil {
+				return err
+			}
+		}
+		st.Credulous, st.Skeptical = cred, skep
+		switch {
+		case skep:
+			st.Label = semantics.In
+		case !cred:
 			st.Label = semantics.Out
 		default:
 			st.Label = semantics.Undec

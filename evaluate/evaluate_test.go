@@ -3,6 +3,7 @@ package evaluate
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -384,5 +385,31 @@ claim = "C."
 	cancel()
 	if f, ns, err := Framework(ctx, m, Options{}); f != nil || ns != nil || !errors.Is(err, context.Canceled) {
 		t.Errorf("with an ended context: %v, %v, %v; want context.Canceled", f, ns, err)
+	}
+}
+
+// TestEvaluateTooManyExtensions evaluates 22 pairs of arguments that attack
+// each other: 4 million preferred extensions. The result lists none and
+// decides each argument on its own (all undecided), at once.
+func TestEvaluateTooManyExtensions(t *testing.T) {
+	var b strings.Builder
+	for i := range 22 {
+		fmt.Fprintf(&b, "[arguments.a%d]\nclaim = \"A\"\nattacks = [\"b%d\"]\n[arguments.b%d]\nclaim = \"B\"\nattacks = [\"a%d\"]\n", i, i, i, i)
+	}
+	m := load(t, b.String())
+	for _, name := range []string{"preferred", "stable", "semi-stable", "stage", "complete"} {
+		method, _ := ParseMethod(name)
+		r, err := Evaluate(context.Background(), m, Options{Method: method})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !r.TooManyExtensions || len(r.Extensions) != 0 {
+			t.Errorf("%s: TooManyExtensions %v with %d extensions listed, want true and none", name, r.TooManyExtensions, len(r.Extensions))
+		}
+		for _, st := range r.Arguments {
+			if st.Label != semantics.Undec || !st.Credulous || st.Skeptical {
+				t.Errorf("%s: %s is %v (credulous %v, skeptical %v), want undec, credulous, not skeptical", name, st.ID, st.Label, st.Credulous, st.Skeptical)
+			}
+		}
 	}
 }

@@ -33,11 +33,26 @@ var ErrTooManyMembers = errors.New("the extensions hold more than 16,777,216 arg
 // context's error. If the extensions hold more than 16 Mi arguments in all, counted
 // once in each extension, it yields nothing and returns [ErrTooManyMembers].
 func Extensions(ctx context.Context, f *Framework, s Semantics, yield func(Extension) bool) error {
-	return extensions(ctx, f, s, maxHeldMembers, yield)
+	return extensions(ctx, f, s, maxHeldMembers, -1, yield)
 }
 
-// extensions is Extensions with maxHeld in place of maxHeldMembers, for tests.
-func extensions(ctx context.Context, f *Framework, s Semantics, maxHeld int, yield func(Extension) bool) error {
+// ErrTooManyExtensions is the error of [ExtensionsUpTo] when there are more
+// extensions than it was asked to list.
+var ErrTooManyExtensions = errors.New("more extensions than asked for")
+
+// ExtensionsUpTo is [Extensions] for a caller that wants at most max of
+// them: it stops the search as soon as it has found one more, yields
+// nothing and returns [ErrTooManyExtensions]. Twenty arguments that attack
+// each other in pairs have a million preferred extensions: a caller that
+// wants labels, not the list, then asks [Credulous] and [Skeptical] argument
+// by argument instead, which takes two searches an argument.
+func ExtensionsUpTo(ctx context.Context, f *Framework, s Semantics, max int, yield func(Extension) bool) error {
+	return extensions(ctx, f, s, maxHeldMembers, max, yield)
+}
+
+// extensions is Extensions with maxHeld in place of maxHeldMembers, for
+// tests, and at most maxCount extensions (none if negative).
+func extensions(ctx context.Context, f *Framework, s Semantics, maxHeld, maxCount int, yield func(Extension) bool) error {
 	if err := checkSemantics(s); err != nil {
 		return err
 	}
@@ -51,6 +66,9 @@ func extensions(ctx context.Context, f *Framework, s Semantics, maxHeld int, yie
 		all = append(all, e)
 		if held += len(e); held > maxHeld {
 			stop(ErrTooManyMembers)
+		}
+		if maxCount >= 0 && len(all) > maxCount {
+			stop(ErrTooManyExtensions)
 		}
 	}
 	var err error
@@ -72,8 +90,8 @@ func extensions(ctx context.Context, f *Framework, s Semantics, maxHeld int, yie
 			emit(e)
 		}
 	}
-	if context.Cause(ctx) == ErrTooManyMembers {
-		return ErrTooManyMembers
+	if c := context.Cause(ctx); c == ErrTooManyMembers || c == ErrTooManyExtensions {
+		return c
 	}
 	if err != nil {
 		return err

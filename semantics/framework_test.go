@@ -274,13 +274,37 @@ func TestExtensionsBoundHeld(t *testing.T) {
 		want    error
 	}{{256 * 8, nil}, {256*8 - 1, ErrTooManyMembers}} {
 		got := 0
-		err := extensions(context.Background(), f, Preferred, tt.maxHeld, func(Extension) bool { got++; return true })
+		err := extensions(context.Background(), f, Preferred, tt.maxHeld, -1, func(Extension) bool { got++; return true })
 		if err != tt.want {
 			t.Errorf("bound %d: error %v, want %v", tt.maxHeld, err, tt.want)
 		}
 		if want := map[bool]int{true: 256, false: 0}[tt.want == nil]; got != want {
 			t.Errorf("bound %d: %d extensions yielded, want %d", tt.maxHeld, got, want)
 		}
+	}
+}
+
+// TestExtensionsUpTo checks that a bounded enumeration stops at its bound:
+// 30 pairs of arguments that attack each other have 2^30 preferred (and
+// stable, semi-stable, stage) extensions, far more than could be listed,
+// and the search must end as soon as it has found one more than asked.
+func TestExtensionsUpTo(t *testing.T) {
+	adj := make(graph.Adjacency, 60)
+	for i := 0; i < 60; i += 2 {
+		adj[i], adj[i+1] = []int{i + 1}, []int{i}
+	}
+	f := NewFramework(adj)
+	for _, s := range []Semantics{Complete, Preferred, Stable, SemiStable, Stage} {
+		got := 0
+		err := ExtensionsUpTo(context.Background(), f, s, 100, func(Extension) bool { got++; return true })
+		if err != ErrTooManyExtensions || got != 0 {
+			t.Errorf("%v: %d yielded, error %v; want 0, ErrTooManyExtensions", s, got, err)
+		}
+	}
+	small := NewFramework(adj[:8])
+	got := 0
+	if err := ExtensionsUpTo(context.Background(), small, Preferred, 16, func(Extension) bool { got++; return true }); err != nil || got != 16 {
+		t.Errorf("4 pairs, up to 16: %d yielded, error %v; want 16, nil", got, err)
 	}
 }
 

@@ -130,14 +130,16 @@ func runEval(c *cli.Context) error {
 
 // evalJSON is the JSON output of argmap eval, documented in the README.
 type evalJSON struct {
-	Map        string             `json:"map"`
-	Semantics  string             `json:"semantics"`
-	Support    string             `json:"support"`
-	Without    []string           `json:"without"`
-	Extensions [][]string         `json:"extensions"`
-	Labels     map[string]string  `json:"labels,omitempty"`
-	Scores     map[string]float64 `json:"scores,omitempty"`
-	Arguments  []evalArgJSON      `json:"arguments"`
+	Map        string     `json:"map"`
+	Semantics  string     `json:"semantics"`
+	Support    string     `json:"support"`
+	Without    []string   `json:"without"`
+	Extensions [][]string `json:"extensions"`
+	// TooManyExtensions: more extensions than are listed; Extensions is empty.
+	TooManyExtensions bool               `json:"too_many_extensions,omitempty"`
+	Labels            map[string]string  `json:"labels,omitempty"`
+	Scores            map[string]float64 `json:"scores,omitempty"`
+	Arguments         []evalArgJSON      `json:"arguments"`
 }
 
 type evalArgJSON struct {
@@ -150,11 +152,12 @@ type evalArgJSON struct {
 
 func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
 	out := evalJSON{
-		Map:        res.Map.Root.Name,
-		Semantics:  res.Options.Method.String(),
-		Support:    res.Options.Support.String(),
-		Without:    append([]string{}, res.Options.Without...),
-		Extensions: append([][]string{}, res.Extensions...),
+		Map:               res.Map.Root.Name,
+		Semantics:         res.Options.Method.String(),
+		Support:           res.Options.Support.String(),
+		Without:           append([]string{}, res.Options.Without...),
+		Extensions:        append([][]string{}, res.Extensions...),
+		TooManyExtensions: res.TooManyExtensions,
 	}
 	gradual := res.Options.Method.Gradual != 0
 	if gradual {
@@ -226,6 +229,8 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 	ew.printf("\n%d in, %d out, %d undecided of %d arguments.\n", counts[semantics.In], counts[semantics.Out], counts[semantics.Undec], len(res.Arguments))
 	s := res.Options.Method.Semantics
 	switch {
+	case res.TooManyExtensions:
+		ew.printf("%s semantics has more than 10,000 extensions, too many to list: in = in all of them, out = in none, undec = in some, decided argument by argument.\n", s)
 	case len(res.Extensions) == 0:
 		ew.printf("There is no %s extension: every argument is undecided.\n", s)
 	case s != semantics.Grounded && s != semantics.Ideal:
