@@ -61,8 +61,13 @@ type Options struct {
 // methods are safe for concurrent use.
 type Server struct {
 	opts  Options
-	maps  []*mapState
 	index bool // Path is a directory: / lists the maps
+
+	mapsMu sync.Mutex
+	// maps only grows: a map's number in /map/N/ is the order in which the
+	// server first found it, so that an address stays the same map when
+	// maps are added to the directory later.
+	maps []*mapState
 	done  chan struct{}
 	once  sync.Once
 }
@@ -110,28 +115,64 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	var roots []string
-	if info.IsDir() {
-		s.index = true
-		loader := &arguments.Loader{}
-		res := loader.Check(context.Background(), []string{opts.Path}, nil)
-		for _, mc := range res.Maps {
-			if mc.Map != nil && mc.Map.Root != nil {
-				roots = append(roots, mc.Map.Root.Name)
-			}
-		}
-		if len(roots) == 0 {
-			return nil, fmt.Errorf("%s: no argument map found below it: name a map's root file, or a directory that holds maps", opts.Path)
-		}
-	} else {
-		roots = []string{opts.Path}
+	if !info.IsDir() {
+		s.addMaps([]string{opts.Path})
+		return s, nil
 	}
-	for _, r := range roots {
-		ms := &mapState{root: r, opts: &s.opts, subs: map[chan struct{}]bool{}, svgFor: map[string]svgResult{}}
-		ms.snap = ms.read(0, nil, "")
-		s.maps = append(s.maps, ms)
+	s.index = true
+	if s.rescan() == 0 {
+		return nil, fmt.Errorf("%s: no argument map found below it: name a map's root file, or a directory that holds maps", opts.Path)
 	}
 	return s, nil
+}
+
+// rescan looks for the maps of the directory served, adds those not yet
+// listed, and returns how many it found.
+func (s *Server) rescan() int {
+	loader := &arguments.Loader{}
+	res := loader.Check(context.Background(), []string{s.opts.Path}, nil)
+	var roots []string
+	for _, mc := range res.Maps {
+		if mc.Map != nil && mc.Map.Root != nil {
+			roots = append(roots, mc.Map.Root.Name)
+		}
+	}
+	s.addMaps(roots)
+	return len(roots)
+}
+
+// addMaps adds the maps of the given root files that are not yet served.
+func (s *Server) addMaps(roots []string) {
+	s.mapsMu.Lock()
+	known := map[string]bool{}
+	for _, ms := range s.maps {
+		known[ms.root] = true
+	}
+	s.mapsMu.Unlock()
+	var added []*mapState
+	for _, r := range roots {
+		if known[r] {
+			continue
+		}
+		known[r] = true
+		ms := &mapState{root: r, opts: &s.opts, subs: map[chan struct{}]bool{}, svgFor: map[string]svgResult{}}
+		ms.snap = ms.read(0, nil, "")
+		added = append(added, ms)
+	}
+	s.mapsMu.Lock()
+	defer s.mapsMu.Unlock()
+	for _, ms := range added {
+		if !slices.ContainsFunc(s.maps, func(o *mapState) bool { return o.root == ms.root }) {
+			s.maps = append(s.maps, ms)
+		}
+	}
+}
+
+// mapList returns the maps served, in the order of their numbers.
+func (s *Server) mapList() []*mapState {
+	s.mapsMu.Lock()
+	defer s.mapsMu.Unlock()
+	return slices.Clip(s.maps)
 }
 
 // Close ends the server's event streams, so that an http.Server's
@@ -151,7 +192,7 @@ func (s *Server) Watch(ctx context.Context) {
 		case <-s.done:
 			return
 		case <-t.C:
-			for _, ms := range s.maps {
+			for _, ms := range s.mapList() {
 				ms.poll()
 			}
 		}
@@ -160,7 +201,7 @@ func (s *Server) Watch(ctx context.Context) {
 
 // Poll looks at the files of every map once, as Watch does on each tick.
 func (s *Server) Poll() {
-	for _, ms := range s.maps {
+	for _, ms := range s.mapList() {
 		ms.poll()
 	}
 }
@@ -319,14 +360,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		n, sub, ok := strings.Cut(rest, "/")
 		i, err := strconv.Atoi(n)
-		if !ok || err != nil || n != strconv.Itoa(i) || i < 1 || i > len(s.maps) {
+		maps := s.mapList()
+		if !ok || err != nil || n != strconv.Itoa(i) || i < 1 || i > len(maps) {
 			http.NotFound(w, r)
 			return
 		}
-		s.serveMap(w, r, s.maps[i-1], "/"+sub)
+		s.serveMap(w, r, maps[i-1], "/"+sub)
 		return
 	}
-	s.serveMap(w, r, s.maps[0], p)
+	s.serveMap(w, r, s.mapList()[0], p)
 }
 
 func serveBytes(w http.ResponseWriter, r *http.Request, ctype string, data []byte) {
@@ -459,7 +501,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, ms *mapStat
 // Subscribers is how many event streams are open, for tests and logs.
 func (s *Server) Subscribers() int {
 	n := 0
-	for _, ms := range s.maps {
+	for _, ms := range s.mapList() {
 		ms.mu.Lock()
 		n += len(ms.subs)
 		ms.mu.Unlock()
@@ -467,8 +509,11 @@ func (s *Server) Subscribers() int {
 	return n
 }
 
-// serveIndex lists the maps of the directory served.
+// serveIndex lists the maps of the directory served, looking for new ones
+// first: a map added to the directory since the server started is listed
+// when the index is next loaded.
 func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
+	s.rescan()
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>argmap: maps</title>
@@ -477,7 +522,7 @@ li{margin:.4em 0}code{color:#5f6368}.broken{color:#d93025}</style></head><body>
 <h1>Argument maps</h1>
 <ul id="maps">
 `)
-	for i, ms := range s.maps {
+	for i, ms := range s.mapList() {
 		snap := ms.current()
 		title := snap.title
 		if title == "" {

@@ -141,7 +141,7 @@ func TestRoutes(t *testing.T) {
 		status        int
 		want          []string
 	}{
-		{"/", "text/html; charset=utf-8", 200, []string{`<select id="semantics">`, `<option value="semi-stable">`, `<option value="df-quad">`, `<select id="support">`, `<option value="necessary">`, `<select id="theme">`, `<button id="reset"`, `<span id="changed"`, `<aside id="explain"`, `<pre id="diagnostics"`, "<title>Test map</title>"}},
+		{"/", "text/html; charset=utf-8", 200, []string{`<select id="semantics"`, `<option value="semi-stable">`, `<option value="df-quad">`, `<select id="support"`, `<option value="necessary">`, `<select id="theme"`, `<button id="reset"`, `<span id="changed"`, `<aside id="explain"`, `<pre id="diagnostics"`, "<title>Test map</title>"}},
 		{"/api/files", "application/json", 200, []string{`"root":"root.toml"`, `"part.toml":"version = 1`}},
 		{"/api/svg", "image/svg+xml", 200, []string{`<g id="a" class="node argument">`, `<g id="c"`}},
 		{"/api/svg?theme=dark", "image/svg+xml", 200, []string{`<g id="b"`}},
@@ -453,6 +453,28 @@ func TestIndex(t *testing.T) {
 	}
 	if body := get(t, s, "/map/2/api/files").Body.String(); !strings.Contains(body, "Map two") {
 		t.Errorf("/map/2/api/files is not map two's: %.200s", body)
+	}
+}
+
+// TestIndexFindsNewMaps adds a map to the directory served: the index lists
+// it when next loaded, after the maps it already listed, whose numbers stay.
+func TestIndexFindsNewMaps(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "b.toml"), strings.Replace(rootTOML, "Test map", "Map b", 1))
+	write(t, filepath.Join(dir, "part.toml"), partTOML)
+	s, _ := newServer(t, dir)
+	if got := get(t, s, "/map/2/"); got.Code != 404 {
+		t.Fatalf("GET /map/2/ before a second map exists: %d, want 404", got.Code)
+	}
+	write(t, filepath.Join(dir, "a.toml"), strings.Replace(rootTOML, "Test map", "Map a", 1))
+	idx := get(t, s, "/").Body.String()
+	for _, want := range []string{`<a href="/map/1/">Map b</a>`, `<a href="/map/2/">Map a</a>`} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("index lacks %s:\n%s", want, idx)
+		}
+	}
+	if body := get(t, s, "/map/2/api/files").Body.String(); !strings.Contains(body, "Map a") {
+		t.Errorf("/map/2/api/files is not the new map's: %.200s", body)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -75,7 +76,7 @@ func TestServe(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !bytes.Contains(page, []byte(`<select id="semantics">`)) || !bytes.Contains(page, []byte("Unilateral US drone strikes")) {
+	if resp.StatusCode != 200 || !bytes.Contains(page, []byte(`<select id="semantics"`)) || !bytes.Contains(page, []byte("Unilateral US drone strikes")) {
 		t.Fatalf("GET %s: %s\n%.300s", url, resp.Status, page)
 	}
 	for path, want := range map[string]string{"assets/argmap.wasm": "application/wasm", "api/files": "application/json"} {
@@ -122,6 +123,47 @@ func TestServeNotLoopbackWarns(t *testing.T) {
 	}
 }
 
+// TestServeOpen runs serve --open with an xdg-open of the test's own on the
+// PATH: it is handed the URL serve printed. Without one, serve says so and
+// goes on serving.
+func TestServeOpen(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("the opener is xdg-open only on Linux and the BSDs")
+	}
+	dir := t.TempDir()
+	opened := filepath.Join(dir, "opened")
+	script := "#!/bin/sh\nprintf '%s' \"$1\" > " + opened + ".tmp && /bin/mv " + opened + ".tmp " + opened + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "xdg-open"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	url, stderr, stop := startServe(t, "--open", "../../examples/drone-strikes/debate.toml")
+	var got []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if b, err := os.ReadFile(opened); err == nil {
+			got = b
+			break
+		}
+	}
+	if string(got) != url {
+		t.Errorf("xdg-open was given %q, want the URL %q", got, url)
+	}
+	stop()
+	if stderr.String() != "" {
+		t.Errorf("stderr: %s", stderr)
+	}
+
+	t.Setenv("PATH", t.TempDir())
+	url, stderr, stop = startServe(t, "--open", "../../examples/drone-strikes/debate.toml")
+	if resp, err := http.Get(url); err != nil || resp.StatusCode != 200 {
+		t.Errorf("with no opener, GET %s: %v %v", url, resp, err)
+	}
+	stop()
+	if want := "--open: no xdg-open to open the browser with: open " + url + " yourself"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q, want it to say %q", stderr, want)
+	}
+}
+
 func TestServeUsage(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -154,7 +196,7 @@ func TestRenderHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<select id="semantics">`, `id="argmap-data"`, `"wasmGzip":"`, `\u003csvg`, "Content-Security-Policy"} {
+	for _, want := range []string{`<select id="semantics"`, `id="argmap-data"`, `"wasmGzip":"`, `\u003csvg`, "Content-Security-Policy"} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("the page lacks %s", want)
 		}

@@ -415,10 +415,10 @@ func TestScreenshot(t *testing.T) {
 // TestExplain points at an argument and finds in the side panel what
 // argmap explain says of it, under the page's semantics and withdrawals.
 func TestExplain(t *testing.T) {
+	ctx := browser(t)
 	root := droneStrikes(t)
 	ids := argumentIDs(t, root)
 	id, _ := mostChanging(t, root)
-	ctx := browser(t)
 	navigate(t, ctx, serve(t, root)+"?without="+id)
 	waitFor(t, ctx, ids, loadTimeout, labelled(eval(t, root, grounded, defSup, id), id))
 	for _, target := range []string{"strike", "lethal_force"} {
@@ -433,7 +433,7 @@ func pointAndRead(t *testing.T, ctx context.Context, id, want string) {
 	t.Helper()
 	hover(t, ctx, id)
 	waitFor(t, ctx, nil, stepTimeout, func(pageState) string {
-		got := js[string](t, ctx, `(document.querySelector('aside#explain') || {textContent: ''}).textContent`)
+		got := js[string](t, ctx, `(document.querySelector('aside.page-explain') || {textContent: ''}).textContent`)
 		if !strings.Contains(squeeze(got), squeeze(want)) {
 			return fmt.Sprintf("pointing at %s, aside#explain says\n%s\nwant it to hold argmap explain's\n%s", id, got, want)
 		}
@@ -466,4 +466,36 @@ func TestIndex(t *testing.T) {
 		}
 		waitFor(t, ctx, argumentIDs(t, root), loadTimeout, labelled(eval(t, root, grounded, defSup)))
 	}
+}
+
+// TestPageIDs serves a map whose arguments have the ids of the page's own
+// elements (the side panel, the status line, the controls): each argument
+// is still the element of its id, labelled, and the page still works —
+// clicking one withdraws it, and the side panel explains it.
+func TestPageIDs(t *testing.T) {
+	clashing := []string{"explain", "status", "changed", "semantics", "support", "theme", "reset", "map", "diagnostics", "toolbar", "title", "body"}
+	var b strings.Builder
+	for i, id := range clashing {
+		fmt.Fprintf(&b, "[arguments.%s]\nclaim = \"The argument %s.\"\n", id, id)
+		if i > 0 {
+			fmt.Fprintf(&b, "attacks = [%q]\n", clashing[i-1])
+		}
+	}
+	root := filepath.Join(t.TempDir(), "clash.toml")
+	writeFile(t, root, b.String())
+	ctx := browser(t)
+	navigate(t, ctx, serve(t, root))
+	waitFor(t, ctx, clashing, loadTimeout, labelled(eval(t, root, grounded, defSup)))
+	for _, id := range clashing {
+		got := js[string](t, ctx, fmt.Sprintf(`(() => { const e = document.getElementById(%q); return e ? e.tagName + '.' + e.getAttribute('class') : 'none'; })()`, id))
+		if got != "g.node argument" {
+			t.Errorf("document.getElementById(%q) is %s, want the argument's <g class=\"node argument\">", id, got)
+		}
+	}
+	click(t, ctx, "explain")
+	waitFor(t, ctx, clashing, stepTimeout, labelled(eval(t, root, grounded, defSup, "explain"), "explain"))
+	choose(t, ctx, "semantics", "preferred")
+	waitFor(t, ctx, clashing, stepTimeout, labelled(eval(t, root, "preferred", defSup, "explain"), "explain"))
+	want := strings.TrimSpace(string(argmap(t, "explain", "--semantics", "preferred", "--without", "explain", root, "status")))
+	pointAndRead(t, ctx, "status", want)
 }

@@ -365,12 +365,12 @@ const stateScript = `(() => {
     nodes[id] = g ? {found: true, label: g.getAttribute('data-label') || '', withdrawn: g.getAttribute('data-withdrawn') || '', score: g.getAttribute('data-score')}
                   : {found: false, label: '', withdrawn: '', score: null};
   }
-  const ch = document.querySelector('span#changed');
-  const d = document.querySelector('pre#diagnostics');
+  const ch = document.querySelector('span.page-changed');
+  const d = document.querySelector('pre.page-diagnostics');
   const shown = d && d.getClientRects().length > 0 && getComputedStyle(d).visibility !== 'hidden';
   const mapShown = [...byID.values()].some(g => g.getClientRects().length > 0);
   const ev = document.body ? document.body.dataset.evaluated : undefined;
-  const st = document.querySelector('#toolbar #status');
+  const st = document.querySelector('.page-toolbar .page-status');
   return {nodes, changed: ch ? ch.textContent : '', diagnostics: shown ? d.textContent : '', mapShown, search: location.search,
           evaluated: ev === undefined ? -1 : Number(ev), status: st ? st.textContent : ''};
 })()`
@@ -492,8 +492,8 @@ func choose(t *testing.T, ctx context.Context, selectID, value string) {
 	t.Helper()
 	before := readState(t, ctx, nil).Evaluated
 	got := js[string](t, ctx, fmt.Sprintf(`(() => {
-  const s = document.getElementById(%q);
-  if (!s) return 'no element #' + %[1]q;
+  const s = document.querySelector('select.page-' + %q);
+  if (!s) return 'no <select> ' + %[1]q;
   if (![...s.options].some(o => o.value === %[2]q)) return 'no option ' + %[2]q + ' in #' + %[1]q;
   s.value = %[2]q;
   s.dispatchEvent(new Event('input', {bubbles: true}));
@@ -516,7 +516,7 @@ func choose(t *testing.T, ctx context.Context, selectID, value string) {
 // options returns the option values of the <select> of the given id.
 func options(t *testing.T, ctx context.Context, selectID string) []string {
 	t.Helper()
-	return js[[]string](t, ctx, fmt.Sprintf(`[...(document.getElementById(%q) || {options: []}).options].map(o => o.value)`, selectID))
+	return js[[]string](t, ctx, fmt.Sprintf(`[...(document.querySelector('select.page-' + %q) || {options: []}).options].map(o => o.value)`, selectID))
 }
 
 // watchScript makes the page note when it last changed an argument's

@@ -3,7 +3,24 @@
 // compiled to WebAssembly (argmapEvaluate): no semantics here.
 (function () {
   "use strict";
-  const $ = (id) => document.getElementById(id);
+  // The page's own elements, looked up once before any drawing is in the
+  // document: an argument may have the id of one of them ("explain",
+  // "status"), and then the argument keeps it (the contract: an argument is
+  // the element with its id) and the page element gives it up.
+  const PAGE = {};
+  for (const el of document.querySelectorAll("[id]")) PAGE[el.id] = el;
+  const $ = (id) => PAGE[id];
+  // releaseIDs gives each page element its id back, unless an argument of
+  // the drawing shown has it.
+  function releaseIDs(argumentIDs) {
+    for (const [id, el] of Object.entries(PAGE)) {
+      if (argumentIDs.has(id)) el.removeAttribute("id"); else el.id = id;
+    }
+  }
+  // argumentElement finds an argument of the drawing by its id, only there.
+  function argumentElement(id) {
+    return id ? $("map").querySelector(`g.node.argument[id="${CSS.escape(id)}"]`) : null;
+  }
   const SVGNS = "http://www.w3.org/2000/svg";
   const GRADUAL = new Set(["h-categorizer", "df-quad"]);
   // A worker that answers in none of this is given up and started anew:
@@ -146,6 +163,7 @@
     $("map").replaceChildren();
     $("map").hidden = true;
     ids = [];
+    releaseIDs(new Set());
     const d = $("diagnostics");
     d.hidden = false;
     d.textContent = text.replace(/\s+$/, "");
@@ -190,6 +208,7 @@
       g.append(bg, t, strike);
     }
     const known = new Set(ids);
+    releaseIDs(known);
     state.without = state.without.filter((id) => known.has(id));
     if (state.explain && !known.has(state.explain)) state.explain = "";
   }
@@ -302,7 +321,7 @@
   function showExplanation(text) {
     const aside = $("explain");
     const id = state.explain;
-    const g = id && document.getElementById(id);
+    const g = argumentElement(id);
     if (!g) {
       aside.innerHTML = '<p class="hint">Click an argument to withdraw it (click again to restore it); point at one, or focus it with Tab, to see here why it has its label.</p>';
       return;
