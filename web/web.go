@@ -68,8 +68,8 @@ type Server struct {
 	// server first found it, so that an address stays the same map when
 	// maps are added to the directory later.
 	maps []*mapState
-	done  chan struct{}
-	once  sync.Once
+	done chan struct{}
+	once sync.Once
 }
 
 // mapState is one map as the server last read it.
