@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/evaluate"
+	"github.com/argmap/argmap/semantics/bipolar"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/pipeline"
 )
@@ -80,6 +82,8 @@ func Page(d PageData) ([]byte, error) {
 		return nil, fmt.Errorf("page.js contains </script")
 	}
 	r := strings.NewReplacer(
+		"<!--SEMANTICS-->", semanticsOptions(),
+		"<!--SUPPORT-->", supportOptions(),
 		"<!--CSP-->", csp,
 		"<!--TITLE-->", html.EscapeString(title),
 		"<!--CSS-->", read("page.css"),
@@ -137,4 +141,34 @@ func relName(dir, name string) string {
 		rel = name
 	}
 	return filepath.ToSlash(rel)
+}
+
+// semanticsOptions are the options of the semantics control: every name
+// --semantics takes, so that the page cannot offer fewer than eval.
+func semanticsOptions() string {
+	var b strings.Builder
+	for i, name := range evaluate.MethodNames() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		label := name
+		if m, _ := evaluate.ParseMethod(name); m.Gradual != 0 {
+			label += " (scores)"
+		}
+		fmt.Fprintf(&b, `      <option value="%s">%s</option>`, html.EscapeString(name), html.EscapeString(label))
+	}
+	return b.String()
+}
+
+// supportOptions are the options of the support control: the names
+// --support takes.
+func supportOptions() string {
+	var b strings.Builder
+	for i, name := range bipolar.Names() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, `      <option value="%s">%s</option>`, html.EscapeString(name), html.EscapeString(name))
+	}
+	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/argmap/argmap/internal/ownership"
 )
@@ -152,14 +153,23 @@ func checkOwn(name string, wantDir bool) error {
 	return nil
 }
 
-// checkContents checks everything in dir, the cache, after wazero has
-// made its version directory there and before it reads any file.
+// checkContents checks everything wazero reads in dir, the cache, after
+// wazero has made its version directory there and before it reads any
+// file: its directories ("wazero-VERSION-ARCH-OS") and all they hold. The
+// rest of dir is not read as code, and is not checked: the sockets of
+// argmap's render servers and their lock files live there too.
 func checkContents(dir string) error {
 	return filepath.WalkDir(dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if name == dir {
+			return nil
+		}
+		if filepath.Dir(name) == dir && !strings.HasPrefix(d.Name(), "wazero") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		return checkOwn(name, false)

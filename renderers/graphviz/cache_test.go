@@ -3,6 +3,7 @@ package graphviz
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -95,6 +96,16 @@ func TestCacheTrust(t *testing.T) {
 			argmap := filepath.Dir(cache)
 			moveAndLink(t, argmap, argmap+".real")
 			if err := os.Lchown(argmap, otherUID, otherUID); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"server socket beside", func(t *testing.T, cache, _ string) {
+			l, err := net.Listen("unix", filepath.Join(cache, "server-1.sock"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { l.Close() })
+			if err := os.WriteFile(filepath.Join(cache, "server-1.sock.lock"), []byte("1234\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
 		}, true},
