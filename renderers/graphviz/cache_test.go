@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -81,9 +80,7 @@ func TestCacheTrust(t *testing.T) {
 			moveAndLink(t, filepath.Join(wz, file), filepath.Join(wz, "real"))
 		}, false},
 		{"cache file a FIFO", func(t *testing.T, _, wz string) {
-			if err := syscall.Mkfifo(filepath.Join(wz, "fifo"), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			mkfifo(t, filepath.Join(wz, "fifo"))
 		}, false},
 		{"argmap directory a link to another user's", func(t *testing.T, cache, _ string) {
 			argmap := filepath.Dir(cache)
