@@ -51,6 +51,12 @@ func evaluationOptions(c *cli.Context, m *arguments.Map) (evaluate.Options, erro
 	if err != nil {
 		return evaluate.Options{}, usageError("--semantics: %v", err)
 	}
+	return evaluationOptionsFor(c, m, method)
+}
+
+// evaluationOptionsFor reads the evaluation flags but --semantics, for the
+// map m evaluated by method.
+func evaluationOptionsFor(c *cli.Context, m *arguments.Map, method evaluate.Method) (evaluate.Options, error) {
 	mode, err := supportMode(c)
 	if err != nil {
 		return evaluate.Options{}, err
@@ -85,8 +91,10 @@ theory: Dung's grounded, complete, preferred, stable, semi-stable, stage or
 ideal semantics, which accept and reject (each argument is in, out or
 undecided), or a gradual semantics (h-categorizer, df-quad), which scores.
 Supports are read as --support says. --without evaluates the map with some
-arguments withdrawn.`,
-		Flags:  append(evaluationFlags(), &cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"}),
+arguments withdrawn. --compare puts several semantics side by side (and,
+with --without, the labels before and after).`,
+		Flags: append(evaluationFlags(), compareFlag(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"}),
 		Action: runEval,
 	}
 }
@@ -108,6 +116,24 @@ func runEval(c *cli.Context) error {
 	m, err := loadChecked(c, file, "evaluating")
 	if err != nil {
 		return evalError(c, err, timeout, "evaluating", file)
+	}
+	if c.Bool("compare") {
+		cmp, err := runCompare(c, m)
+		if err != nil {
+			if _, usage := err.(*exitError); usage {
+				return err
+			}
+			return evalError(c, err, timeout, "evaluating", file)
+		}
+		if format == "json" {
+			err = writeCompareJSON(c.App.Writer, cmp)
+		} else {
+			err = writeCompareText(c.App.Writer, cmp)
+		}
+		if err != nil {
+			return &exitError{exitProblems, err}
+		}
+		return nil
 	}
 	opt, err := evaluationOptions(c, m)
 	if err != nil {
