@@ -106,6 +106,13 @@ func CheckExpectations(ctx context.Context, m *arguments.Map) diagnostic.Diagnos
 // expectedReading returns the options an expectation is evaluated with, or
 // the diagnostic of why it cannot be: its semantics does not label
 // arguments, or its support mode is unknown.
+// ExpectationOptions returns the reading an [expect.SEMANTICS] table asks
+// for, its semantics and support mode, or the diagnostic of a table that
+// names a semantics or a support mode that labels no argument.
+func ExpectationOptions(x *arguments.Expectation) (Options, *diagnostic.Diagnostic) {
+	return expectedReading(x)
+}
+
 func expectedReading(x *arguments.Expectation) (Options, *diagnostic.Diagnostic) {
 	// Only Dung semantics label arguments in, out or undec: the message and
 	// its help name those alone, although ParseMethod knows more.
