@@ -28,6 +28,8 @@ type File struct {
 	Undercuts   []*Undercut
 	// Expectations are the outcomes the file expects, one per semantics.
 	Expectations []*Expectation
+	// Thresholds are the keys of the file's [standards] table.
+	Thresholds []*Threshold
 
 	// Broken is set when the file could not be read or parsed, or its
 	// arguments table is not a table: a map that contains it is incomplete,
@@ -52,6 +54,8 @@ type Argument struct {
 	// Weight is the base strength for gradual semantics, in [0, 1]; it is
 	// DefaultWeight when the file gives none.
 	Weight float64
+	// Proof is the argument's proof standard and burden of proof.
+	Proof Proof
 
 	File  *File
 	Range diagnostic.Range // the argument's table header, or its key
@@ -155,6 +159,9 @@ type Map struct {
 	Undercuts   []*Undercut
 	// Expectations are the outcomes the map's files expect.
 	Expectations []*Expectation
+	// Thresholds are the map's thresholds of the proof standards: for each,
+	// the first file's that gives it, else its default.
+	Thresholds Thresholds
 
 	byID       map[string]int // index in Arguments
 	incomplete bool           // an included file could not be read

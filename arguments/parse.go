@@ -376,8 +376,8 @@ func entries(table map[string]any, n *node) []entry {
 }
 
 var (
-	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "expect"}
-	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight"}
+	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "standards", "expect"}
+	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "standard", "burden", "burden_note"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -400,6 +400,8 @@ func (p *parser) document(doc map[string]any, root *node) {
 			p.relations(e)
 		case "expect":
 			p.expectations(e)
+		case "standards":
+			p.standards(e)
 		default:
 			detail := didYouMean(e.name, topKeys)
 			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
@@ -584,6 +586,9 @@ func (p *parser) argument(e entry) {
 		case "weight":
 			a.Weight = p.weight(f)
 		default:
+			if p.proofKey(a, f) {
+				continue
+			}
 			p.unknownKey(f, fmt.Sprintf("argument %q", id), didYouMean(f.name, argumentKeys), argumentKeys)
 		}
 	}

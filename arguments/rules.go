@@ -25,12 +25,16 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "outside-root", Severity: diagnostic.Error, Summary: "An include, or a symlink below a checked directory, that leads outside the include root."},
 	{Code: "no-maps", Severity: diagnostic.Error, Summary: "A directory to check that holds no map (no *.toml file)."},
 	{Code: "no-arguments", Severity: diagnostic.Error, Summary: "A map without any argument."},
+	{Code: "unknown-standard", Severity: diagnostic.Error, Summary: "A proof standard that is not one of the known standards."},
+	{Code: "bad-burden", Severity: diagnostic.Error, Summary: "A burden of proof other than \"pro\" or \"con\"."},
+	{Code: "bad-threshold", Severity: diagnostic.Error, Summary: "A threshold of the proof standards outside [0, 1], or given two values."},
 	{Code: "unknown-kind", Severity: diagnostic.Warning, Summary: "An argument kind that is not one of the known kinds."},
 	{Code: "self-attack", Severity: diagnostic.Warning, Summary: "An argument that attacks itself."},
 	{Code: "self-support", Severity: diagnostic.Warning, Summary: "An argument that supports itself."},
 	{Code: "duplicate-relation", Severity: diagnostic.Warning, Summary: "The same relation given twice."},
 	{Code: "support-cycle", Severity: diagnostic.Warning, Summary: "Arguments that support each other in a circle (circular reasoning)."},
 	{Code: "isolated-argument", Severity: diagnostic.Warning, Summary: "An argument with no relation to any other."},
+	{Code: "unmeetable-standard", Severity: diagnostic.Warning, Summary: "A proof standard that can never be met: nothing supports its argument, no supporter weighs enough, or a threshold excludes it."},
 })
 
 // Rules returns every diagnostic rule of the format, in documentation

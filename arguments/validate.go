@@ -47,6 +47,7 @@ var mapChecks = [...]mapCheck{
 	{"undercuts of supports that do not exist", []string{"unknown-support"}, checkUndercutSupports},
 	{"arguments expected two labels", []string{"bad-value"}, checkExpectedTwice},
 	{"isolated arguments", []string{"isolated-argument"}, checkIsolatedArguments},
+	{"proof standards and thresholds", []string{"bad-threshold", "unmeetable-standard"}, checkStandards},
 }
 
 // A checker holds the map as assembled for the checks, and collects their
@@ -157,6 +158,7 @@ func assemble(m *Map) *checker {
 	for _, f := range m.Files {
 		m.Expectations = append(m.Expectations, f.Expectations...)
 	}
+	m.Thresholds, _ = m.thresholds()
 	return c
 }
 
