@@ -244,9 +244,10 @@ func checkStandards(c *checker) {
 				strongest = p
 			}
 		}
-		if strongest.Weight <= t.Alpha || strongest.Weight <= t.Beta {
+		const epsilon = 1e-9 // as package semantics/carneades compares weights
+		if strongest.Weight <= t.Alpha+epsilon || strongest.Weight <= t.Beta+epsilon {
 			what, limit := "alpha", t.Alpha
-			if strongest.Weight > t.Alpha {
+			if strongest.Weight > t.Alpha+epsilon {
 				what, limit = "beta", t.Beta
 			}
 			d := NewDiagnostic("unmeetable-standard", a.Proof.StandardRange,

@@ -23,6 +23,7 @@ import (
 	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
+	"github.com/argmap/argmap/semantics/carneades"
 	"github.com/argmap/argmap/semantics/gradual"
 )
 
@@ -42,6 +43,9 @@ const (
 type Method struct {
 	Semantics semantics.Semantics // a Dung semantics, or 0
 	Gradual   Gradual             // a gradual semantics, or 0
+	// Carneades is set for the evaluation by proof standards and burdens of
+	// proof (package semantics/carneades), which labels arguments in or out.
+	Carneades bool
 }
 
 // String names the method as ParseMethod reads it.
@@ -52,6 +56,9 @@ func (m Method) String() string {
 	case DFQuAD:
 		return "df-quad"
 	}
+	if m.Carneades {
+		return carneadesName
+	}
 	return m.Semantics.String()
 }
 
@@ -61,18 +68,20 @@ func MethodNames() []string {
 	for _, s := range semantics.All() {
 		names = append(names, s.String())
 	}
-	return append(names, "h-categorizer", "df-quad")
+	return append(names, "h-categorizer", "df-quad", carneadesName)
 }
 
 // ParseMethod reads a semantics' name: a Dung semantics by its name or
 // ICCMA code ("grounded", "PR", "semi-stable", ...), or a gradual one
-// ("h-categorizer", "df-quad").
+// ("h-categorizer", "df-quad"), or "carneades", the proof standards.
 func ParseMethod(name string) (Method, error) {
 	switch strings.ToLower(name) {
 	case "h-categorizer", "hcategorizer", "h-cat":
 		return Method{Gradual: HCategorizer}, nil
 	case "df-quad", "dfquad":
 		return Method{Gradual: DFQuAD}, nil
+	case carneadesName:
+		return Method{Carneades: true}, nil
 	}
 	s, err := semantics.ParseSemantics(name)
 	if err != nil {
@@ -128,6 +137,7 @@ type Result struct {
 	// were decided argument by argument.
 	TooManyExtensions bool
 
+	proof  []carneades.Outcome  // the outcome of each node of graph, under carneades
 	frame  *semantics.Framework // the attack relation evaluated
 	graph  *graph.Graph         // the graph it was derived from
 	nodeOf map[string]int       // node of each argument's id in frame
@@ -185,12 +195,13 @@ func (ns *Nodes) IDs() []string { return ns.args }
 // map should be free of errors: the relations to unknown arguments are left
 // out. It stops with ctx's error when ctx ends.
 func Framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, error) {
+	opt.Method = Method{} // a framework whatever the method: carneades would skip it
 	f, ns, _, err := framework(ctx, m, opt)
 	return f, ns, err
 }
 
 // framework is Framework, and also returns the graph the framework is
-// derived from.
+// derived from. Under carneades it derives no framework, and returns nil.
 func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, *graph.Graph, error) {
 	for _, id := range opt.Without {
 		if m.Argument(id) == nil {
@@ -198,14 +209,9 @@ func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.F
 		}
 	}
 	g := withdraw(m.Graph(), opt.Without)
-	ns := &Nodes{ids: make([]string, g.Len()), node: map[string]int{}}
-	for n := range g.Len() {
-		if g.Kind(n) == graph.Argument {
-			id := g.Name(n)
-			ns.ids[n] = id
-			ns.node[id] = n
-			ns.args = append(ns.args, id)
-		}
+	ns := nodesOf(g)
+	if opt.Method.Carneades {
+		return nil, ns, g, nil // the proof standards read the graph itself
 	}
 	adj, err := bipolar.Derive(ctx, g, opt.Support, opt.MaxAttacks)
 	if err != nil {
@@ -216,6 +222,20 @@ func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.F
 		return nil, nil, nil, err
 	}
 	return f, ns, g, nil
+}
+
+// nodesOf relates the nodes of g to the map's arguments.
+func nodesOf(g *graph.Graph) *Nodes {
+	ns := &Nodes{ids: make([]string, g.Len()), node: map[string]int{}}
+	for n := range g.Len() {
+		if g.Kind(n) == graph.Argument {
+			id := g.Name(n)
+			ns.ids[n] = id
+			ns.node[id] = n
+			ns.args = append(ns.args, id)
+		}
+	}
+	return ns
 }
 
 // Evaluate evaluates the map m: the framework [Framework] returns, under
@@ -231,6 +251,9 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 	for i, id := range ns.IDs() {
 		r.status[id] = i
 		r.Arguments = append(r.Arguments, Status{ID: id})
+	}
+	if opt.Method.Carneades {
+		return r, r.evaluateCarneades(g)
 	}
 	switch opt.Method.Gradual {
 	case HCategorizer:

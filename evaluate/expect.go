@@ -114,12 +114,13 @@ func ExpectationOptions(x *arguments.Expectation) (Options, *diagnostic.Diagnost
 }
 
 func expectedReading(x *arguments.Expectation) (Options, *diagnostic.Diagnostic) {
-	// Only Dung semantics label arguments in, out or undec: the message and
-	// its help name those alone, although ParseMethod knows more.
+	// Only Dung semantics and carneades label arguments in, out or undec: the
+	// message and its help name those alone, although ParseMethod knows more.
 	var names []string
 	for _, s := range semantics.All() {
 		names = append(names, s.String())
 	}
+	names = append(names, carneadesName) // labels too: by the proof standards
 	help := "Expectations are for " + joinList(names, "or", false) + " semantics."
 	method, err := ParseMethod(x.Semantics)
 	switch {

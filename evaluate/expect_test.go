@@ -30,9 +30,9 @@ in = ["b"]
 // The diagnostics of expectTables' mistakes, in the order of the file, with
 // lines counted from the start of expectTables.
 var expectTableMistakes = []string{
-	`2:1: bad-value: unknown semantics "groundd" | Did you mean "grounded"? Expectations are for grounded, complete, preferred, stable, semi-stable, stage or ideal semantics.`,
+	`2:1: bad-value: unknown semantics "groundd" | Did you mean "grounded"? Expectations are for grounded, complete, preferred, stable, semi-stable, stage, ideal or carneades semantics.`,
 	`6:11: bad-value: unknown support mode "deductiv" | Did you mean "deductive"? The support modes are `,
-	`9:1: bad-value: h-categorizer is a gradual semantics, which scores arguments rather than labelling them | Expectations are for grounded, complete, preferred, stable, semi-stable, stage or ideal semantics.`,
+	`9:1: bad-value: h-categorizer is a gradual semantics, which scores arguments rather than labelling them | Expectations are for grounded, complete, preferred, stable, semi-stable, stage, ideal or carneades semantics.`,
 }
 
 // TestCheckMap checks that the mistakes of [expect.*] tables are reported

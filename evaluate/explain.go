@@ -40,6 +40,10 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 		fmt.Fprintf(&b, "(with %s withdrawn)\n", strings.Join(r.Options.Without, ", "))
 	}
 	fmt.Fprintln(&b)
+	if r.Options.Method.Carneades {
+		r.explainCarneades(&b, r.nodeOf[id])
+		return b.String(), nil
+	}
 	if s == semantics.Grounded {
 		r.explainGrounded(&b, r.nodeOf[id])
 		return b.String(), nil

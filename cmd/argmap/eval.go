@@ -259,6 +259,8 @@ func writeEvalText(w io.Writer, res *evaluate.Result) error {
 		ew.printf("%s semantics has more than 10,000 extensions, too many to list: in = in all of them, out = in none, undec = in some, decided argument by argument.\n", s)
 	case len(res.Extensions) == 0:
 		ew.printf("There is no %s extension: every argument is undecided.\n", s)
+	case res.Options.Method.Carneades:
+		ew.printf("in = meets its proof standard (or stands as an assumption); out = does not; undec = depends on a cycle.\n")
 	case s != semantics.Grounded && s != semantics.Ideal:
 		ew.printf("%s extensions (%d): in = in all of them, out = in none, undec = in some.\n", s, len(res.Extensions))
 		for _, e := range res.Extensions {
@@ -275,6 +277,8 @@ func supportReading(opt evaluate.Options) string {
 	switch {
 	case opt.Method.Gradual == evaluate.DFQuAD:
 		return "supports and attacks as the map gives them"
+	case opt.Method.Carneades:
+		return "proof standards over the supports (pro) and attacks (con) as the map gives them"
 	case opt.Support == bipolar.Ignore:
 		return "supports ignored"
 	}

@@ -19,7 +19,8 @@
 //	beyond reasonable doubt (BRD) CCE, and the strongest con is weaker than γ
 //	dialectical validity (DV)     SE, and no applicable con argument
 //
-// where the strongest of no arguments has weight 0. So BRD ⇒ CCE ⇒ PE ⇒ SE and DV ⇒ SE.
+// where the strongest of no arguments has weight 0, and "stronger" and "more" mean by
+// more than [Epsilon]. So BRD ⇒ CCE ⇒ PE ⇒ SE and DV ⇒ SE.
 //
 // The burden of proof says which side must meet the standard. Under [Pro], the
 // proponent's: the statement is acceptable when its pro arguments meet the standard
@@ -384,14 +385,23 @@ func (e *evaluator) accept(o *Outcome, pro, con []float64) bool {
 	return Meets(o.Standard, pro, con, e.in.Thresholds)
 }
 
+// Epsilon is how much more one weight must be than another to exceed it: weights
+// are written as decimals, which floating point does not hold exactly, and
+// 0.9 − 0.6 must not exceed 0.3.
+const Epsilon = 1e-9
+
+// Exceeds reports whether a is more than b by more than Epsilon: the
+// comparison of every standard.
+func Exceeds(a, b float64) bool { return a > b+Epsilon }
+
 // Meets reports whether the applicable arguments of weights pro meet the standard s
 // against the applicable arguments of weights con, with the thresholds t (see the
 // package documentation). Meets(None, ...) is false.
 func Meets(s Standard, pro, con []float64, t Thresholds) bool {
 	mp, mc := maxOf(pro), maxOf(con)
 	se := len(pro) > 0
-	pe := se && mp > mc
-	cce := pe && mp > t.Alpha && mp-mc > t.Beta
+	pe := se && Exceeds(mp, mc)
+	cce := pe && Exceeds(mp, t.Alpha) && Exceeds(mp-mc, t.Beta)
 	switch s {
 	case Scintilla:
 		return se
@@ -400,7 +410,7 @@ func Meets(s Standard, pro, con []float64, t Thresholds) bool {
 	case ClearAndConvincing:
 		return cce
 	case BeyondReasonableDoubt:
-		return cce && mc < t.Gamma
+		return cce && Exceeds(t.Gamma, mc)
 	case DialecticalValidity:
 		return se && len(con) == 0
 	}

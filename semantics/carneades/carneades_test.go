@@ -93,6 +93,8 @@ func TestStandards(t *testing.T) {
 		{[]float64{0.9}, []float64{0.1}, true, true, true, true, false},
 		{[]float64{0.2, 0.9}, []float64{0.1, 0.15}, true, true, true, true, false},
 		{[]float64{0.41}, []float64{0.2}, true, true, false, false, false}, // 0.21 ≤ β
+		{[]float64{0.9}, []float64{0.6}, true, true, false, false, false},  // 0.9 − 0.6 is 0.3 in decimals, not more
+		{[]float64{0.4}, nil, true, true, false, false, true},              // 0.4 is not more than α
 	}
 	for _, tt := range tests {
 		got := []bool{Meets(Scintilla, tt.pro, tt.con, th), Meets(Preponderance, tt.pro, tt.con, th),
