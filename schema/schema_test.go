@@ -147,17 +147,19 @@ func TestIDPatterns(t *testing.T) {
 func TestExamples(t *testing.T) {
 	sch := compile(t)
 	var files []string
-	err := filepath.WalkDir(examplesDir, func(path string, d fs.DirEntry, err error) error {
+	for _, dir := range []string{examplesDir, "../docs/examples"} { // and the worked examples of docs/format.md
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".toml") {
+				files = append(files, path)
+			}
+			return nil
+		})
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		if !d.IsDir() && strings.HasSuffix(path, ".toml") {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if len(files) < 2 {
 		t.Fatalf("found %d example files under %s, want at least the 2 of examples/drone-strikes", len(files), examplesDir)
@@ -218,6 +220,12 @@ func TestRejects(t *testing.T) {
 	}{
 		{"unknown top-level key", `suports = ["a"]` + base, "at '': additional properties 'suports'"},
 		{"unknown argument key", base + `suports = ["a"]`, "at '/arguments/b': additional properties 'suports'"},
+		{"unknown standard", base + `standard = "preponderence"`, "'/arguments/b/standard'"},
+		{"unknown burden", base + `burden = "defendant"`, "'/arguments/b/burden'"},
+		{"threshold above 1", `[standards]
+alpha = 1.5` + base, "'/standards/alpha'"},
+		{"unknown threshold", `[standards]
+delta = 0.1` + base, "additional properties 'delta'"},
 		{"claim is a number", `[arguments.a]
 claim = 42`, "'/arguments/a/claim'"},
 		{"attacks is a string", `[arguments.a]
@@ -320,6 +328,20 @@ func TestAccepts(t *testing.T) {
 		src  string
 	}{
 		{"minimal", base},
+		{"proof standards", base + `
+[standards]
+alpha = 0.5
+beta = 0.25
+gamma = 0
+
+[arguments.c]
+claim = "C"
+standard = "beyond-reasonable-doubt"
+burden = "con"
+burden_note = "the prosecution"
+
+[expect.carneades]
+in = ["a"]`},
 		{"undercut", base + `
 [[relations]]
 from = "b"

@@ -152,8 +152,11 @@ func semanticsOptions() string {
 			b.WriteByte('\n')
 		}
 		label := name
-		if m, _ := evaluate.ParseMethod(name); m.Gradual != 0 {
+		switch m, _ := evaluate.ParseMethod(name); {
+		case m.Gradual != 0:
 			label += " (scores)"
+		case m.Carneades:
+			label += " (proof standards)"
 		}
 		fmt.Fprintf(&b, `      <option value="%s">%s</option>`, html.EscapeString(name), html.EscapeString(label))
 	}

@@ -35,7 +35,7 @@ const (
 // The option values of the page's controls: the names --semantics and
 // --support take.
 var (
-	semanticsNames = []string{"grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal", "h-categorizer", "df-quad"}
+	semanticsNames = []string{"grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal", "h-categorizer", "df-quad", "carneades"}
 	supportNames   = []string{"supported-secondary", "deductive", "necessary", "ignore"}
 )
 
