@@ -226,16 +226,20 @@ func checkStandards(c *checker) {
 		}
 	}
 	for _, a := range c.m.Arguments {
-		if a.Proof.Standard == "" || a.Proof.Burden == "con" {
+		if a.Proof.Burden == "con" || a.Proof.Standard == "" && a.Proof.Burden == "" {
 			continue
+		}
+		at, standard := a.Proof.StandardRange, a.Proof.Standard
+		if standard == "" { // burden = "pro" alone: a burden to meet preponderance
+			at, standard = a.Proof.BurdenRange, "preponderance"
 		}
 		if len(pros[a.ID]) == 0 {
-			c.report(NewDiagnostic("unmeetable-standard", a.Proof.StandardRange,
+			c.report(NewDiagnostic("unmeetable-standard", at,
 				fmt.Sprintf(`Every standard needs an argument for %q: add one that supports it, or put the burden on the other side (burden = "con"), or remove the standard to let it stand as an assumption until it is attacked.`, a.ID),
-				"nothing supports %q, so its standard %s can never be met", a.ID, a.Proof.Standard))
+				"nothing supports %q, so its standard %s can never be met", a.ID, standard))
 			continue
 		}
-		if a.Proof.Standard != "clear-and-convincing" && a.Proof.Standard != "beyond-reasonable-doubt" {
+		if standard != "clear-and-convincing" && standard != "beyond-reasonable-doubt" {
 			continue
 		}
 		strongest := pros[a.ID][0]

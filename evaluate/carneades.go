@@ -57,10 +57,14 @@ func (r *Result) evaluateCarneades(g *graph.Graph) error {
 	return nil
 }
 
-// issueOf reads an argument's standard and burden. The map has been
-// checked: an unknown name would be an error of it, and is read as none.
+// issueOf reads an argument's standard and burden. A burden given without a
+// standard is a burden to meet preponderance. The map has been checked: an
+// unknown name would be an error of it, and is read as none.
 func issueOf(p arguments.Proof) carneades.Issue {
 	s, _ := carneades.ParseStandard(p.Standard)
+	if p.Standard == "" && p.Burden != "" {
+		s = carneades.Preponderance
+	}
 	is := carneades.Issue{Standard: s}
 	if p.Burden == "con" {
 		is.Burden = carneades.Con

@@ -50,9 +50,16 @@ func TestEvaluateCarneades(t *testing.T) {
 		{"preponderance", "con", []string{"u"}, "c=out p=in x=in"},       // 0.6 outweighs 0.5
 		{"clear-and-convincing", "con", []string{"u"}, "c=in p=in x=in"}, // but not clearly
 		{"clear-and-convincing", "con", []string{"u", "x"}, "c=in p=in"},
+		{"", "pro", []string{"u", "x"}, "c=in p=in"},  // a burden alone: preponderance
+		{"", "pro", []string{"u"}, "c=out p=in x=in"}, // 0.5 does not outweigh 0.6
+		{"", "con", []string{"u"}, "c=out p=in x=in"}, // 0.6 outweighs 0.5
 	}
 	for _, tt := range tests {
-		m := load(t, strings.NewReplacer("%s", tt.standard).Replace(strings.Replace(burden, `burden = "%s"`, `burden = "`+tt.burden+`"`, 1)))
+		src := strings.Replace(burden, `burden = "%s"`, `burden = "`+tt.burden+`"`, 1)
+		if tt.standard == "" {
+			src = strings.Replace(src, `standard = "%s"`, "", 1)
+		}
+		m := load(t, strings.Replace(src, "%s", tt.standard, 1))
 		r, err := Evaluate(ctx, m, Options{Method: method, Without: tt.without})
 		if err != nil {
 			t.Fatal(err)
