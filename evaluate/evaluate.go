@@ -5,7 +5,9 @@
 // It joins the file format to the semantics: the map's graph (package
 // arguments) is turned into an attack relation by a reading of support
 // (package semantics/bipolar) and evaluated by Dung's semantics (package
-// semantics) or a gradual semantics (package semantics/gradual). The
+// semantics) or a gradual semantics (package semantics/gradual); or, under
+// the method "carneades", the graph itself is evaluated by the arguments'
+// proof standards and burdens of proof (package semantics/carneades). The
 // commands all evaluate through it: check (a map's expectations),
 // eval, explain, render --semantics, and solve on a map, which
 // solves its tasks on the framework [Framework] returns.
