@@ -14,9 +14,9 @@ import (
 
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
-	"github.com/argmap/argmap/semantics/bipolar"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/pipeline"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 //go:embed page/page.html page/page.css page/page.js
