@@ -83,6 +83,11 @@ func TestEvaluateCarneades(t *testing.T) {
 	if got, want := labels(r), "a=undec b=undec c=undec d=undec"; got != want {
 		t.Errorf("floating: %s, want %s", got, want)
 	}
+	text, err := r.Explain(ctx, "a")
+	if err != nil || !strings.Contains(text, "  - b, weight 0.5: undecided (it depends on a cycle)") ||
+		!strings.Contains(text, "So a is undecided: whether its arguments apply depends on a cycle") {
+		t.Errorf("explain a: %v\n%s", err, text)
+	}
 }
 
 func TestCarneadesNames(t *testing.T) {

@@ -195,8 +195,8 @@ type Outcome struct {
 
 // Evaluate evaluates every node of in.Graph. It returns an error when in has the wrong
 // number of issues or weights, a weight or a threshold outside [0, 1]. It takes
-// O(V + E) time on an acyclic graph; a cycle of k nodes is iterated at most k + 1
-// times.
+// O(V + E) time on an acyclic graph; on a cycle, a node is decided again each time
+// one of its reasons on the cycle is decided, at most its in-degree times.
 func Evaluate(in Input) ([]Outcome, error) {
 	g := in.Graph
 	n := g.Len()
@@ -260,14 +260,23 @@ func Evaluate(in Input) ([]Outcome, error) {
 			e.decide(comp[0])
 			continue
 		}
+		// The least fixpoint: a node is decided again whenever a node of the
+		// cycle it depends on is decided, and a decided node stays decided.
+		inComp := make(map[int]bool, len(comp))
 		for _, v := range comp {
 			e.out[v].Cycle = true
+			inComp[v] = true
 		}
-		for changed := true; changed; {
-			changed = false
-			for _, v := range comp {
-				if e.out[v].Label == semantics.Undec && e.decide(v) {
-					changed = true
+		work := slices.Clone(comp)
+		for len(work) > 0 {
+			v := work[len(work)-1]
+			work = work[:len(work)-1]
+			if e.out[v].Label != semantics.Undec || !e.decide(v) {
+				continue
+			}
+			for _, w := range d.adj[v] {
+				if inComp[w] && e.out[w].Label == semantics.Undec {
+					work = append(work, w)
 				}
 			}
 		}
