@@ -123,6 +123,7 @@ func FuzzParse(f *testing.F) {
 			for _, d := range diags {
 				checkLoadDiagnostic(t, l, d)
 			}
+			checkStrictOrder(t, m)
 			// One argument node per argument, in order, then one inference
 			// node per undercut support, named by the support.
 			g := m.Graph()
@@ -341,4 +342,18 @@ func arrayDepth(v any) int {
 		d = max(d, 1)
 	}
 	return d
+}
+
+// checkStrictOrder checks that a map's preference order is strict, whatever
+// its entries say: irreflexive and asymmetric (for the first arguments).
+func checkStrictOrder(t *testing.T, m *Map) {
+	t.Helper()
+	args := m.Arguments[:min(len(m.Arguments), 20)]
+	for _, a := range args {
+		for _, b := range args {
+			if m.Prevails(a.ID, b.ID) && (a == b || m.Prevails(b.ID, a.ID)) {
+				t.Errorf("%q prevails over %q, and the other way round", a.ID, b.ID)
+			}
+		}
+	}
 }

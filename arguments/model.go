@@ -30,6 +30,8 @@ type File struct {
 	Expectations []*Expectation
 	// Thresholds are the keys of the file's [standards] table.
 	Thresholds []*Threshold
+	Preferences  []*Preference // the [[preferences]] entries, in order
+	Priorities   *Priorities   // the [priorities] table, or nil
 
 	// Broken is set when the file could not be read or parsed, or its
 	// arguments table is not a table: a map that contains it is incomplete,
@@ -56,6 +58,13 @@ type Argument struct {
 	Weight float64
 	// Proof is the argument's proof standard and burden of proof.
 	Proof Proof
+	// Rank and Date place the argument, a norm, for the priorities a map
+	// derives (see Priorities): the higher rank prevails under lex
+	// superior, the later date ("YYYY-MM-DD") under lex posterior.
+	// Ranked is set when the file gives a rank.
+	Rank   int64
+	Ranked bool
+	Date   string
 
 	File  *File
 	Range diagnostic.Range // the argument's table header, or its key
@@ -162,7 +171,10 @@ type Map struct {
 	// Thresholds are the map's thresholds of the proof standards: for each,
 	// the first file's that gives it, else its default.
 	Thresholds Thresholds
+	Preferences  []*Preference // every file's [[preferences]] entries, file by file
+	Priorities   *Priorities   // the map's [priorities] table, or nil
 
+	order      *order         // the preference order, built on first use
 	byID       map[string]int // index in Arguments
 	incomplete bool           // an included file could not be read
 }

@@ -376,8 +376,8 @@ func entries(table map[string]any, n *node) []entry {
 }
 
 var (
-	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "standards", "expect"}
-	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "standard", "burden", "burden_note"}
+	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect"}
+	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -400,6 +400,10 @@ func (p *parser) document(doc map[string]any, root *node) {
 			p.relations(e)
 		case "expect":
 			p.expectations(e)
+		case "preferences":
+			p.preferences(e)
+		case "priorities":
+			p.priorities(e)
 		case "standards":
 			p.standards(e)
 		default:
@@ -585,6 +589,10 @@ func (p *parser) argument(e entry) {
 			p.references(a, f, graph.Attack)
 		case "weight":
 			a.Weight = p.weight(f)
+		case "rank":
+			p.rank(a, f)
+		case "date":
+			p.date(a, f)
 		default:
 			if p.proofKey(a, f) {
 				continue

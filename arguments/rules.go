@@ -28,6 +28,8 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "unknown-standard", Severity: diagnostic.Error, Summary: "A proof standard that is not one of the known standards."},
 	{Code: "bad-burden", Severity: diagnostic.Error, Summary: "A burden of proof other than \"pro\" or \"con\"."},
 	{Code: "bad-threshold", Severity: diagnostic.Error, Summary: "A threshold of the proof standards outside [0, 1], or given two values."},
+	{Code: "preference-cycle", Severity: diagnostic.Error, Summary: "Preferences that put arguments over each other in a circle."},
+	{Code: "self-preference", Severity: diagnostic.Error, Summary: "An argument preferred over itself."},
 	{Code: "unknown-kind", Severity: diagnostic.Warning, Summary: "An argument kind that is not one of the known kinds."},
 	{Code: "self-attack", Severity: diagnostic.Warning, Summary: "An argument that attacks itself."},
 	{Code: "self-support", Severity: diagnostic.Warning, Summary: "An argument that supports itself."},
@@ -35,6 +37,8 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "support-cycle", Severity: diagnostic.Warning, Summary: "Arguments that support each other in a circle (circular reasoning)."},
 	{Code: "isolated-argument", Severity: diagnostic.Warning, Summary: "An argument with no relation to any other."},
 	{Code: "unmeetable-standard", Severity: diagnostic.Warning, Summary: "A proof standard that can never be met: nothing supports its argument, no supporter weighs enough, or a threshold excludes it."},
+	{Code: "preference-without-attack", Severity: diagnostic.Warning, Summary: "A preference that decides no attack of the map."},
+	{Code: "nothing-to-derive", Severity: diagnostic.Warning, Summary: "A principle to derive preferences from that no argument gives a rank or date for."},
 })
 
 // Rules returns every diagnostic rule of the format, in documentation

@@ -48,6 +48,10 @@ var mapChecks = [...]mapCheck{
 	{"arguments expected two labels", []string{"bad-value"}, checkExpectedTwice},
 	{"isolated arguments", []string{"isolated-argument"}, checkIsolatedArguments},
 	{"proof standards and thresholds", []string{"bad-threshold", "unmeetable-standard"}, checkStandards},
+	{"arguments preferred over themselves", []string{"self-preference"}, checkSelfPreferences},
+	{"preferences in a circle", []string{"preference-cycle"}, checkPreferenceCycles},
+	{"preferences that decide no attack", []string{"preference-without-attack"}, checkIdlePreferences},
+	{"principles with nothing to derive from", []string{"nothing-to-derive"}, checkNothingToDerive},
 }
 
 // A checker holds the map as assembled for the checks, and collects their
@@ -159,6 +163,7 @@ func assemble(m *Map) *checker {
 		m.Expectations = append(m.Expectations, f.Expectations...)
 	}
 	m.Thresholds, _ = m.thresholds()
+	assemblePreferences(c)
 	return c
 }
 
@@ -244,6 +249,7 @@ func checkUnknownArguments(c *checker) {
 			}
 		}
 	}
+	checkUnknownPreferenceArguments(c)
 	for _, x := range c.m.Expectations {
 		inExpectation := fmt.Sprintf("Every id listed in [expect.%s] must be the id of an argument of this map.", tomlKey(x.Semantics))
 		for _, l := range x.Labels {

@@ -138,6 +138,9 @@ type Result struct {
 	// a result lists (10,000): Extensions is then empty, and the statuses
 	// were decided argument by argument.
 	TooManyExtensions bool
+	// Decisions are the attacks the map's preferences decided, in the
+	// map's order.
+	Decisions []Decision
 
 	proof  []carneades.Outcome  // the outcome of each node of graph, under carneades
 	frame  *semantics.Framework // the attack relation evaluated
@@ -190,40 +193,46 @@ func (ns *Nodes) Node(id string) (int, bool) {
 func (ns *Nodes) IDs() []string { return ns.args }
 
 // Framework returns the attack relation of the map m that a Dung semantics
-// evaluates: its attacks and those derived from its supports as
-// opt.Support reads them, without the arguments of opt.Without, within
+// evaluates: its defeats — its attacks as its preferences leave them (see
+// package semantics/preference and the map's [priorities]) — and the
+// attacks derived from its supports as opt.Support reads them, without the
+// arguments of opt.Without, within
 // opt.MaxAttacks (opt.Method is not used). Evaluate, and so eval, explain
 // and render, evaluate this framework; argmap solve solves tasks on it. The
 // map should be free of errors: the relations to unknown arguments are left
 // out. It stops with ctx's error when ctx ends.
 func Framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, error) {
 	opt.Method = Method{} // a framework whatever the method: carneades would skip it
-	f, ns, _, err := framework(ctx, m, opt)
+	f, ns, _, _, err := framework(ctx, m, opt)
 	return f, ns, err
 }
 
 // framework is Framework, and also returns the graph the framework is
-// derived from. Under carneades it derives no framework, and returns nil.
-func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, *graph.Graph, error) {
+// derived from (its attacks the defeats that the map's preferences leave)
+// and the attacks the preferences decided. Under carneades it derives no
+// framework, and returns nil.
+func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.Framework, *Nodes, *graph.Graph, []Decision, error) {
 	for _, id := range opt.Without {
 		if m.Argument(id) == nil {
-			return nil, nil, nil, fmt.Errorf("no argument %q to withdraw", id)
+			return nil, nil, nil, nil, fmt.Errorf("no argument %q to withdraw", id)
 		}
 	}
-	g := withdraw(m.Graph(), opt.Without)
+	// Preferences turn attacks into defeats before the supports are read:
+	// an attack that is no defeat passes nothing along the supports.
+	g, decisions := prefer(m, withdraw(m.Graph(), opt.Without))
 	ns := nodesOf(g)
 	if opt.Method.Carneades {
-		return nil, ns, g, nil // the proof standards read the graph itself
+		return nil, ns, g, decisions, nil // the proof standards read the graph itself
 	}
 	adj, err := bipolar.Derive(ctx, g, opt.Support, opt.MaxAttacks)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	f, err := semantics.BuildFramework(ctx, adj)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return f, ns, g, nil
+	return f, ns, g, decisions, nil
 }
 
 // nodesOf relates the nodes of g to the map's arguments.
@@ -245,11 +254,11 @@ func nodesOf(g *graph.Graph) *Nodes {
 // arguments are left out. It stops with ctx's error when ctx ends, in any
 // phase: deriving the attacks, building the framework, solving.
 func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, error) {
-	f, ns, g, err := framework(ctx, m, opt)
+	f, ns, g, decisions, err := framework(ctx, m, opt)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Map: m, Options: opt, frame: f, graph: g, nodeOf: ns.node, status: map[string]int{}}
+	r := &Result{Map: m, Options: opt, Decisions: decisions, frame: f, graph: g, nodeOf: ns.node, status: map[string]int{}}
 	for i, id := range ns.IDs() {
 		r.status[id] = i
 		r.Arguments = append(r.Arguments, Status{ID: id})

@@ -55,7 +55,7 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return b.String() + text, nil
+	return b.String() + text + r.failedAttacks(r.nodeOf[id], ""), nil
 }
 
 // label names a node for a sentence: an argument by its id, an inference
@@ -338,11 +338,16 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 		attackers := f.Attackers(n)
 		switch labels[n] {
 		case semantics.In:
+			failed := r.failedAttacks(n, indent+"  ")
+			if len(attackers) == 0 && failed != "" {
+				fmt.Fprintf(b, "%s%s is accepted: no argument defeats it.\n%s", indent, name, failed)
+				return
+			}
 			if len(attackers) == 0 {
 				fmt.Fprintf(b, "%s%s is accepted: nothing attacks it.\n", indent, name)
 				return
 			}
-			fmt.Fprintf(b, "%s%s is accepted: every argument that attacks it is rejected.\n", indent, name)
+			fmt.Fprintf(b, "%s%s is accepted: every argument that attacks it is rejected.\n%s", indent, name, failed)
 			for _, a := range attackers {
 				if depth >= maxDepth {
 					fmt.Fprintf(b, "%s  %s is rejected (run explain on it to see why).\n", indent, r.label(a))
@@ -372,7 +377,12 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 					best = a
 				}
 			}
-			fmt.Fprintf(b, "%s%s is rejected: %s %s, and %s is accepted.\n", indent, name, r.label(best), r.attacksIt(best, n), r.label(best))
+			if d, ok := r.reversedOn(best, n); ok {
+				fmt.Fprintf(b, "%s%s is rejected: %s defeats it in return for its attack, and %s is accepted.\n", indent, name, r.label(best), r.label(best))
+				fmt.Fprintf(b, "%s  %s\n", indent, d.sentence(r.Map))
+			} else {
+				fmt.Fprintf(b, "%s%s is rejected: %s %s, and %s is accepted.\n", indent, name, r.label(best), r.attacksIt(best, n), r.label(best))
+			}
 			if depth < maxDepth {
 				explain(best, depth+1, indent+"  ")
 			}
