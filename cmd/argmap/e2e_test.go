@@ -159,6 +159,11 @@ func TestGolden(t *testing.T) {
 		{"explain-no-id", "evaluate", []string{"explain", "map.toml"}, 2},
 		{"render-semantics", "evaluate", []string{"render", "-f", "dot", "--semantics", "preferred", "map.toml"}, 0},
 		{"render-gradual", "evaluate", []string{"render", "-f", "dot", "-s", "df-quad", "map.toml"}, 2},
+		// Priorities: issue 12's contract, and lex superior derived from rank.
+		{"priorities-contract", "priorities", []string{"eval", "contract.toml"}, 0},
+		{"priorities-contract-json", "priorities", []string{"eval", "-f", "json", "contract.toml"}, 0},
+		{"priorities-check", "priorities", []string{"check", "--strict", "charter.toml"}, 0},
+		{"priorities-explain", "priorities", []string{"explain", "charter.toml", "designation"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

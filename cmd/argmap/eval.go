@@ -166,6 +166,15 @@ type evalJSON struct {
 	Labels            map[string]string  `json:"labels,omitempty"`
 	Scores            map[string]float64 `json:"scores,omitempty"`
 	Arguments         []evalArgJSON      `json:"arguments"`
+	// Preferences are the attacks the map's preferences decided.
+	Preferences []evalPrefJSON `json:"preferences,omitempty"`
+}
+
+type evalPrefJSON struct {
+	Attacker  string `json:"attacker"`
+	Prevails  string `json:"prevails"`
+	Reduction string `json:"reduction"` // "remove" or "reverse"
+	Because   string `json:"because"`
 }
 
 type evalArgJSON struct {
@@ -203,6 +212,13 @@ func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
 			out.Labels[st.ID] = a.Label
 		}
 		out.Arguments = append(out.Arguments, a)
+	}
+	for _, d := range res.Decisions {
+		red := "remove"
+		if d.Reversed {
+			red = "reverse"
+		}
+		out.Preferences = append(out.Preferences, evalPrefJSON{Attacker: d.Attacker, Prevails: d.Preferred, Reduction: red, Because: d.Because(res.Map)})
 	}
 	for i := range out.Extensions {
 		if out.Extensions[i] == nil {
