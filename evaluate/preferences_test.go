@@ -157,7 +157,7 @@ attacks = ["sovereignty"]
 prefer = "sovereignty"
 over = "designation"
 principle = "lex-superior"
-note = "Charter Art. 103: obligations under the Charter prevail."
+note = "ARSIWA Art. 3: internal law cannot make lawful what international law makes wrongful."
 `
 	tests := []struct {
 		name, src, id, semantics string
@@ -166,7 +166,7 @@ note = "Charter Art. 103: obligations under the Charter prevail."
 		{"the accepted argument names the preference", charter, "sovereignty", "grounded", []string{
 			"sovereignty is accepted: no argument defeats it.",
 			"  designation's attack on sovereignty is no defeat: sovereignty prevails over designation " +
-				"(lex superior, the higher norm prevails; Charter Art. 103: obligations under the Charter prevail).",
+				"(lex superior, the higher norm prevails; ARSIWA Art. 3: internal law cannot make lawful what international law makes wrongful).",
 		}},
 		{"the rejected one leads to it", charter, "designation", "grounded", []string{
 			"designation is rejected: sovereignty attacks it, and sovereignty is accepted.",
