@@ -29,9 +29,9 @@ type File struct {
 	// Expectations are the outcomes the file expects, one per semantics.
 	Expectations []*Expectation
 	// Thresholds are the keys of the file's [standards] table.
-	Thresholds []*Threshold
-	Preferences  []*Preference // the [[preferences]] entries, in order
-	Priorities   *Priorities   // the [priorities] table, or nil
+	Thresholds  []*Threshold
+	Preferences []*Preference // the [[preferences]] entries, in order
+	Priorities  *Priorities   // the [priorities] table, or nil
 
 	// Broken is set when the file could not be read or parsed, or its
 	// arguments table is not a table: a map that contains it is incomplete,
@@ -170,9 +170,9 @@ type Map struct {
 	Expectations []*Expectation
 	// Thresholds are the map's thresholds of the proof standards: for each,
 	// the first file's that gives it, else its default.
-	Thresholds Thresholds
-	Preferences  []*Preference // every file's [[preferences]] entries, file by file
-	Priorities   *Priorities   // the map's [priorities] table, or nil
+	Thresholds  Thresholds
+	Preferences []*Preference // every file's [[preferences]] entries, file by file
+	Priorities  *Priorities   // the map's [priorities] table, or nil
 
 	order      *order         // the preference order, built on first use
 	byID       map[string]int // index in Arguments
