@@ -125,20 +125,27 @@ func FuzzParse(f *testing.F) {
 			}
 			checkStrictOrder(t, m)
 			// One argument node per argument, in order, then one inference
-			// node per undercut support, named by the support.
+			// node per undercut support or attack and per linked reason,
+			// named by the relation.
 			g := m.Graph()
 			args := 0
 			for i := range g.Len() {
 				name := g.Name(i)
-				from, to, inf := g.Inference(i)
+				prem, to, rel := g.Premises(i)
+				var names []string
+				premArgs := len(prem) > 0
+				for _, p := range prem {
+					names = append(names, g.Name(p))
+					premArgs = premArgs && g.Kind(p) == graph.Argument
+				}
 				switch {
 				case g.Kind(i) == graph.Argument && (args >= len(m.Arguments) || name != m.Arguments[args].ID || i != args):
 					t.Errorf("argument node %d is %q; %d arguments", i, name, len(m.Arguments))
 				case g.Kind(i) == graph.Argument:
 					args++
-				case !inf || g.Kind(from) != graph.Argument || g.Kind(to) != graph.Argument ||
-					name != (Inference{g.Name(from), g.Name(to)}).Name():
-					t.Errorf("node %d, %q, of kind %v, is no inference of a support", i, name, g.Kind(i))
+				case rel == 0 || !premArgs || g.Kind(to) != graph.Argument ||
+					name != (Inference{LinkedName(names), g.Name(to)}).Name():
+					t.Errorf("node %d, %q, of kind %v, is no inference of a support or attack", i, name, g.Kind(i))
 				}
 			}
 			if args != len(m.Arguments) {

@@ -8,6 +8,8 @@
 package arguments
 
 import (
+	"strings"
+
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/internal/suggest"
@@ -84,8 +86,11 @@ type Citation struct {
 // Relation is a support or attack from one argument to another, written
 // either in the argument's supports/attacks list or as a [[relations]] entry.
 type Relation struct {
-	Type     graph.Relation
+	Type graph.Relation
+	// From is the source's id; for a linked reason, from = ["r1", "r2"], it
+	// is LinkedName(Members), "r1+r2", and Members are the ids as written.
 	From, To string
+	Members  []string
 	Note     string
 
 	File      *File
@@ -93,16 +98,19 @@ type Relation struct {
 	ToRange   diagnostic.Range // where To is named
 	// Entry is set for relations written as [[relations]] entries.
 	Entry bool
+	// MemberRanges are where each of Members is named.
+	MemberRanges []diagnostic.Range
 }
 
-// Undercut is an argument aimed at the inference of a support relation: it
+// Undercut is an argument aimed at the inference of a relation, a support
+// (also a linked reason) or an attack: it
 // disputes neither claim, only that the one supports the other ("designation
 // makes cartels lawful targets — unless trafficking is not an armed
 // attack"). It is written as a [[relations]] entry of type "undercut" whose
 // `to` names the support: to = { from = "designation", to = "strike" }.
 type Undercut struct {
 	From    string
-	Support Inference // the support relation undercut
+	Support Inference // the relation undercut: a support, a linked reason or an attack
 	Note    string
 
 	File         *File
@@ -110,7 +118,8 @@ type Undercut struct {
 	SupportRange diagnostic.Range // the `to` table
 }
 
-// Inference names a support relation: From supports To.
+// Inference names a relation between From and To: a support, or an attack,
+// that the map has. From is LinkedName of the members of a linked reason.
 type Inference struct{ From, To string }
 
 // Name is the name of the inference as a node of the map's graph and of
@@ -226,50 +235,48 @@ func (m *Map) Complete() bool {
 // map, and reports leave it out. Callers tell the two apart by g.Kind, not
 // by a node's name or its number: in a map with errors an argument may
 // have an inference's name.
+//
+// A linked reason, from = ["r1", "r2"], is an inference too (g.Premises
+// gives its premises), with a premise edge from each member and a support
+// to its conclusion: it stands only when every member does. An undercut
+// attack a→b is an inference with a premise edge from a and an attack on b,
+// which its undercuts attack: the reduction of an attack on an attack to
+// Dung's frameworks (Baroni et al. 2011, AFRA).
 func (m *Map) Graph() *graph.Graph {
 	g := graph.New()
 	for _, a := range m.Arguments {
 		g.AddNode(a.ID)
 	}
-	undercut := map[Inference]int{} // the inference node of each undercut support
-	for _, u := range m.Undercuts {
-		if m.Argument(u.From) == nil || m.Argument(u.Support.From) == nil || m.Argument(u.Support.To) == nil {
-			continue
-		}
-		if _, ok := undercut[u.Support]; !ok && m.supports(u.Support) {
-			from, _ := g.Node(u.Support.From)
-			to, _ := g.Node(u.Support.To)
-			undercut[u.Support] = g.AddInference(u.Support.Name(), from, to)
-		}
-	}
+	infs := m.graphReasons(g)
 	for _, r := range m.Relations {
-		from, ok1 := g.Node(r.From)
-		to, ok2 := g.Node(r.To)
-		if !ok1 || !ok2 {
+		to, ok := g.Node(r.To)
+		if !ok {
 			continue
 		}
-		if inf, ok := undercut[Inference{r.From, r.To}]; ok && r.Type == graph.Support {
-			g.AddEdge(from, inf, graph.Premise)
-			g.AddEdge(inf, to, graph.Support)
+		if inf, ok := infs[relationOf{Inference{r.From, r.To}, r.Type}]; ok {
+			for _, id := range strings.Split(r.From, "+") {
+				from, _ := g.Node(id)
+				g.AddEdge(from, inf, graph.Premise)
+			}
+			g.AddEdge(inf, to, r.Type)
 			continue
 		}
-		g.AddEdge(from, to, r.Type)
+		if from, ok := g.Node(r.From); ok && !r.Linked() {
+			g.AddEdge(from, to, r.Type)
+		}
 	}
 	for _, u := range m.Undercuts {
 		from, ok := g.Node(u.From)
-		if inf, undercuts := undercut[u.Support]; ok && undercuts {
+		if !ok {
+			continue
+		}
+		inf, undercuts := infs[relationOf{u.Support, graph.Support}]
+		if !undercuts {
+			inf, undercuts = infs[relationOf{u.Support, graph.Attack}]
+		}
+		if undercuts {
 			g.AddEdge(from, inf, graph.Attack)
 		}
 	}
 	return g
-}
-
-// supports reports whether the map has the support relation i.
-func (m *Map) supports(i Inference) bool {
-	for _, r := range m.Relations {
-		if r.Type == graph.Support && r.From == i.From && r.To == i.To {
-			return true
-		}
-	}
-	return false
 }

@@ -777,8 +777,13 @@ func (p *parser) relation(table map[string]any, n *node) {
 		sp := valueSpan(f.node)
 		switch f.name {
 		case "from":
-			r.From = p.ref(f, "the id of the relation's source argument", "the relation's", `Write the id of the argument the relation goes from: from = "id".`)
 			r.FromRange = p.file.Source.Range(sp.start, sp.end)
+			if _, list := array(f); list && u == nil {
+				r.Members, r.MemberRanges = p.members(f) // a linked reason
+				r.From = LinkedName(r.Members)
+				continue
+			}
+			r.From = p.ref(f, "the id of the relation's source argument", "the relation's", `Write the id of the argument the relation goes from: from = "id".`)
 		case "to":
 			if u != nil {
 				u.Support, u.SupportRange = p.inference(f)
@@ -826,6 +831,8 @@ func (p *parser) relation(table map[string]any, n *node) {
 		if u.From != "" && u.Support.From != "" && u.Support.To != "" {
 			p.file.Undercuts = append(p.file.Undercuts, u)
 		}
+	case r.Type == graph.Attack && r.Members != nil:
+		p.collectiveAttack(r)
 	case r.From != "" && r.To != "" && r.Type != 0:
 		p.file.Relations = append(p.file.Relations, r)
 	}
@@ -843,7 +850,7 @@ func (p *parser) ref(e entry, what, whose, fix string) string {
 	return id
 }
 
-const inferenceHelp = `An undercut names the support it undercuts: to = { from = "id", to = "id" }.`
+const inferenceHelp = `An undercut names the support or attack it undercuts: to = { from = "id", to = "id" } (a linked reason: from = ["id", "id"]).`
 
 // inference reads the `to` of an undercut: the support relation it aims at.
 func (p *parser) inference(e entry) (Inference, diagnostic.Range) {
@@ -851,13 +858,18 @@ func (p *parser) inference(e entry) (Inference, diagnostic.Range) {
 	at := p.file.Source.Range(sp.start, sp.end)
 	table, ok := e.value.(map[string]any)
 	if !ok {
-		p.wrongType(e, "an undercut's `to` must be a table naming a support relation", inferenceHelp)
+		p.wrongType(e, "an undercut's `to` must be a table naming a support or an attack", inferenceHelp)
 		return Inference{}, at
 	}
 	var inf Inference
 	for _, f := range entries(table, e.node) {
 		switch f.name {
 		case "from":
+			if _, list := array(f); list {
+				ms, _ := p.members(f) // a linked reason
+				inf.From = LinkedName(ms)
+				continue
+			}
 			inf.From = p.ref(f, "the id of the supporting argument", "the undercut support's", inferenceHelp)
 		case "to":
 			inf.To = p.ref(f, "the id of the supported argument", "the undercut support's", inferenceHelp)

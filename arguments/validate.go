@@ -45,6 +45,7 @@ var mapChecks = [...]mapCheck{
 	{"support and attack of the same target", []string{"support-and-attack"}, checkSupportAndAttack},
 	{"circular support", []string{"support-cycle"}, checkSupportCycles},
 	{"undercuts of supports that do not exist", []string{"unknown-support"}, checkUndercutSupports},
+	{"linked reasons of one member, or with a member twice", []string{"single-member-reason", "duplicate-member"}, checkLinkedReasons},
 	{"arguments expected two labels", []string{"bad-value"}, checkExpectedTwice},
 	{"isolated arguments", []string{"isolated-argument"}, checkIsolatedArguments},
 	{"proof standards and thresholds", []string{"bad-threshold", "unmeetable-standard"}, checkStandards},
@@ -227,10 +228,16 @@ func checkUnknownArguments(c *checker) {
 		return
 	}
 	const inRelation = "Every id in a relation must be the id of an argument of this map."
-	const inUndercut = `Both ids of the support an undercut names, to = { from = "id", to = "id" }, must be ids of arguments of this map.`
+	const inUndercut = `The ids of the support or attack an undercut names, to = { from = "id", to = "id" }, must be ids of arguments of this map.`
 	for _, r := range c.relations {
 		// A list relation's From is the argument it is written in.
-		if r.Entry && !c.known(r.from) {
+		if r.Members != nil {
+			for i, id := range r.Members {
+				if c.m.Argument(id) == nil {
+					c.unknown(id, r.MemberRanges[i], inRelation)
+				}
+			}
+		} else if r.Entry && !c.known(r.from) {
 			c.unknown(r.From, r.FromRange, inRelation)
 		}
 		if !c.known(r.to) {
@@ -241,8 +248,8 @@ func checkUnknownArguments(c *checker) {
 		if !c.known(u.from) {
 			c.unknown(u.From, u.FromRange, inRelation)
 		}
-		if !c.known(u.supportFrom) || !c.known(u.supportTo) {
-			for _, id := range []string{u.Support.From, u.Support.To} {
+		if !c.knownAll(u.Support) {
+			for _, id := range append(u.Support.Premises(), u.Support.To) {
 				if c.m.Argument(id) == nil {
 					c.unknown(id, u.SupportRange, inUndercut)
 				}
@@ -348,18 +355,34 @@ func checkUndercutSupports(c *checker) {
 		return
 	}
 	for _, u := range c.undercuts {
-		if !c.known(u.supportFrom) || !c.known(u.supportTo) || c.firstOf(relationKey{u.supportFrom, u.supportTo, graph.Support}) != nil {
+		if !c.knownAll(u.Support) || c.firstOf(relationKey{u.supportFrom, u.supportTo, graph.Support}) != nil ||
+			!strings.Contains(u.Support.From, "+") && c.firstOf(relationKey{u.supportFrom, u.supportTo, graph.Attack}) != nil {
 			continue
 		}
-		d := NewDiagnostic("unknown-support", u.SupportRange,
-			fmt.Sprintf("An undercut aims at a support relation of the map: add %q to the supports of %q, or aim at one that exists.", u.Support.To, u.Support.From),
-			"%q does not support %q: there is no inference to undercut", u.Support.From, u.Support.To)
-		if r := c.firstOf(relationKey{u.supportFrom, u.supportTo, graph.Attack}); r != nil {
-			d.Summary = fmt.Sprintf("%q attacks %q: an undercut aims at a support, not an attack", u.Support.From, u.Support.To)
-			d.Related = []diagnostic.Related{{Range: relationAt(r), Message: "the attack is given here"}}
-		}
-		c.report(d)
+		c.report(NewDiagnostic("unknown-support", u.SupportRange,
+			fmt.Sprintf("An undercut aims at a support or an attack of the map: add the relation from %s to %q, or aim at one that exists.", premisesText(u.Support), u.Support.To),
+			"no support or attack from %s to %q: there is no inference to undercut", premisesText(u.Support), u.Support.To))
 	}
+}
+
+// knownAll reports whether every id of the relation i names is an argument's.
+func (c *checker) knownAll(i Inference) bool {
+	for _, id := range append(i.Premises(), i.To) {
+		if c.m.Argument(id) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// premisesText names the source of the relation i: "a", or the linked reason
+// "a" + "b".
+func premisesText(i Inference) string {
+	ps := i.Premises()
+	for k := range ps {
+		ps[k] = fmt.Sprintf("%q", ps[k])
+	}
+	return strings.Join(ps, " + ")
 }
 
 // checkExpectedTwice reports an argument that one expectation lists under
@@ -396,6 +419,11 @@ func checkIsolatedArguments(c *checker) {
 	for _, r := range c.relations {
 		mark(r.from)
 		mark(r.to)
+		for _, id := range r.Members {
+			if i, ok := c.m.byID[id]; ok {
+				mark(i)
+			}
+		}
 	}
 	for _, u := range c.undercuts {
 		mark(u.from)

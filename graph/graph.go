@@ -51,15 +51,22 @@ const (
 	// undercut), as AIF draws an inference (RA) node. It is not an argument of the
 	// map; [Graph.Inference] gives the support it stands for.
 	Inference
+	// Auxiliary is a node that a reduction adds to express a condition the
+	// attack relation alone cannot, such as "no reason for c stands" (see
+	// [Graph.AddAuxiliary]). It is not an argument of the map.
+	Auxiliary
 )
 
-// String returns "argument" or "inference", or "NodeKind(N)" for any other value.
+// String returns "argument", "inference" or "auxiliary", or "NodeKind(N)" for any
+// other value.
 func (k NodeKind) String() string {
 	switch k {
 	case Argument:
 		return "argument"
 	case Inference:
 		return "inference"
+	case Auxiliary:
+		return "auxiliary"
 	}
 	return "NodeKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -88,11 +95,37 @@ type Graph struct {
 	// The inferences, by node and by the support they stand for; nil until the first.
 	supportOf  map[int]support
 	inferences map[support]int
+	// The inferences of more than one premise and those of attacks, by node and
+	// by their key; nil until the first.
+	reasonOf map[int]reason
+	reasons  map[string]int
+	// The auxiliary nodes, by node: what they are about; nil until the first.
+	auxOf map[int]int
 }
 
 // support is a support relation, from premise to conclusion, that an inference
 // stands for.
 type support struct{ from, to int }
+
+// reason is an inference of several premises (a linked reason) or of an attack.
+type reason struct {
+	premises []int // ascending, without repetitions
+	to       int
+	rel      Relation
+}
+
+// key identifies a reason whatever the order its premises were given in.
+func (r reason) key() string {
+	var b []byte
+	b = strconv.AppendInt(b, int64(r.rel), 10)
+	for _, p := range r.premises {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p), 10)
+	}
+	b = append(b, '>')
+	b = strconv.AppendInt(b, int64(r.to), 10)
+	return string(b)
+}
 
 // New returns an empty graph.
 func New() *Graph {
@@ -139,6 +172,126 @@ func (g *Graph) AddInference(name string, premise, conclusion int) int {
 	return n
 }
 
+// AddReason adds the inference node of a linked reason: premises, together,
+// support conclusion. All must be in 0..Len()-1, and AddReason panics
+// otherwise. The premises are a set: their order and repetitions do not
+// matter. With a single premise it is [Graph.AddInference]. If the reason has
+// an inference already, AddReason returns its number and adds nothing.
+//
+// As AddInference, it adds no edge: the caller joins the inference to each
+// premise (a [Premise] edge) and to the conclusion (a [Support] edge).
+func (g *Graph) AddReason(name string, premises []int, conclusion int) int {
+	ps := g.premiseSet("AddReason", name, premises, conclusion)
+	if len(ps) == 1 {
+		return g.AddInference(name, ps[0], conclusion)
+	}
+	return g.addReason(name, reason{ps, conclusion, Support})
+}
+
+// AddAttackInference adds the inference node of the attack from attacker on
+// target, so that the attack itself can be attacked (an undercut of an attack,
+// an attack on an attack as in Baroni et al.'s AFRA). Both must be in
+// 0..Len()-1; AddAttackInference panics otherwise. If that attack has an
+// inference already, it returns its number and adds nothing. The caller joins
+// it with a [Premise] edge from attacker and an [Attack] edge to target.
+func (g *Graph) AddAttackInference(name string, attacker, target int) int {
+	ps := g.premiseSet("AddAttackInference", name, []int{attacker}, target)
+	return g.addReason(name, reason{ps, target, Attack})
+}
+
+func (g *Graph) premiseSet(fn, name string, premises []int, conclusion int) []int {
+	n := len(g.names)
+	bad := conclusion < 0 || conclusion >= n || len(premises) == 0
+	for _, p := range premises {
+		bad = bad || p < 0 || p >= n
+	}
+	if bad {
+		panic("graph: " + fn + "(" + strconv.Quote(name) + ", " + fmtInts(premises) + ", " + strconv.Itoa(conclusion) +
+			") with no premise or nodes out of range [0, " + strconv.Itoa(n) + ")")
+	}
+	ps := slices.Clone(premises)
+	slices.Sort(ps)
+	return slices.Compact(ps)
+}
+
+func fmtInts(xs []int) string {
+	b := []byte{'['}
+	for i, x := range xs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(x), 10)
+	}
+	return string(append(b, ']'))
+}
+
+func (g *Graph) addReason(name string, r reason) int {
+	k := r.key()
+	if n, ok := g.reasons[k]; ok {
+		return n
+	}
+	if g.reasons == nil {
+		g.reasonOf = make(map[int]reason)
+		g.reasons = make(map[string]int)
+	}
+	n := g.add(name, Inference)
+	g.reasonOf[n] = r
+	g.reasons[k] = n
+	return n
+}
+
+// AddAuxiliary adds an auxiliary node called name about node of (such as the
+// node "no reason for c stands" of a convergent argument c) and returns its
+// number. It adds no edge. It panics if of is not in 0..Len()-1.
+func (g *Graph) AddAuxiliary(name string, of int) int {
+	if of < 0 || of >= len(g.names) {
+		panic("graph: AddAuxiliary(" + strconv.Quote(name) + ", " + strconv.Itoa(of) + ") with a node out of range")
+	}
+	if g.auxOf == nil {
+		g.auxOf = make(map[int]int)
+	}
+	n := g.add(name, Auxiliary)
+	g.auxOf[n] = of
+	return n
+}
+
+// AuxiliaryOf returns the node that auxiliary node n is about, and true; or
+// false if n is not an auxiliary node. It panics if n is not in 0..Len()-1.
+func (g *Graph) AuxiliaryOf(n int) (int, bool) {
+	if g.kinds[n] != Auxiliary {
+		return 0, false
+	}
+	return g.auxOf[n], true
+}
+
+// Premises returns the premises of inference node n, ascending, and the node it
+// concludes to (what it supports, or what the attack it stands for attacks), and
+// the relation it stands for: [Support] or [Attack]. For an argument or an
+// auxiliary node it returns nil, 0, 0. It panics if n is not in 0..Len()-1.
+func (g *Graph) Premises(n int) (premises []int, conclusion int, r Relation) {
+	if g.kinds[n] != Inference {
+		return nil, 0, 0
+	}
+	if s, ok := g.supportOf[n]; ok {
+		return []int{s.from}, s.to, Support
+	}
+	x := g.reasonOf[n]
+	return slices.Clone(x.premises), x.to, x.rel
+}
+
+// ReasonOf returns the inference node of the reason of relation r (Support or
+// Attack) from premises to conclusion, and whether there is one.
+func (g *Graph) ReasonOf(premises []int, conclusion int, r Relation) (int, bool) {
+	ps := slices.Clone(premises)
+	slices.Sort(ps)
+	ps = slices.Compact(ps)
+	if r == Support && len(ps) == 1 {
+		return g.InferenceOf(ps[0], conclusion)
+	}
+	n, ok := g.reasons[reason{ps, conclusion, r}.key()]
+	return n, ok
+}
+
 func (g *Graph) add(name string, k NodeKind) int {
 	n := len(g.names)
 	g.names = append(g.names, name)
@@ -159,13 +312,14 @@ func (g *Graph) Kind(n int) NodeKind {
 }
 
 // Inference returns the premise and the conclusion of the support that node n is the
-// inference of, and true; or false if n is an argument. It panics if n is not in
-// 0..Len()-1.
+// inference of, and true; or false if n is not the inference of a support of one
+// premise (an argument, an auxiliary node, a linked reason or the inference of an
+// attack: [Graph.Premises] describes those). It panics if n is not in 0..Len()-1.
 func (g *Graph) Inference(n int) (premise, conclusion int, ok bool) {
-	if g.kinds[n] != Inference {
+	s, ok := g.supportOf[n]
+	if g.kinds[n] != Inference || !ok {
 		return 0, 0, false
 	}
-	s := g.supportOf[n]
 	return s.from, s.to, true
 }
 

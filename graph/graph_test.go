@@ -22,7 +22,8 @@ func TestString(t *testing.T) {
 		{Argument, "argument"},
 		{Inference, "inference"},
 		{NodeKind(0), "NodeKind(0)"},
-		{NodeKind(3), "NodeKind(3)"},
+		{Auxiliary, "auxiliary"},
+		{NodeKind(4), "NodeKind(4)"},
 		{NodeKind(255), "NodeKind(255)"},
 	}
 	for _, tt := range tests {
@@ -299,5 +300,45 @@ func BenchmarkAdjacency(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		g.Adjacency(Support)
+	}
+}
+
+func TestAddReason(t *testing.T) {
+	g := New()
+	r1, r2, c := g.AddNode("r1"), g.AddNode("r2"), g.AddNode("c")
+	n := g.AddReason("r1+r2->c", []int{r2, r1, r2}, c)
+	if got := g.AddReason("again", []int{r1, r2}, c); got != n {
+		t.Errorf("AddReason again = %d, want %d", got, n)
+	}
+	if g.Kind(n) != Inference {
+		t.Errorf("Kind = %v, want inference", g.Kind(n))
+	}
+	if _, _, ok := g.Inference(n); ok {
+		t.Error("Inference of a linked reason reports a single premise")
+	}
+	ps, to, r := g.Premises(n)
+	if !slices.Equal(ps, []int{r1, r2}) || to != c || r != Support {
+		t.Errorf("Premises = %v, %d, %v", ps, to, r)
+	}
+	if got, ok := g.ReasonOf([]int{r2, r1}, c, Support); !ok || got != n {
+		t.Errorf("ReasonOf = %d, %v", got, ok)
+	}
+	single := g.AddReason("r1->c", []int{r1}, c)
+	if p, q, ok := g.Inference(single); !ok || p != r1 || q != c {
+		t.Errorf("a reason of one premise is not AddInference's: %d %d %v", p, q, ok)
+	}
+	a := g.AddAttackInference("r1-x>c", r1, c)
+	if a == single || a == n {
+		t.Error("the inference of an attack is the inference of a support")
+	}
+	if ps, to, r := g.Premises(a); !slices.Equal(ps, []int{r1}) || to != c || r != Attack {
+		t.Errorf("Premises(attack) = %v, %d, %v", ps, to, r)
+	}
+	x := g.AddAuxiliary("no reason for c", c)
+	if of, ok := g.AuxiliaryOf(x); !ok || of != c || g.Kind(x) != Auxiliary {
+		t.Errorf("AuxiliaryOf = %d, %v", of, ok)
+	}
+	if ps, _, _ := g.Premises(x); ps != nil {
+		t.Error("an auxiliary node has premises")
 	}
 }
