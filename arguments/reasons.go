@@ -25,7 +25,9 @@ func LinkedName(members []string) string {
 
 // Linked reports whether r is a linked reason: a support from two or more
 // arguments together, written from = ["r1", "r2"].
-func (r *Relation) Linked() bool { return r.Type == graph.Support && strings.Contains(LinkedName(r.Members), "+") }
+func (r *Relation) Linked() bool {
+	return r.Type == graph.Support && strings.Contains(LinkedName(r.Members), "+")
+}
 
 // Premises returns the ids of the premises of the relation i names: its
 // From, or each member of the linked reason it names.

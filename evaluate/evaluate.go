@@ -165,7 +165,9 @@ const maxExtensions = 10_000
 
 // Nodes relate the nodes of a map's framework to the map's arguments: the
 // framework has a node for each argument evaluated, in the map's order, and
-// a node for the inference of each undercut support, which has no id.
+// a node for the inference of each undercut support or attack and of each
+// linked reason, and the auxiliary node "no reason for c stands" of each
+// argument c with convergent reasons (bipolar.Convergent), which have no id.
 type Nodes struct {
 	ids  []string       // the id of each node, "" for an inference
 	node map[string]int // the node of each argument evaluated
@@ -173,7 +175,7 @@ type Nodes struct {
 }
 
 // ID returns the id of the argument that node is, or false if node is an
-// inference (or no node).
+// inference or an auxiliary node (or no node).
 func (ns *Nodes) ID(node int) (string, bool) {
 	if node < 0 || node >= len(ns.ids) || ns.ids[node] == "" {
 		return "", false
@@ -220,10 +222,13 @@ func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.F
 	// Preferences turn attacks into defeats before the supports are read:
 	// an attack that is no defeat passes nothing along the supports.
 	g, decisions := prefer(m, withdraw(m.Graph(), opt.Without))
-	ns := nodesOf(g)
 	if opt.Method.Carneades {
-		return nil, ns, g, decisions, nil // the proof standards read the graph itself
+		return nil, nodesOf(g), g, decisions, nil // the proof standards read the graph itself
 	}
+	if opt.Method.Gradual != DFQuAD { // DF-QuAD reads the supports themselves
+		g = bipolar.Convergent(g, opt.Support)
+	}
+	ns := nodesOf(g)
 	adj, err := bipolar.Derive(ctx, g, opt.Support, opt.MaxAttacks)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -395,18 +400,31 @@ func withdraw(g *graph.Graph, ids []string) *graph.Graph {
 	for _, id := range ids {
 		gone[id] = true
 	}
-	// An inference comes after its premise and its conclusion (AddInference
+	// An inference comes after its premises and its conclusion (AddReason
 	// needs them), so they are placed, or known to be gone, by its turn.
 	out := graph.New()
 	newNode := make([]int, g.Len()) // the node of each node of g in out, -1 if gone
 	for n := range g.Len() {
 		newNode[n] = -1
-		if p, c, ok := g.Inference(n); ok {
-			if newNode[p] >= 0 && newNode[c] >= 0 {
-				newNode[n] = out.AddInference(g.Name(n), newNode[p], newNode[c])
+		switch g.Kind(n) {
+		case graph.Inference:
+			ps, c, rel := g.Premises(n)
+			kept := newNode[c] >= 0
+			for i, p := range ps {
+				kept = kept && newNode[p] >= 0
+				ps[i] = newNode[p]
 			}
-		} else if !gone[g.Name(n)] {
-			newNode[n] = out.AddNode(g.Name(n))
+			switch {
+			case !kept:
+			case rel == graph.Attack:
+				newNode[n] = out.AddAttackInference(g.Name(n), ps[0], newNode[c])
+			default:
+				newNode[n] = out.AddReason(g.Name(n), ps, newNode[c])
+			}
+		case graph.Argument:
+			if !gone[g.Name(n)] {
+				newNode[n] = out.AddNode(g.Name(n))
+			}
 		}
 	}
 	for _, e := range g.Edges() {

@@ -64,7 +64,7 @@ func (r *Result) label(n int) string {
 	if from, to, ok := r.graph.Inference(n); ok {
 		return fmt.Sprintf("the inference from %s to %s", r.graph.Name(from), r.graph.Name(to))
 	}
-	return r.graph.Name(n)
+	return r.reasonLabel(n)
 }
 
 // direct reports whether the map itself says that a attacks b, rather
@@ -128,7 +128,10 @@ func (r *Result) derivation(a, b int) *derivation {
 		return nil
 	}
 	n := r.graph.Len()
-	sup := r.graph.Adjacency(graph.Support)
+	// The supports into an argument with convergent reasons are not followed
+	// to where its reasons' attacks reach, nor, under necessary, to what it
+	// needs: its gadget stands for them (bipolar.Convergent).
+	sup, full := r.cutSupports(), r.graph.Adjacency(graph.Support)
 	prem := r.graph.Adjacency(graph.Premise)
 	supRev, premRev := reversed(sup), reversed(prem)
 	// Along left, a reaches x: a commits to x (supports, as in
@@ -136,7 +139,7 @@ func (r *Result) derivation(a, b int) *derivation {
 	// around, necessary). Along right, y reaches b: b rests on or needs y
 	// (supports), or commits to y (supports turned around, deductive);
 	// premise edges lead from a premise to its inference in every reading.
-	left := sup
+	left := full
 	if mode == bipolar.Necessary {
 		left = supRev
 	}
@@ -336,6 +339,13 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 	explain = func(n, depth int, indent string) {
 		name := r.label(n)
 		attackers := f.Attackers(n)
+		if r.explainReasons(b, n, labels, indent, func(a int) {
+			if depth < maxDepth {
+				explain(a, depth+1, indent+"  ")
+			}
+		}) {
+			return
+		}
 		switch labels[n] {
 		case semantics.In:
 			failed := r.failedAttacks(n, indent+"  ")
@@ -377,12 +387,20 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 					best = a
 				}
 			}
+			if r.graph.Kind(best) == graph.Auxiliary {
+				fmt.Fprintf(b, "%s%s is rejected: it has several reasons, one standing reason would suffice, and none stands.\n", indent, name)
+				if depth < maxDepth {
+					explain(best, depth+1, indent+"  ")
+				}
+				return
+			}
 			if d, ok := r.reversedOn(best, n); ok {
 				fmt.Fprintf(b, "%s%s is rejected: %s defeats it in return for its attack, and %s is accepted.\n", indent, name, r.label(best), r.label(best))
 				fmt.Fprintf(b, "%s  %s\n", indent, d.sentence(r.Map))
 			} else {
 				fmt.Fprintf(b, "%s%s is rejected: %s %s, and %s is accepted.\n", indent, name, r.label(best), r.attacksIt(best, n), r.label(best))
 			}
+			r.failingMembers(b, n, labels, indent)
 			if depth < maxDepth {
 				explain(best, depth+1, indent+"  ")
 			}

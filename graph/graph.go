@@ -432,3 +432,53 @@ func (g *Graph) Adjacency(r Relation) Adjacency {
 	}
 	return adj
 }
+
+// Clone returns a copy of g that shares nothing with it: adding to one does not
+// change the other.
+func (g *Graph) Clone() *Graph {
+	c := &Graph{
+		names: slices.Clone(g.names),
+		kinds: slices.Clone(g.kinds),
+		index: make(map[string]int, len(g.index)),
+		edges: slices.Clone(g.edges),
+	}
+	for k, v := range g.index {
+		c.index[k] = v
+	}
+	if g.inferences != nil {
+		c.supportOf = make(map[int]support, len(g.supportOf))
+		c.inferences = make(map[support]int, len(g.inferences))
+		for k, v := range g.supportOf {
+			c.supportOf[k] = v
+		}
+		for k, v := range g.inferences {
+			c.inferences[k] = v
+		}
+	}
+	if g.reasons != nil {
+		c.reasonOf = make(map[int]reason, len(g.reasonOf))
+		c.reasons = make(map[string]int, len(g.reasons))
+		for k, v := range g.reasonOf {
+			c.reasonOf[k] = v // its premises are never changed
+		}
+		for k, v := range g.reasons {
+			c.reasons[k] = v
+		}
+	}
+	if g.auxOf != nil {
+		c.auxOf = make(map[int]int, len(g.auxOf))
+		for k, v := range g.auxOf {
+			c.auxOf[k] = v
+		}
+	}
+	return c
+}
+
+// WithoutEdges returns a copy of g with its nodes (numbers, names, kinds,
+// inferences and auxiliary nodes) but no edge, for a caller that rebuilds the
+// edges.
+func (g *Graph) WithoutEdges() *Graph {
+	c := g.Clone()
+	c.edges = nil
+	return c
+}

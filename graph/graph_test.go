@@ -342,3 +342,20 @@ func TestAddReason(t *testing.T) {
 		t.Error("an auxiliary node has premises")
 	}
 }
+
+func TestClone(t *testing.T) {
+	g := New()
+	a, b := g.AddNode("a"), g.AddNode("b")
+	g.AddEdge(a, b, Attack)
+	i := g.AddAttackInference("a->b", a, b)
+	c := g.Clone()
+	c.AddNode("c")
+	c.AddAuxiliary("x", a)
+	c.AddEdge(b, a, Support)
+	if g.Len() != 3 || len(g.Edges()) != 1 {
+		t.Errorf("adding to the clone changed the original: %d nodes, %v", g.Len(), g.Edges())
+	}
+	if n, ok := c.ReasonOf([]int{a}, b, Attack); !ok || n != i {
+		t.Errorf("the clone lost the inference: %d %v", n, ok)
+	}
+}

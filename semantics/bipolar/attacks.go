@@ -115,9 +115,6 @@ func Derive(ctx context.Context, g *graph.Graph, m Mode, maxAttacks int) (graph.
 		maxAttacks = DefaultMaxAttacks
 	}
 	att := g.Adjacency(graph.Attack)
-	if m == Ignore {
-		return att, ctx.Err()
-	}
 	d := &deriver{
 		ctx:  ctx,
 		sup:  g.Adjacency(graph.Support),
@@ -125,12 +122,28 @@ func Derive(ctx context.Context, g *graph.Graph, m Mode, maxAttacks int) (graph.
 		att:  att,
 		max:  maxAttacks,
 	}
+	if m == Ignore {
+		// Supports are dropped, but an attack on the source of an undercut
+		// attack still reaches the attack's inference.
+		ap := attackPremises(g)
+		if ap == nil {
+			return att, ctx.Err()
+		}
+		d.sup, d.prem = make(graph.Adjacency, g.Len()), sortLists(ap)
+	}
 	if maxAttacks > 0 {
 		d.maxWork = workPerAttack * (maxAttacks + g.Len() + len(g.Edges()))
 	}
-	if m == Deductive {
+	conv := ConvergentArguments(g) // the arguments of convergent reasons, see Convergent
+	if conv != nil && m == Necessary {
+		d.sup = cut(d.sup, conv) // c needs none of its reasons alone
+	}
+	switch {
+	case m == Deductive:
 		d.qsup = reverse(d.sup)
-	} else {
+	case conv != nil && m == SupportedSecondary:
+		d.qsup = cut(d.sup, conv) // c rests on none of its reasons alone
+	default:
 		d.qsup = d.sup
 	}
 	adj, err := d.derive(m == Necessary)
@@ -387,6 +400,15 @@ func (d *deriver) derive(necessary bool) (graph.Adjacency, error) {
 		}
 	}
 	return out, d.ctx.Err()
+}
+
+// sortLists sorts each list of adj ascending and drops repetitions, in place.
+func sortLists(adj graph.Adjacency) graph.Adjacency {
+	for v := range adj {
+		slices.Sort(adj[v])
+		adj[v] = slices.Compact(adj[v])
+	}
+	return adj
 }
 
 // reverse returns adj with every edge turned around, each list sorted ascending.

@@ -85,14 +85,7 @@ type Decided struct {
 // them, a Reverse puts the reversed attack in place of each. Edges other
 // than attacks are kept as they are. g is not changed.
 func Reduce(g *graph.Graph, prefers func(x, y int) bool, r Reduction) (*graph.Graph, []Decided) {
-	out := graph.New()
-	for n := range g.Len() {
-		if p, c, ok := g.Inference(n); ok {
-			out.AddInference(g.Name(n), p, c)
-		} else {
-			out.AddNode(g.Name(n))
-		}
-	}
+	out := g.WithoutEdges()
 	var decided []Decided
 	for _, e := range g.Edges() {
 		if e.Relation != graph.Attack || g.Kind(e.To) != graph.Argument {
@@ -100,8 +93,8 @@ func Reduce(g *graph.Graph, prefers func(x, y int) bool, r Reduction) (*graph.Gr
 			continue
 		}
 		attacker := e.From
-		if p, _, ok := g.Inference(e.From); ok {
-			attacker = p
+		if ps, _, rel := g.Premises(e.From); len(ps) == 1 && rel != 0 {
+			attacker = ps[0] // an undercut attack comes from its premise
 		}
 		if g.Kind(attacker) != graph.Argument || attacker == e.To || !prefers(e.To, attacker) {
 			out.AddEdge(e.From, e.To, e.Relation)
