@@ -146,7 +146,14 @@ func Derive(ctx context.Context, g *graph.Graph, m Mode, maxAttacks int) (graph.
 	default:
 		d.qsup = d.sup
 	}
+	var reasonAttacks graph.Adjacency
+	if conv != nil {
+		d.att, reasonAttacks = splitGadget(g, d.att)
+	}
 	adj, err := d.derive(m == Necessary)
+	if err == nil && reasonAttacks != nil {
+		adj = joinGadget(adj, reasonAttacks)
+	}
 	if err == errLimit || err == errWork {
 		le := &LimitError{Mode: m, Arguments: g.Len(), MaxAttacks: maxAttacks, Work: err == errWork}
 		for _, e := range g.Edges() {

@@ -1,6 +1,8 @@
 package bipolar
 
 import (
+	"slices"
+
 	"github.com/argmap/argmap/graph"
 )
 
@@ -91,6 +93,50 @@ func ConvergentArguments(g *graph.Graph) []bool {
 		}
 	}
 	return conv
+}
+
+// splitGadget returns att without the attacks of reasons on the auxiliary nodes
+// of [Convergent], and those attacks on their own. Derive derives no attack on an
+// auxiliary node: N_c stands exactly when no reason of c stands, whatever its
+// reasons' supporters commit to or need (a supporter of a rejected reason is no
+// reason for c).
+func splitGadget(g *graph.Graph, att graph.Adjacency) (rest, reasons graph.Adjacency) {
+	rest = make(graph.Adjacency, len(att))
+	reasons = make(graph.Adjacency, len(att))
+	for v, targets := range att {
+		var keep, aux []int
+		for _, w := range targets {
+			if g.Kind(w) == graph.Auxiliary {
+				aux = append(aux, w)
+			} else {
+				keep = append(keep, w)
+			}
+		}
+		if aux == nil {
+			rest[v] = targets
+			continue
+		}
+		if keep != nil {
+			rest[v] = keep[:len(keep):len(keep)]
+		}
+		reasons[v] = aux
+	}
+	return rest, reasons
+}
+
+// joinGadget adds to adj the attacks of reasons on auxiliary nodes that
+// splitGadget took out, copying every list it changes (lists may be shared).
+func joinGadget(adj, reasons graph.Adjacency) graph.Adjacency {
+	for v, aux := range reasons {
+		if aux == nil {
+			continue
+		}
+		row := append(slices.Clone(adj[v]), aux...)
+		slices.Sort(row)
+		row = slices.Compact(row)
+		adj[v] = row[:len(row):len(row)]
+	}
+	return adj
 }
 
 // cut returns adj without its edges into the nodes that conv marks.
