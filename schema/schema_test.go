@@ -226,6 +226,11 @@ func TestRejects(t *testing.T) {
 alpha = 1.5` + base, "'/standards/alpha'"},
 		{"unknown threshold", `[standards]
 delta = 0.1` + base, "additional properties 'delta'"},
+		{"linked reason with a number", base + `
+[[relations]]
+from = ["a", 3]
+to = "b"
+type = "support"`, "'/relations/0/from'"},
 		{"claim is a number", `[arguments.a]
 claim = 42`, "'/arguments/a/claim'"},
 		{"attacks is a string", `[arguments.a]
@@ -348,6 +353,16 @@ from = "b"
 type = "undercut"
 to = { from = "a", to = "b" }
 note = "Why the inference fails."`},
+		{"linked reason", base + `
+[[relations]]
+from = ["a", "b"]
+to = "b"
+type = "support"`},
+		{"undercut of a linked reason", base + `
+[[relations]]
+from = "b"
+type = "undercut"
+to = { from = ["a", "b"], to = "b" }`},
 		{"expectations", base + `
 [expect.grounded]
 in = ["a"]

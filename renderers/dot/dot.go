@@ -204,11 +204,15 @@ func (w *writer) write() {
 	}
 	undercuts := undercutsOf(m)
 	for _, r := range rels {
-		if us := undercuts[arguments.Inference{From: r.from, To: r.to}]; r.typ == graph.Support && len(us) > 0 {
+		us := undercutsOn(r, undercuts, rels)
+		switch {
+		case len(r.members) > 1:
+			w.linked(r, us)
+		case len(us) > 0:
 			w.inference(r, us)
-			continue
+		default:
+			w.edge(r)
 		}
-		w.edge(r)
 	}
 	w.printf("}\n")
 }
@@ -478,6 +482,7 @@ type relation struct {
 	from, to string
 	typ      graph.Relation
 	notes    []string
+	members  []string // of a linked reason, sorted; from is their LinkedName
 }
 
 // id is the relation's id in the SVG: FROM.supports.TO or FROM.attacks.TO.
@@ -494,7 +499,8 @@ func relationsOf(m *arguments.Map) []*relation {
 	var out []*relation
 	seen := map[[3]string]*relation{}
 	for _, r := range m.Relations {
-		if m.Argument(r.From) == nil || m.Argument(r.To) == nil {
+		members := linkedMembers(m, r)
+		if members == nil && m.Argument(r.From) == nil || m.Argument(r.To) == nil {
 			continue
 		}
 		if _, ok := verbs[r.Type]; !ok {
@@ -503,7 +509,7 @@ func relationsOf(m *arguments.Map) []*relation {
 		key := [3]string{r.From, r.Type.String(), r.To}
 		rel := seen[key]
 		if rel == nil {
-			rel = &relation{from: r.From, to: r.To, typ: r.Type}
+			rel = &relation{from: r.From, to: r.To, typ: r.Type, members: members}
 			seen[key] = rel
 			out = append(out, rel)
 		}
@@ -527,7 +533,11 @@ func (w *writer) edge(r *relation) {
 func undercutsOf(m *arguments.Map) map[arguments.Inference][]*arguments.Undercut {
 	out := map[arguments.Inference][]*arguments.Undercut{}
 	for _, u := range m.Undercuts {
-		if m.Argument(u.From) != nil && m.Argument(u.Support.From) != nil && m.Argument(u.Support.To) != nil {
+		known := m.Argument(u.From) != nil && m.Argument(u.Support.To) != nil
+		for _, id := range u.Support.Premises() {
+			known = known && m.Argument(id) != nil
+		}
+		if known {
 			out[u.Support] = append(out[u.Support], u)
 		}
 	}
@@ -538,7 +548,7 @@ func undercutsOf(m *arguments.Map) map[arguments.Inference][]*arguments.Undercut
 // node on the support's arrow, which the undercuts' arrows point at.
 func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 	inf := arguments.Inference{From: r.from, To: r.to}.Name()
-	rs := w.relationStyle(w.theme.relations[graph.Support], r.from, r.to)
+	rs := w.relationStyle(w.theme.relations[r.typ], r.from, r.to)
 	class := "inference"
 	if w.withdrawn[r.from] || w.withdrawn[r.to] {
 		class += " withdrawn"
@@ -549,6 +559,11 @@ func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
 	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
 		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+	w.undercutArrows(r, inf, us)
+}
+
+// undercutArrows writes the arrows of the undercuts us of r onto its node inf.
+func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercut) {
 	us = slices.Clone(us)
 	slices.SortStableFunc(us, func(a, b *arguments.Undercut) int { return strings.Compare(a.From, b.From) })
 	seen := map[string]bool{}
@@ -559,9 +574,9 @@ func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 		seen[u.From] = true
 		// An undercut is withdrawn with its undercutter, or with the
 		// support it aims at.
-		st := w.relationStyle(w.theme.undercut(), u.From, r.from, r.to)
+		st := w.relationStyle(w.theme.undercut(), append([]string{u.From, r.to}, r.premises()...)...)
 		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, quote(undercutTooltip(u)))
+			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, quote(undercutTooltip(r, u)))
 	}
 }
 
@@ -580,6 +595,12 @@ func (w *writer) relationStyle(rs relationStyle, ids ...string) relationStyle {
 }
 
 func inferenceTooltip(r *relation) string {
+	switch {
+	case r.typ == graph.Attack:
+		return "the attack of " + r.from + " on " + r.to
+	case len(r.members) > 1:
+		return "the linked reason " + strings.Join(r.members, " + ") + " for " + r.to
+	}
 	return "the inference from " + r.from + " to " + r.to
 }
 
@@ -588,8 +609,8 @@ func undercutID(u *arguments.Undercut) string {
 	return u.From + ".undercuts." + u.Support.Name()
 }
 
-func undercutTooltip(u *arguments.Undercut) string {
-	tip := u.From + " undercuts the inference from " + u.Support.From + " to " + u.Support.To
+func undercutTooltip(r *relation, u *arguments.Undercut) string {
+	tip := u.From + " undercuts " + inferenceTooltip(r)
 	if n := clean(u.Note); n != "" {
 		tip += ": " + n
 	}
@@ -598,6 +619,9 @@ func undercutTooltip(u *arguments.Undercut) string {
 
 func relationTooltip(r *relation) string {
 	tip := r.from + " " + verbs[r.typ] + " " + r.to
+	if len(r.members) > 1 {
+		tip = strings.Join(r.members, " + ") + " together support " + r.to
+	}
 	if len(r.notes) > 0 {
 		tip += ": " + strings.Join(r.notes, " ")
 	}
@@ -636,14 +660,22 @@ func Tooltips(m *arguments.Map) map[string]string {
 		tips[a.ID] = b.String()
 	}
 	undercuts := undercutsOf(m)
-	for _, r := range relationsOf(m) {
+	rels := relationsOf(m)
+	for _, r := range rels {
 		tips[r.id()] = relationTooltip(r)
-		if us := undercuts[arguments.Inference{From: r.from, To: r.to}]; r.typ == graph.Support && len(us) > 0 {
+		us := undercutsOn(r, undercuts, rels)
+		if len(r.members) > 1 {
+			inf := arguments.Inference{From: r.from, To: r.to}.Name()
+			tips[inf] = inferenceTooltip(r)
+			for _, id := range r.members {
+				tips[r.id()+".premise."+id] = relationTooltip(r)
+			}
+		} else if len(us) > 0 {
 			tips[r.id()+".premise"] = relationTooltip(r)
 			tips[arguments.Inference{From: r.from, To: r.to}.Name()] = inferenceTooltip(r)
-			for _, u := range us {
-				tips[undercutID(u)] = undercutTooltip(u)
-			}
+		}
+		for _, u := range us {
+			tips[undercutID(u)] = undercutTooltip(r, u)
 		}
 	}
 	return tips

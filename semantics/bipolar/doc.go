@@ -96,9 +96,53 @@
 // supports; under Deductive an attack on b reaches i (i commits to b) but not a, whose
 // commitment to b lasts only as long as the inference stands.
 //
+// # Linked and convergent reasons
+//
+// A linked reason, members m1 … mk together supporting c, is an inference node i with a
+// premise edge from each member and a support i ⇒ c ([graph.Graph.AddReason]). The premise
+// rule above makes it hold only when every member holds: an attack on any member reaches
+// i, in every mode but Ignore, and through i what i supports. A member commits to nothing
+// through i, nor needs it; so under Deductive an attack on c reaches i (i commits to c)
+// but no member: which member would fail the linked argument the attack does not say.
+//
+// The reasons of an argument c are the sources of the supports into it other than c
+// itself: single supporters, linked reasons, the inferences of undercut supports. Two or
+// more are convergent: c needs only one of them. Where a support means that c needs its
+// source — the secondary attacks of SupportedSecondary, the secondary and extended
+// attacks of Necessary — reading every support into c as needed would make each reason
+// indispensable, as the frameworks with necessities of Nouioua & Risch read a set of
+// necessary supports. A support from a set is read instead as a disjunction, the
+// necessity relation over sets of Nouioua (2013), whose coherence asks that an accepted
+// argument have at least one accepted argument in each set that it needs, and the
+// evidential support of Oren & Norman (2008), where an argument is supported when any of
+// its supporters is. [Convergent] expresses it in Dung's frameworks with the standard
+// gadget of meta-argumentation (Boella, Gabbay, van der Torre & Villata 2009): an
+// auxiliary node N_c, "no reason for c stands", which each reason of c attacks and which
+// attacks c, and no secondary (under Necessary, nor extended) attack along the supports
+// into c. N_c stands exactly when every reason of c is defeated, and then c falls; c falls
+// with N_c's attack also what rests on c, along its supports. Nothing else attacks N_c:
+// whoever supports a rejected reason of c gives c no reason (so under SupportedSecondary a
+// supported attack does not reach N_c). Supported attacks (what commits to what) along
+// the supports into c stay, as under Deductive every derived attack does: Deductive and
+// Ignore need no gadget. An argument with one reason keeps the attacks above exactly, so
+// that a map whose arguments each have at most one reason reads as it always did.
+//
+// # Undercut attacks
+//
+// An undercut of an attack a → b is an attack on an attack. The attack becomes an
+// inference node i ([graph.Graph.AddAttackInference]) with a premise edge from a and an
+// attack i → b, and every undercut attacks i. An attack on a reaches i in every mode,
+// Ignore included, since the attack cannot stand without its source: this is AFRA's
+// defeat of an attack by an attack on its source (Baroni, Cerutti, Giacomin & Guida
+// 2011), and the reduction gives AFRA's extensions on the arguments (argmap's attacks
+// are named by their ends, so an undercut reaches every attack between the two). The
+// source commits to nothing through i: a supporter of a does not attack b through an
+// attack that an undercut disputes.
+//
 // # Ignore
 //
-// Supports are dropped: the result is the direct attacks.
+// Supports are dropped: the result is the direct attacks, and the attacks on the source
+// of an undercut attack that reach its inference.
 //
 // # A worked example
 //
@@ -165,4 +209,12 @@
 //     supports. ICTAI 2010, pp. 215–218, IEEE, 2010.
 //   - F. Nouioua and V. Risch. Argumentation frameworks with necessities. SUM 2011,
 //     LNCS 6929, pp. 163–176, Springer, 2011.
+//   - F. Nouioua. AFs with necessities: further semantics and labelling characterization.
+//     SUM 2013, LNCS 8078, pp. 120–133, Springer, 2013.
+//   - N. Oren and T. J. Norman. Semantics for evidence-based argumentation. COMMA 2008,
+//     FAIA 172, pp. 276–284, IOS Press, 2008.
+//   - G. Boella, D. M. Gabbay, L. van der Torre and S. Villata. Meta-argumentation
+//     modelling I: methodology and techniques. Studia Logica 93:297–355, 2009.
+//   - P. Baroni, F. Cerutti, M. Giacomin and G. Guida. AFRA: Argumentation framework with
+//     recursive attacks. International Journal of Approximate Reasoning 52(1):19–37, 2011.
 package bipolar
