@@ -24,7 +24,7 @@ func (r *Result) reasonLabel(n int) string {
 		return fmt.Sprintf("the linked reason %s for %s", r.members(ps), g.Name(c))
 	case graph.Auxiliary:
 		c, _ := g.AuxiliaryOf(n)
-		return "no reason for " + g.Name(c) + " stands"
+		return "the want of a standing reason for " + g.Name(c)
 	}
 	return g.Name(n)
 }
