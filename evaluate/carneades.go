@@ -29,8 +29,13 @@ func (r *Result) evaluateCarneades(g *graph.Graph) error {
 		Thresholds: carneades.Thresholds(m.Thresholds),
 	}
 	for n := range g.Len() {
-		if p, _, ok := g.Inference(n); ok {
-			in.Weights[n] = m.Argument(g.Name(p)).Weight // an undercut support weighs what its premise does
+		if ps, _, rel := g.Premises(n); rel != 0 {
+			// An undercut support or attack weighs what its premise does, a
+			// linked reason what its weakest member does.
+			in.Weights[n] = 1
+			for _, p := range ps {
+				in.Weights[n] = min(in.Weights[n], m.Argument(g.Name(p)).Weight)
+			}
 			continue
 		}
 		a := m.Argument(g.Name(n))
@@ -155,7 +160,7 @@ func (r *Result) reason(n int) string {
 	if from, to, ok := r.graph.Inference(n); ok {
 		return fmt.Sprintf("%s's support of %s", r.graph.Name(from), r.graph.Name(to))
 	}
-	return r.graph.Name(n)
+	return r.reasonLabel(n)
 }
 
 // side is the strongest applicable argument of one side: its node (-1 for

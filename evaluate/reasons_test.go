@@ -161,3 +161,39 @@ func TestExplainReasons(t *testing.T) {
 	}
 	t.Logf("convergent:\n%s\nlinked:\n%s", conv, linked)
 }
+
+// TestReasonsEveryMethod evaluates a map with a linked reason, convergent
+// reasons and an undercut attack by every method: none may fail on them.
+func TestReasonsEveryMethod(t *testing.T) {
+	src := strings.Replace(contractReasons, "REASONS", linkedReason+convergentReasons+`
+[arguments.u]
+claim = "U."
+[[relations]]
+from = "u"
+type = "undercut"
+to = { from = "x", to = "r1" }
+`, 1)
+	m := load(t, src)
+	for _, method := range []string{"grounded", "preferred", "stable", "h-categorizer", "df-quad", "carneades"} {
+		meth, err := ParseMethod(method)
+		if err != nil {
+			t.Logf("%s: %v", method, err)
+			continue
+		}
+		for _, mode := range bipolar.Modes() {
+			r, err := Evaluate(context.Background(), m, Options{Method: meth, Support: mode})
+			if err != nil {
+				t.Fatalf("%s, %v: %v", method, mode, err)
+			}
+			if len(r.Arguments) != 5 {
+				t.Errorf("%s, %v: %d arguments reported, want 5", method, mode, len(r.Arguments))
+			}
+			if meth.Gradual != 0 {
+				continue // explain does not explain scores
+			}
+			if _, err := r.Explain(context.Background(), "c"); err != nil {
+				t.Errorf("%s, %v: explain: %v", method, mode, err)
+			}
+		}
+	}
+}
