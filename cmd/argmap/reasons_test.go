@@ -73,3 +73,23 @@ to = { from = "a", to = "b" }
 		}
 	}
 }
+
+// TestSelfDefenceExample checks the worked example of linked and convergent
+// reasons and of an undercut attack, docs/examples/self-defence.toml: its
+// expectations hold, and explain says which reason suffices.
+func TestSelfDefenceExample(t *testing.T) {
+	const example = "docs/examples/self-defence.toml"
+	if r := argmap(t, repoRoot, "check", example); r.code != 0 {
+		t.Fatalf("check %s: exit %d\n%s%s", example, r.code, r.stdout, r.stderr)
+	}
+	r := argmap(t, repoRoot, "explain", "--support", "necessary", example, "lawful")
+	for _, want := range []string{
+		"lawful is accepted",
+		"the attack of reform on lawful is rejected: domestic attacks it",
+		"One standing reason for lawful suffices, and consent stands.",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain lawful: no %q in\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+}
