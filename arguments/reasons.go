@@ -60,8 +60,8 @@ func (p *parser) members(e entry) ([]string, []diagnostic.Range) {
 	return ids, at
 }
 
-// checkLinkedReasons reports a linked reason of a single member and a member
-// named twice.
+// checkLinkedReasons reports a linked reason of a single member, a member
+// named twice, and a member that is the reason's conclusion.
 func checkLinkedReasons(c *checker) {
 	for _, r := range c.relations {
 		if len(r.Members) == 0 {
@@ -77,6 +77,11 @@ func checkLinkedReasons(c *checker) {
 				continue
 			}
 			seen[id] = i
+			if id == r.To {
+				c.report(NewDiagnostic("self-support", r.MemberRanges[i],
+					"A reason that rests on its own conclusion adds nothing: remove the conclusion from the members.",
+					"%q is a member of a linked reason for itself", id))
+			}
 		}
 		if len(seen) == 1 {
 			c.report(NewDiagnostic("single-member-reason", r.FromRange,

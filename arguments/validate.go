@@ -45,7 +45,7 @@ var mapChecks = [...]mapCheck{
 	{"support and attack of the same target", []string{"support-and-attack"}, checkSupportAndAttack},
 	{"circular support", []string{"support-cycle"}, checkSupportCycles},
 	{"undercuts of supports that do not exist", []string{"unknown-support"}, checkUndercutSupports},
-	{"linked reasons of one member, or with a member twice", []string{"single-member-reason", "duplicate-member"}, checkLinkedReasons},
+	{"linked reasons of one member, or with a member twice", []string{"single-member-reason", "duplicate-member", "self-support"}, checkLinkedReasons},
 	{"arguments expected two labels", []string{"bad-value"}, checkExpectedTwice},
 	{"isolated arguments", []string{"isolated-argument"}, checkIsolatedArguments},
 	{"proof standards and thresholds", []string{"bad-threshold", "unmeetable-standard"}, checkStandards},
