@@ -197,3 +197,35 @@ to = { from = "x", to = "r1" }
 		}
 	}
 }
+
+// TestPreferenceOnUndercutAttack checks that a preference acts on an attack
+// that is undercut as on any attack: the attack's node comes from its source.
+func TestPreferenceOnUndercutAttack(t *testing.T) {
+	const src = `
+[arguments.a]
+claim = "A."
+attacks = ["b"]
+[arguments.b]
+claim = "B."
+[arguments.u]
+claim = "U."
+attacks = ["v"]
+[arguments.v]
+claim = "V."
+attacks = ["u"]
+[[relations]]
+from = "u"
+type = "undercut"
+to = { from = "a", to = "b" }
+[[preferences]]
+prefer = "b"
+over = "a"
+`
+	for _, mode := range bipolar.Modes() {
+		// Without the preference, b would be undecided with u; preferred to a,
+		// b stands whatever becomes of the undercut.
+		if got, want := labels(grounded(t, src, mode)), "a=in b=in u=undec v=undec"; got != want {
+			t.Errorf("%v: got %s, want %s", mode, got, want)
+		}
+	}
+}
