@@ -225,7 +225,11 @@ func framework(ctx context.Context, m *arguments.Map, opt Options) (*semantics.F
 	if opt.Method.Carneades {
 		return nil, nodesOf(g), g, decisions, nil // the proof standards read the graph itself
 	}
-	if opt.Method.Gradual != DFQuAD { // DF-QuAD reads the supports themselves
+	if opt.Method.Gradual == 0 {
+		// Convergent reasons, under Dung's semantics: the gradual semantics
+		// score arguments, and an auxiliary node would count as one more
+		// attacker (h-categorizer) or is not needed (DF-QuAD reads the
+		// supports themselves).
 		g = bipolar.Convergent(g, opt.Support)
 	}
 	ns := nodesOf(g)
