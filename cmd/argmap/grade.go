@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -143,9 +144,17 @@ func loadAnswer(c *cli.Context, path string) (*arguments.Map, error) {
 // files it shares with key, the map handed out) against the questions of
 // key: its expectations, answered by evaluating key.
 func grade(ctx context.Context, answer, key *arguments.Map) (*grading, error) {
-	shared := map[string]bool{}
+	// The files the two maps share are the map handed out: its own
+	// expectations are neither questions nor answers.
+	inKey := map[string]bool{}
 	for _, f := range key.Files {
-		shared[absName(f.Name)] = true
+		inKey[absName(f.Name)] = true
+	}
+	shared := map[string]bool{}
+	for _, f := range answer.Files {
+		if inKey[absName(f.Name)] {
+			shared[absName(f.Name)] = true
+		}
 	}
 	answers := map[question]string{}
 	var answerOrder []question
@@ -170,6 +179,9 @@ func grade(ctx context.Context, answer, key *arguments.Map) (*grading, error) {
 	type reading struct{ semantics, support string }
 	results := map[reading]*evaluate.Result{}
 	for _, x := range key.Expectations {
+		if shared[absName(x.File.Name)] {
+			continue
+		}
 		opt, d := evaluate.ExpectationOptions(x)
 		if d != nil {
 			continue // the key was checked: cannot happen
@@ -205,6 +217,17 @@ func grade(ctx context.Context, answer, key *arguments.Map) (*grading, error) {
 			g.questions = append(g.questions, gq)
 		}
 	}
+	// The questions of one reading together, readings in the order the key
+	// first asks them.
+	first := map[[2]string]int{}
+	for i, q := range g.questions {
+		if _, ok := first[[2]string{q.semantics, q.support}]; !ok {
+			first[[2]string{q.semantics, q.support}] = i
+		}
+	}
+	slices.SortStableFunc(g.questions, func(a, b gradedQuestion) int {
+		return first[[2]string{a.semantics, a.support}] - first[[2]string{b.semantics, b.support}]
+	})
 	for _, q := range answerOrder {
 		if !asked[q] {
 			g.notAsked = append(g.notAsked, gradedQuestion{question: q, answer: answers[q], result: "not asked"})

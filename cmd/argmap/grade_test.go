@@ -12,6 +12,9 @@ import (
 // with two right, one wrong, two not answered, and one the key does not ask.
 var gradeFiles = map[string]string{
 	"handout.toml": `title = "Handout"
+# The handout's own expectation is neither a question nor an answer.
+[expect.complete]
+in = ["d"]
 [arguments.a]
 claim = "A."
 attacks = ["b", "c"]
