@@ -122,17 +122,8 @@ func loadAnswer(c *cli.Context, path string) (*arguments.Map, error) {
 	}
 	mc := loader.CheckMap(c.Context, path, tables)
 	m, diags := mc.Map, mc.Diagnostics
-	if len(diags) > 0 {
-		err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Report{
-			Diagnostics: diags,
-			Totals:      diagnostic.Totals{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
-			Source:      loader.Source,
-			Rules:       arguments.Rules(),
-			Version:     c.App.Version,
-		})
-		if err != nil {
-			return nil, &exitError{exitProblems, err}
-		}
+	if err := writeMapDiagnostics(c, loader, m, diags); err != nil {
+		return nil, err
 	}
 	if diags.HasErrors() {
 		return nil, &exitError{exitProblems, fmt.Errorf("not grading %s: the answer has errors", path)}

@@ -46,17 +46,8 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 	}
 	mc := loader.CheckMap(c.Context, path, evaluate.CheckMap)
 	m, diags := mc.Map, mc.Diagnostics
-	if len(diags) > 0 {
-		err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Report{
-			Diagnostics: diags,
-			Totals:      diagnostic.Totals{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
-			Source:      loader.Source,
-			Rules:       arguments.Rules(),
-			Version:     c.App.Version,
-		})
-		if err != nil {
-			return nil, &exitError{exitProblems, err}
-		}
+	if err := writeMapDiagnostics(c, loader, m, diags); err != nil {
+		return nil, err
 	}
 	if diags.HasErrors() {
 		return nil, &exitError{code: exitProblems, err: fmt.Errorf("not %s %s: the map has errors", verb, path)}
@@ -65,4 +56,23 @@ func loadChecked(c *cli.Context, path, verb string) (*arguments.Map, error) {
 		return nil, &exitError{code: exitProblems, err: fmt.Errorf("not %s %s: the map has warnings (--strict)", verb, path)}
 	}
 	return m, nil
+}
+
+// writeMapDiagnostics writes the diagnostics of loading the map m, if any,
+// on standard error as check's text does.
+func writeMapDiagnostics(c *cli.Context, loader *arguments.Loader, m *arguments.Map, diags diagnostic.Diagnostics) error {
+	if len(diags) == 0 {
+		return nil
+	}
+	err := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Report{
+		Diagnostics: diags,
+		Totals:      diagnostic.Totals{Files: len(m.Files), Maps: 1, Arguments: len(m.Arguments)},
+		Source:      loader.Source,
+		Rules:       arguments.Rules(),
+		Version:     c.App.Version,
+	})
+	if err != nil {
+		return &exitError{exitProblems, err}
+	}
+	return nil
 }
