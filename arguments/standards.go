@@ -217,12 +217,35 @@ func checkStandards(c *checker) {
 	if !c.complete {
 		return
 	}
-	pros := map[string][]*Argument{} // the arguments that support each id
+	// The reasons for each id, with what they weigh: a supporter, or a
+	// linked reason, which weighs what its weakest member weighs (as the
+	// evaluation counts it).
+	type pro struct {
+		ID     string
+		Weight float64
+	}
+	pros := map[string][]pro{}
 	for _, r := range c.m.Relations {
-		if r.Type == graph.Support {
+		if r.Type != graph.Support {
+			continue
+		}
+		if !r.Linked() {
 			if a := c.m.Argument(r.From); a != nil {
-				pros[r.To] = append(pros[r.To], a)
+				pros[r.To] = append(pros[r.To], pro{a.ID, a.Weight})
 			}
+			continue
+		}
+		p, ok := pro{r.From, 1}, true
+		for _, id := range r.Members {
+			a := c.m.Argument(id)
+			if a == nil {
+				ok = false
+				break
+			}
+			p.Weight = min(p.Weight, a.Weight)
+		}
+		if ok {
+			pros[r.To] = append(pros[r.To], p)
 		}
 	}
 	for _, a := range c.m.Arguments {
