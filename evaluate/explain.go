@@ -382,8 +382,11 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 				}
 				return r.derivation(a, n).length() < r.derivation(best, n).length()
 			}
+			// Only an attacker accepted no later than n was rejected keeps
+			// the explanation well founded: one accepted later is accepted
+			// because n is rejected, and explaining it would come back here.
 			for _, a := range attackers {
-				if labels[a] == semantics.In && better(a) {
+				if labels[a] == semantics.In && round[a] <= round[n] && better(a) {
 					best = a
 				}
 			}

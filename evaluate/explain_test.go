@@ -274,3 +274,39 @@ func TestExplainWordsInASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainWellFounded: schwebel and majority attack each other, and
+// rule, which nothing attacks, supports majority, so that it attacks
+// schwebel too (a supported attack). Grounded semantics rejects schwebel
+// because of rule; majority is accepted only because schwebel is rejected.
+// The explanation must say so, not go round the cycle (it named majority,
+// whose acceptance it explained by schwebel's rejection, and so on).
+func TestExplainWellFounded(t *testing.T) {
+	m := load(t, `
+[arguments.rule]
+claim = "R"
+supports = ["majority"]
+[arguments.majority]
+claim = "M"
+attacks = ["schwebel"]
+[arguments.schwebel]
+claim = "S"
+attacks = ["majority"]
+`)
+	r, err := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Explain(context.Background(), "schwebel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `schwebel: S
+
+schwebel is rejected: rule supports majority, which attacks it (a supported attack), and rule is accepted.
+  rule is accepted: nothing attacks it.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
