@@ -288,9 +288,7 @@ func (m *Map) addQuestions(g *graph.Graph) {
 	}
 	for _, p := range exceptions {
 		for _, z := range attackers[p.raiser] {
-			if z != p.q {
-				g.AddEdge(z, p.q, graph.Attack)
-			}
+			g.AddEdge(z, p.q, graph.Attack) // itself too, when its raiser is the argument it questions
 		}
 	}
 }
