@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestQuestionsGolden runs argmap questions, the built binary, on a map with
+// built-in and custom schemes, and on a map with errors.
+func TestQuestionsGolden(t *testing.T) {
+	dir := filepath.Join("testdata", "e2e", "questions")
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"questions-text", []string{"questions", "map.toml"}, 0},
+		{"questions-open", []string{"questions", "--open", "map.toml"}, 0},
+		{"questions-json", []string{"questions", "-f", "json", "map.toml"}, 0},
+		{"questions-preferred", []string{"questions", "-s", "preferred", "map.toml"}, 0},
+		{"questions-errors", []string{"questions", "broken.toml", "map.toml"}, 1},
+		{"questions-no-file", []string{"questions"}, 2},
+		{"questions-gradual", []string{"questions", "-s", "df-quad", "map.toml"}, 2},
+		{"questions-explain", []string{"explain", "map.toml", "sarukhan"}, 0},
+		{"questions-eval", []string{"eval", "map.toml"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := argmap(t, dir, tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit status %d, want %d\n%s", r.code, tt.code, r)
+			}
+			golden(t, tt.name, fmt.Sprintf("$ argmap %s\n%s", strings.Join(tt.args, " "), r))
+			if again := argmap(t, dir, tt.args...); again != r {
+				t.Errorf("two runs differ:\n%s\n%s", r, again)
+			}
+		})
+	}
+}
+
+func TestQuestionsJSONShape(t *testing.T) {
+	r := argmap(t, filepath.Join("testdata", "e2e", "questions"), "questions", "-f", "json", "map.toml")
+	var out questionsJSON
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if len(out.Maps) != 1 || len(out.Maps[0].Arguments) != 2 {
+		t.Fatalf("got %+v, want one map with two arguments with a scheme", out)
+	}
+	a := out.Maps[0].Arguments[0]
+	if a.ID != "sarukhan" || a.Scheme != "expert-opinion" || len(a.Questions) != 6 {
+		t.Errorf("first argument %+v", a)
+	}
+}
