@@ -26,6 +26,7 @@ func TestQuestionsGolden(t *testing.T) {
 		{"questions-gradual", []string{"questions", "-s", "df-quad", "map.toml"}, 2},
 		{"questions-explain", []string{"explain", "map.toml", "sarukhan"}, 0},
 		{"questions-eval", []string{"eval", "map.toml"}, 0},
+		{"questions-eval-json", []string{"eval", "-f", "json", "map.toml"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
