@@ -42,6 +42,7 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	fmt.Fprintln(&b)
 	if r.Options.Method.Carneades {
 		r.explainCarneades(&b, r.nodeOf[id])
+		r.explainQuestions(&b, id)
 		return b.String(), nil
 	}
 	if s == semantics.Grounded {

@@ -90,3 +90,32 @@ func (r *Result) explainQuestions(b *strings.Builder, id string) {
 
 // isQuestion reports whether node n is a critical question's.
 func (r *Result) isQuestion(n int) bool { return r.graph.Kind(n) == graph.Question }
+
+// questionWeight is the weight of question node n under carneades, and
+// whether n is one: a raised assumption weighs 1 against its argument (the
+// proponent must answer it), an exception what the weakest of its raisers
+// weighs (it is their objection).
+func questionWeight(m *arguments.Map, g *graph.Graph, n int) (float64, bool) {
+	raisers, ok := g.Raisers(n)
+	if !ok {
+		return 0, false
+	}
+	w := 1.0
+	if hasPremise(g, n) {
+		for _, x := range raisers {
+			w = min(w, m.Argument(g.Name(x)).Weight)
+		}
+	}
+	return w, true
+}
+
+// hasPremise reports whether node n has a premise edge: a raised exception's
+// node has one from its raiser, an assumption's none.
+func hasPremise(g *graph.Graph, n int) bool {
+	for _, e := range g.Edges() {
+		if e.To == n && e.Relation == graph.Premise {
+			return true
+		}
+	}
+	return false
+}

@@ -252,3 +252,31 @@ question = "field"
 		}
 	}
 }
+
+// TestQuestionsEveryMethod evaluates random maps with critical questions
+// under every method, and explains every argument: none may fail.
+func TestQuestionsEveryMethod(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 12))
+	for i := range 150 {
+		qm := randomQuestionMap(r)
+		m := load(t, qm.src)
+		for _, name := range MethodNames() {
+			method, err := ParseMethod(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Evaluate(context.Background(), m, Options{Method: method, Without: qm.without})
+			if err != nil {
+				t.Fatalf("map %d, %s: %v\n%s", i, name, err, qm.src)
+			}
+			if method.Gradual != 0 {
+				continue
+			}
+			for _, st := range res.Arguments {
+				if _, err := res.Explain(context.Background(), st.ID); err != nil {
+					t.Fatalf("map %d, %s, explain %s: %v", i, name, st.ID, err)
+				}
+			}
+		}
+	}
+}
