@@ -56,3 +56,27 @@ func TestQuestionsJSONShape(t *testing.T) {
 		t.Errorf("first argument %+v", a)
 	}
 }
+
+// TestExpertOpinionExample checks docs/examples/expert-opinion.toml, the
+// example of the README's section on schemes: its expectations hold, the
+// worksheet lists the open questions, and explain names them.
+func TestExpertOpinionExample(t *testing.T) {
+	const example = "docs/examples/expert-opinion.toml"
+	if r := argmap(t, repoRoot, "check", "--strict", example); r.code != 0 {
+		t.Fatalf("check %s: exit %d\n%s%s", example, r.code, r.stdout, r.stderr)
+	}
+	r := argmap(t, repoRoot, "questions", "--open", example)
+	if r.code != 0 || !strings.Contains(r.stdout, "4 questions of 1 argument: 4 open, 0 raised, 0 answered.") {
+		t.Errorf("questions --open %s:\n%s", example, r)
+	}
+	r = argmap(t, repoRoot, "explain", example, "sarukhan")
+	for _, want := range []string{
+		"the critical question field of sarukhan (raised by diplomat)",
+		"expertise (How credible is E as an expert source?) is open.",
+		"backup-evidence (Is E's assertion based on evidence?) is answered by charter, and not raised.",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("explain sarukhan: no %q in\n%s", want, r)
+		}
+	}
+}
