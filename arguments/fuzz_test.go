@@ -88,6 +88,11 @@ func shapeSeeds() []string {
 		`include = ["a.toml", "b.toml", "c.toml", "b.toml", "d/../a.toml"]` + "\n",
 		wide.String(),
 		"[arguments.a]\nclaim = \"\x1b[2K\x1b[1G0 errors \u202e\"\nattacks = [\"\x1b]0;x\x07\"]\n",
+		// Schemes and critical questions, well and badly formed.
+		"schemes = 1\n[arguments.a]\nclaim = \"A\"\nscheme = 2\n",
+		"[schemes.s]\nquestions = [1, {id = 2}, {id = \"q\", kind = 3}, {id = \"q\"}]\npremises = \"p\"\n[arguments.a]\nclaim = \"A\"\nscheme = \"s\"\n" +
+			"[[relations]]\nfrom = \"a\"\nto = \"a\"\ntype = \"question\"\nquestion = \"q\"\n[[relations]]\nfrom = \"a\"\nto = \"a\"\ntype = \"answer\"\nquestion = [\"q\"]\n",
+		"[[relations]]\nfrom = \"\"\nto = {from = \"a\", to = \"b\"}\ntype = \"question\"\nquestion = \"\"\n",
 	}
 }
 
@@ -126,7 +131,7 @@ func FuzzParse(f *testing.F) {
 			checkStrictOrder(t, m)
 			// One argument node per argument, in order, then one inference
 			// node per undercut support or attack and per linked reason,
-			// named by the relation.
+			// named by the relation, then the nodes of the critical questions raised.
 			g := m.Graph()
 			args := 0
 			for i := range g.Len() {
@@ -143,6 +148,18 @@ func FuzzParse(f *testing.F) {
 					t.Errorf("argument node %d is %q; %d arguments", i, name, len(m.Arguments))
 				case g.Kind(i) == graph.Argument:
 					args++
+				case g.Kind(i) == graph.Question:
+					// A critical question raised: raised by arguments, named ARG?QUESTION.
+					raisers, _ := g.Raisers(i)
+					arg, _, ok := strings.Cut(name, "?")
+					if _, isArg := g.Node(arg); !ok || !isArg || len(raisers) == 0 {
+						t.Errorf("question node %d, %q, raised by %v", i, name, raisers)
+					}
+					for _, r := range raisers {
+						if g.Kind(r) != graph.Argument {
+							t.Errorf("question node %d, %q, raised by node %d of kind %v", i, name, r, g.Kind(r))
+						}
+					}
 				case rel == 0 || !premArgs || g.Kind(to) != graph.Argument ||
 					name != (Inference{LinkedName(names), g.Name(to)}).Name():
 					t.Errorf("node %d, %q, of kind %v, is no inference of a support or attack", i, name, g.Kind(i))

@@ -28,6 +28,10 @@ type File struct {
 	Arguments   []*Argument // in the order of the file
 	Relations   []*Relation // in the order of the file, both forms of relation
 	Undercuts   []*Undercut
+	// Schemes are the argument schemes the file defines; QuestionRelations
+	// its entries that raise or answer critical questions (schemes.go).
+	Schemes           []*Scheme
+	QuestionRelations []*QuestionRelation
 	// Expectations are the outcomes the file expects, one per semantics.
 	Expectations []*Expectation
 	// Thresholds are the keys of the file's [standards] table.
@@ -67,6 +71,9 @@ type Argument struct {
 	Rank   int64
 	Ranked bool
 	Date   string
+	// Scheme is the name of the argument's scheme, or "" (schemes.go).
+	Scheme      string
+	SchemeRange diagnostic.Range
 
 	File  *File
 	Range diagnostic.Range // the argument's table header, or its key
@@ -175,6 +182,10 @@ type Map struct {
 	Arguments   []*Argument // all arguments, file by file, in order; an id defined twice appears once
 	Relations   []*Relation // all relations, file by file, in order
 	Undercuts   []*Undercut
+	// Schemes are the schemes the map's files define, each once;
+	// QuestionRelations the entries that raise or answer critical questions.
+	Schemes           []*Scheme
+	QuestionRelations []*QuestionRelation
 	// Expectations are the outcomes the map's files expect.
 	Expectations []*Expectation
 	// Thresholds are the map's thresholds of the proof standards: for each,
@@ -242,6 +253,10 @@ func (m *Map) Complete() bool {
 // attack a→b is an inference with a premise edge from a and an attack on b,
 // which its undercuts attack: the reduction of an attack on an attack to
 // Dung's frameworks (Baroni et al. 2011, AFRA).
+//
+// A critical question raised against an argument with a scheme gets a node
+// of kind graph.Question, after the inferences, that attacks the argument
+// (see addQuestions in schemes.go).
 func (m *Map) Graph() *graph.Graph {
 	g := graph.New()
 	for _, a := range m.Arguments {
@@ -278,5 +293,6 @@ func (m *Map) Graph() *graph.Graph {
 			g.AddEdge(from, inf, graph.Attack)
 		}
 	}
+	m.addQuestions(g)
 	return g
 }

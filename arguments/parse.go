@@ -376,8 +376,8 @@ func entries(table map[string]any, n *node) []entry {
 }
 
 var (
-	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect"}
-	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note"}
+	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect", "schemes"}
+	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -406,6 +406,8 @@ func (p *parser) document(doc map[string]any, root *node) {
 			p.priorities(e)
 		case "standards":
 			p.standards(e)
+		case "schemes":
+			p.schemes(e)
 		default:
 			detail := didYouMean(e.name, topKeys)
 			if t, ok := e.value.(map[string]any); ok && t["claim"] != nil {
@@ -593,6 +595,12 @@ func (p *parser) argument(e entry) {
 			p.rank(a, f)
 		case "date":
 			p.date(a, f)
+		case "scheme":
+			if s, ok := p.str(f, "the name of the argument's scheme"); ok {
+				a.Scheme = s
+				sp := valueSpan(f.node)
+				a.SchemeRange = p.file.Source.Range(sp.start, sp.end)
+			}
 		default:
 			if p.proofKey(a, f) {
 				continue
@@ -770,8 +778,15 @@ func (p *parser) relations(e entry) {
 func (p *parser) relation(table map[string]any, n *node) {
 	r := &Relation{File: p.file, Entry: true}
 	var u *Undercut
-	if t, _ := table["type"].(string); t == "undercut" {
+	switch t, _ := table["type"].(string); t {
+	case "undercut":
 		u = &Undercut{File: p.file}
+	case "question":
+		p.questionRelation(Raise, table, n)
+		return
+	case "answer":
+		p.questionRelation(Answer, table, n)
+		return
 	}
 	for _, f := range entries(table, n) {
 		sp := valueSpan(f.node)
@@ -792,7 +807,7 @@ func (p *parser) relation(table map[string]any, n *node) {
 			r.To = p.ref(f, "the id of the relation's target argument", "the relation's", `Write the id of the argument the relation goes to: to = "id".`)
 			r.ToRange = p.file.Source.Range(sp.start, sp.end)
 		case "type":
-			t, ok := p.str(f, `"support", "attack" or "undercut"`)
+			t, ok := p.str(f, `"support", "attack", "undercut", "question" or "answer"`)
 			if !ok {
 				continue
 			}
@@ -803,9 +818,9 @@ func (p *parser) relation(table map[string]any, n *node) {
 				r.Type = graph.Attack
 			case "undercut":
 			default:
-				detail := didYouMean(t, []string{"support", "attack", "undercut"})
+				detail := didYouMean(t, []string{"support", "attack", "undercut", "question", "answer"})
 				if detail == "" {
-					detail = `A relation's type is "support", "attack" or "undercut".`
+					detail = `A relation's type is "support", "attack", "undercut", "question" or "answer".`
 				}
 				p.report("bad-value", sp, detail, "unknown relation type %q", t)
 			}

@@ -47,6 +47,7 @@ var mapChecks = [...]mapCheck{
 	{"undercuts of supports that do not exist", []string{"unknown-support"}, checkUndercutSupports},
 	{"linked reasons of one member, or with a member twice", []string{"single-member-reason", "duplicate-member", "self-support"}, checkLinkedReasons},
 	{"arguments expected two labels", []string{"bad-value"}, checkExpectedTwice},
+	{"argument schemes and critical questions", []string{"duplicate-scheme", "redefined-scheme", "unknown-scheme", "no-scheme", "unknown-question", "unknown-argument"}, checkSchemes},
 	{"isolated arguments", []string{"isolated-argument"}, checkIsolatedArguments},
 	{"proof standards and thresholds", []string{"bad-threshold", "unmeetable-standard"}, checkStandards},
 	{"arguments preferred over themselves", []string{"self-preference"}, checkSelfPreferences},
@@ -162,6 +163,8 @@ func assemble(m *Map) *checker {
 	}
 	for _, f := range m.Files {
 		m.Expectations = append(m.Expectations, f.Expectations...)
+		m.Schemes = append(m.Schemes, f.Schemes...)
+		m.QuestionRelations = append(m.QuestionRelations, f.QuestionRelations...)
 	}
 	m.Thresholds, _ = m.thresholds()
 	assemblePreferences(c)
@@ -427,6 +430,13 @@ func checkIsolatedArguments(c *checker) {
 	}
 	for _, u := range c.undercuts {
 		mark(u.from)
+	}
+	for _, r := range c.m.QuestionRelations {
+		for _, id := range []string{r.From, r.To} {
+			if i, ok := c.m.byID[id]; ok {
+				related[i] = true
+			}
+		}
 	}
 	for i, a := range c.m.Arguments {
 		if !related[i] {

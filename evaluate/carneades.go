@@ -38,6 +38,10 @@ func (r *Result) evaluateCarneades(g *graph.Graph) error {
 			}
 			continue
 		}
+		if w, ok := questionWeight(m, g, n); ok {
+			in.Weights[n] = w
+			continue
+		}
 		a := m.Argument(g.Name(n))
 		in.Weights[n] = a.Weight
 		in.Issues[n] = issueOf(a.Proof)

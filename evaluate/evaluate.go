@@ -288,6 +288,8 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 		for n := range base {
 			if g.Kind(n) == graph.Argument {
 				base[n] = m.Argument(g.Name(n)).Weight
+			} else if g.Kind(n) == graph.Question {
+				base[n] = 1 // a raised question holds in full, less what its raisers' attackers and answers take
 			} // an inference has base 0: it carries its premise's strength, less its undercutters'
 		}
 		scores, err := gradual.DFQuAD(g, base)
@@ -393,8 +395,9 @@ func (r *Result) decideEach(ctx context.Context) error {
 	return nil
 }
 
-// withdraw returns g without the named arguments, their edges, and the
-// inferences of the supports they took part in. The nodes kept keep their
+// withdraw returns g without the named arguments, their edges, the
+// inferences of the supports they took part in, and the questions that only
+// they raised. The nodes kept keep their
 // order.
 func withdraw(g *graph.Graph, ids []string) *graph.Graph {
 	if len(ids) == 0 {
@@ -428,6 +431,17 @@ func withdraw(g *graph.Graph, ids []string) *graph.Graph {
 		case graph.Argument:
 			if !gone[g.Name(n)] {
 				newNode[n] = out.AddNode(g.Name(n))
+			}
+		case graph.Question:
+			raisers, _ := g.Raisers(n)
+			var kept []int
+			for _, r := range raisers {
+				if newNode[r] >= 0 {
+					kept = append(kept, newNode[r])
+				}
+			}
+			if len(kept) > 0 {
+				newNode[n] = out.AddQuestion(g.Name(n), kept...)
 			}
 		}
 	}

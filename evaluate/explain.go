@@ -42,10 +42,12 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	fmt.Fprintln(&b)
 	if r.Options.Method.Carneades {
 		r.explainCarneades(&b, r.nodeOf[id])
+		r.explainQuestions(&b, id)
 		return b.String(), nil
 	}
 	if s == semantics.Grounded {
 		r.explainGrounded(&b, r.nodeOf[id])
+		r.explainQuestions(&b, id)
 		return b.String(), nil
 	}
 	text, err := r.explainExtensions(ctx, st, solver{})
@@ -55,12 +57,18 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return b.String() + text + r.failedAttacks(r.nodeOf[id], ""), nil
+	b.WriteString(text)
+	b.WriteString(r.failedAttacks(r.nodeOf[id], ""))
+	r.explainQuestions(&b, id)
+	return b.String(), nil
 }
 
 // label names a node for a sentence: an argument by its id, an inference
 // by what it joins.
 func (r *Result) label(n int) string {
+	if r.isQuestion(n) {
+		return r.questionLabel(n)
+	}
 	if from, to, ok := r.graph.Inference(n); ok {
 		return fmt.Sprintf("the inference from %s to %s", r.graph.Name(from), r.graph.Name(to))
 	}

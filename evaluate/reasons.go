@@ -25,6 +25,8 @@ func (r *Result) reasonLabel(n int) string {
 	case graph.Auxiliary:
 		c, _ := g.AuxiliaryOf(n)
 		return "the want of a standing reason for " + g.Name(c)
+	case graph.Question:
+		return r.questionLabel(n)
 	}
 	return g.Name(n)
 }

@@ -55,10 +55,14 @@ const (
 	// attack relation alone cannot, such as "no reason for c stands" (see
 	// [Graph.AddAuxiliary]). It is not an argument of the map.
 	Auxiliary
+	// Question is the node of a critical question raised against an argument
+	// of a scheme, or a node of its reduction: it is not an argument of the map,
+	// and it holds only while one of its raisers is present ([Graph.Raisers]).
+	Question
 )
 
-// String returns "argument", "inference" or "auxiliary", or "NodeKind(N)" for any
-// other value.
+// String returns "argument", "inference", "auxiliary" or "question", or
+// "NodeKind(N)" for any other value.
 func (k NodeKind) String() string {
 	switch k {
 	case Argument:
@@ -67,6 +71,8 @@ func (k NodeKind) String() string {
 		return "inference"
 	case Auxiliary:
 		return "auxiliary"
+	case Question:
+		return "question"
 	}
 	return "NodeKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -101,6 +107,9 @@ type Graph struct {
 	reasons  map[string]int
 	// The auxiliary nodes, by node: what they are about; nil until the first.
 	auxOf map[int]int
+
+	// The raisers of each question node; nil until the first.
+	raisers map[int][]int
 }
 
 // support is a support relation, from premise to conclusion, that an inference
@@ -290,6 +299,36 @@ func (g *Graph) ReasonOf(premises []int, conclusion int, r Relation) (int, bool)
 	}
 	n, ok := g.reasons[reason{ps, conclusion, r}.key()]
 	return n, ok
+}
+
+// AddQuestion adds a question node called name, raised by the given nodes, and
+// returns its number; every raiser must be in 0..Len()-1, and AddQuestion panics
+// otherwise. A question is never found by name, and AddQuestion always adds a new
+// node. It adds no edge: the caller joins the question to the argument it questions.
+// A graph without some of its arguments (a withdrawal) keeps a question only while
+// one of its raisers is kept.
+func (g *Graph) AddQuestion(name string, raisers ...int) int {
+	for _, r := range raisers {
+		if r < 0 || r >= len(g.names) {
+			panic("graph: AddQuestion(" + strconv.Quote(name) + ") with raiser " + strconv.Itoa(r) +
+				" out of range [0, " + strconv.Itoa(len(g.names)) + ")")
+		}
+	}
+	if g.raisers == nil {
+		g.raisers = make(map[int][]int)
+	}
+	n := g.add(name, Question)
+	g.raisers[n] = slices.Clone(raisers)
+	return n
+}
+
+// Raisers returns the raisers of question node n, and true; or false if n is not a
+// question. The slice is a copy. It panics if n is not in 0..Len()-1.
+func (g *Graph) Raisers(n int) ([]int, bool) {
+	if g.kinds[n] != Question {
+		return nil, false
+	}
+	return slices.Clone(g.raisers[n]), true
 }
 
 func (g *Graph) add(name string, k NodeKind) int {

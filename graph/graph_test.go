@@ -23,7 +23,8 @@ func TestString(t *testing.T) {
 		{Inference, "inference"},
 		{NodeKind(0), "NodeKind(0)"},
 		{Auxiliary, "auxiliary"},
-		{NodeKind(4), "NodeKind(4)"},
+		{Question, "question"},
+		{NodeKind(5), "NodeKind(5)"},
 		{NodeKind(255), "NodeKind(255)"},
 	}
 	for _, tt := range tests {

@@ -183,6 +183,9 @@ type evalArgJSON struct {
 	Credulous *bool    `json:"credulous,omitempty"`
 	Skeptical *bool    `json:"skeptical,omitempty"`
 	Score     *float64 `json:"score,omitempty"`
+	// OpenQuestions are the ids of the critical questions of the argument's
+	// scheme that no argument raises or answers.
+	OpenQuestions []string `json:"open_questions,omitempty"`
 }
 
 func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
@@ -210,6 +213,11 @@ func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
 			a.Label = st.Label.String()
 			a.Credulous, a.Skeptical = &st.Credulous, &st.Skeptical
 			out.Labels[st.ID] = a.Label
+		}
+		for _, q := range res.Map.Questions(res.Map.Argument(st.ID)) {
+			if q.Open() {
+				a.OpenQuestions = append(a.OpenQuestions, q.Question.ID)
+			}
 		}
 		out.Arguments = append(out.Arguments, a)
 	}

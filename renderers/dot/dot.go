@@ -214,6 +214,7 @@ func (w *writer) write() {
 			w.edge(r)
 		}
 	}
+	w.questionEdges()
 	w.printf("}\n")
 }
 
@@ -396,6 +397,9 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: details}}}
 	if src := sourceNames(a.Sources); src != "" {
 		footer = append(footer, run{text: "·" + nbsp + src, style: detail})
+	}
+	if n := openQuestions(w.m, a); n > 0 {
+		footer = append(footer, run{text: "·" + nbsp + "?" + strconv.Itoa(n) + nbsp + "open", style: style{size: detailSize, bold: true, color: ink}})
 	}
 	footerLines, fw := w.meas.wrap(footer, detailWidth)
 	width := maxf(hw, maxf(cw, fw))
