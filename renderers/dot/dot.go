@@ -663,6 +663,9 @@ func Tooltips(m *arguments.Map) map[string]string {
 		}
 		tips[a.ID] = b.String()
 	}
+	for _, e := range questionEdgesOf(m) {
+		tips[e.id] = e.tip
+	}
 	undercuts := undercutsOf(m)
 	rels := relationsOf(m)
 	for _, r := range rels {

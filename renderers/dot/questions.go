@@ -22,14 +22,22 @@ func openQuestions(m *arguments.Map, a *arguments.Argument) int {
 // questionEdges writes the relations that raise and answer critical
 // questions: dashed arrows (raised) and dotted ones (answered), labelled with
 // the question's id, in the map's order, each drawn once.
-func (w *writer) questionEdges() {
+// questionEdge is the arrow of a question or answer relation.
+type questionEdge struct {
+	id, from, to, style, label, tip string
+}
+
+// questionEdgesOf lists the arrows of the map's question and answer
+// relations, once each, in the map's order.
+func questionEdgesOf(m *arguments.Map) []questionEdge {
+	var edges []questionEdge
 	seen := map[string]bool{}
-	for _, r := range w.m.QuestionRelations {
-		a := w.m.Argument(r.To)
-		if w.m.Argument(r.From) == nil || a == nil || a.Scheme == "" {
+	for _, r := range m.QuestionRelations {
+		a := m.Argument(r.To)
+		if m.Argument(r.From) == nil || a == nil || a.Scheme == "" {
 			continue
 		}
-		s := w.m.Scheme(a.Scheme)
+		s := m.Scheme(a.Scheme)
 		if s == nil || s.Question(r.Question) == nil {
 			continue
 		}
@@ -42,11 +50,18 @@ func (w *writer) questionEdges() {
 			continue
 		}
 		seen[id] = true
-		tip := clean(r.Note)
-		if tip == "" {
-			tip = r.From + " " + verb + " " + r.Question + " of " + r.To + ": " + clean(s.Question(r.Question).Text)
+		tip := r.From + " " + verb + " the critical question " + r.Question + " of " + r.To + ": " + clean(s.Question(r.Question).Text)
+		if note := clean(r.Note); note != "" {
+			tip += " " + note
 		}
+		edges = append(edges, questionEdge{id, r.From, r.To, style, label, tip})
+	}
+	return edges
+}
+
+func (w *writer) questionEdges() {
+	for _, e := range questionEdgesOf(w.m) {
 		w.printf("\t%s -> %s [id=%s class=\"question\" color=%q fontcolor=%q fontname=%s fontsize=%s style=%s arrowhead=empty xlabel=%s tooltip=%s]\n",
-			quote(r.From), quote(r.To), quote(id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(detailSize), style, quote(label), quote(tip))
+			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(detailSize), e.style, quote(e.label), quote(e.tip))
 	}
 }

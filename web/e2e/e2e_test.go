@@ -387,8 +387,9 @@ func TestScreenshot(t *testing.T) {
 	ctx := browser(t)
 	root := droneStrikes(t)
 	ids := argumentIDs(t, root)
-	id, _ := mostChanging(t, root)
-	navigate(t, ctx, serve(t, root))
+	// The seminar's question: what if drug trafficking were an armed attack?
+	const id = "no_armed_attack"
+	navigate(t, ctx, serve(t, root)+"?explain=self_defence")
 	waitFor(t, ctx, ids, loadTimeout, labelled(eval(t, root, grounded, defSup)))
 	click(t, ctx, id)
 	waitFor(t, ctx, ids, stepTimeout, labelled(eval(t, root, grounded, defSup, id), id))
