@@ -144,6 +144,7 @@ type Result struct {
 
 	proof  []carneades.Outcome  // the outcome of each node of graph, under carneades
 	frame  *semantics.Framework // the attack relation evaluated
+	scores []float64            // every node's score, under a gradual semantics
 	graph  *graph.Graph         // the graph it was derived from
 	nodeOf map[string]int       // node of each argument's id in frame
 	status map[string]int       // index in Arguments of each id
@@ -303,6 +304,7 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 }
 
 func (r *Result) setScores(scores []float64) {
+	r.scores = scores
 	for i := range r.Arguments {
 		r.Arguments[i].Score = scores[r.nodeOf[r.Arguments[i].ID]]
 	}

@@ -30,9 +30,6 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("no argument %q in the evaluation", id)
 	}
-	if r.Options.Method.Gradual != 0 {
-		return "", fmt.Errorf("explain works with grounded, complete, preferred, stable, semi-stable, stage and ideal semantics, not with %s", r.Options.Method)
-	}
 	var b strings.Builder
 	s := r.Options.Method.Semantics
 	fmt.Fprintf(&b, "%s: %s\n", id, termtext.Escape(r.Map.Argument(id).Claim)) // the one text of the map's own; ids are plain
@@ -40,6 +37,10 @@ func (r *Result) Explain(ctx context.Context, id string) (string, error) {
 		fmt.Fprintf(&b, "(with %s withdrawn)\n", strings.Join(r.Options.Without, ", "))
 	}
 	fmt.Fprintln(&b)
+	if r.Options.Method.Gradual != 0 {
+		r.explainGradual(&b, r.nodeOf[id])
+		return b.String(), nil
+	}
 	if r.Options.Method.Carneades {
 		r.explainCarneades(&b, r.nodeOf[id])
 		r.explainQuestions(&b, id)

@@ -97,12 +97,54 @@ func TestExplainNotExplainable(t *testing.T) {
 	if _, err := r.Explain(ctx, "zz"); err == nil || !strings.Contains(err.Error(), `no argument "zz"`) {
 		t.Errorf("unknown id: error %v", err)
 	}
-	g, err := Evaluate(ctx, m, Options{Method: Method{Gradual: HCategorizer}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := g.Explain(ctx, "a"); err == nil || !strings.Contains(err.Error(), "not with h-categorizer") {
-		t.Errorf("gradual: error %v", err)
+}
+
+// TestExplainGradual: under a gradual semantics explain shows the
+// computation, with its numbers: the h-categorizer of Besnard & Hunter
+// (2001), 1 / (1 + the attackers' scores); DF-QuAD (Rago et al. 2016), the
+// weight combined with the aggregated attackers and supporters.
+func TestExplainGradual(t *testing.T) {
+	m := load(t, `
+[arguments.a]
+claim = "A"
+attacks = ["c"]
+[arguments.b]
+claim = "B"
+attacks = ["a"]
+[arguments.s]
+claim = "S"
+weight = 0.8
+supports = ["c"]
+[arguments.c]
+claim = "C"
+`)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		method Method
+		want   string
+	}{
+		{Method{Gradual: HCategorizer}, `c: C
+
+c scores 0.667 under the h-categorizer (Besnard & Hunter 2001): one over one plus the scores of its attackers.
+  Its attackers: a 0.500.
+  1 / (1 + 0.500) = 1 / 1.500 = 0.667.
+`},
+		{Method{Gradual: DFQuAD}, `c: C
+
+c scores 0.775 under DF-QuAD (Rago et al. 2016): its weight, 0.500, lowered by its attackers and raised by its supporters.
+  Attackers: a 0.250; together F = 1 − ∏(1 − score) = 0.250.
+  Supporters: s 0.800; together 0.800.
+  The support is stronger: 0.500 + (1 − 0.500) × (0.800 − 0.250) = 0.775.
+`},
+	} {
+		r, err := Evaluate(ctx, m, Options{Method: tt.method, Support: bipolar.Ignore})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Explain(ctx, "c")
+		if err != nil || got != tt.want {
+			t.Errorf("%v: error %v\n--- got\n%s--- want\n%s", tt.method, err, got, tt.want)
+		}
 	}
 }
 

@@ -510,6 +510,12 @@ func (g *Graph) Clone() *Graph {
 			c.auxOf[k] = v
 		}
 	}
+	if g.raisers != nil {
+		c.raisers = make(map[int][]int, len(g.raisers))
+		for k, v := range g.raisers {
+			c.raisers[k] = v // never changed after AddQuestion
+		}
+	}
 	return c
 }
 

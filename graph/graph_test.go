@@ -360,3 +360,17 @@ func TestClone(t *testing.T) {
 		t.Errorf("the clone lost the inference: %d %v", n, ok)
 	}
 }
+
+// TestCloneQuestions: a clone keeps the raisers of its question nodes
+// (preference.Reduce clones the graph, and explain names the raisers).
+func TestCloneQuestions(t *testing.T) {
+	g := New()
+	a, x := g.AddNode("a"), g.AddNode("x")
+	q := g.AddQuestion("a?field", x)
+	for _, c := range []*Graph{g.Clone(), g.WithoutEdges()} {
+		if r, ok := c.Raisers(q); !ok || len(r) != 1 || r[0] != x {
+			t.Errorf("the clone's raisers of %s: %v %v, want [%d]", c.Name(q), r, ok, x)
+		}
+	}
+	_ = a
+}

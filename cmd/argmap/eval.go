@@ -383,9 +383,6 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if opt.Method.Gradual != 0 {
-		return usageError("--semantics %s scores arguments; explain works with grounded, complete, preferred, stable, semi-stable, stage and ideal semantics", opt.Method)
-	}
 	for _, w := range opt.Without {
 		if w == id {
 			return usageError("%s is withdrawn (--without): there is nothing to explain", id)

@@ -277,7 +277,6 @@ func TestWasmBadRequests(t *testing.T) {
 		{request{Files: files, Root: name, Support: "deductiv"}, "support: "},
 		{request{Files: files, Root: name, Without: []string{"dd"}}, `without: no argument "dd" in map.toml`},
 		{request{Files: files, Root: name, Explain: "zz"}, `explain: no argument "zz" in map.toml`},
-		{request{Files: files, Root: name, Semantics: "h-categorizer", Explain: "a"}, "explain: h-categorizer semantics scores arguments"},
 		{request{Files: files, Root: name, Without: []string{"a"}, Explain: "a"}, "explain: a is withdrawn"},
 		{request{Files: files, Root: "other.toml"}, `bad request: the root file "other.toml" is not among the files`},
 		{request{Files: map[string]string{"../x.toml": "", name: files[name]}, Root: name}, `bad request: file name "../x.toml"`},

@@ -137,8 +137,6 @@ func run(ctx context.Context, req *request) (*response, error) {
 		switch {
 		case m.Argument(id) == nil:
 			return nil, fmt.Errorf("explain: no argument %q in %s%s", id, req.Root, didYouMean(m, id))
-		case method.Gradual != 0:
-			return nil, fmt.Errorf("explain: %s semantics scores arguments; explain works with grounded, complete, preferred, stable, semi-stable, stage and ideal semantics", method)
 		case contains(opt.Without, id):
 			return nil, fmt.Errorf("explain: %s is withdrawn: there is nothing to explain", id)
 		}

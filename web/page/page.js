@@ -22,7 +22,6 @@
     return id ? $("map").querySelector(`g.node.argument[id="${CSS.escape(id)}"]`) : null;
   }
   const SVGNS = "http://www.w3.org/2000/svg";
-  const GRADUAL = new Set(["h-categorizer", "df-quad"]);
   // A worker that answers in none of this is given up and started anew:
   // the evaluator bounds its own work and says so, this only catches a
   // worker that cannot.
@@ -230,8 +229,7 @@
     writeURL();
     const req = { files: sources.files, root: sources.root, semantics: state.semantics, support: state.support, without: state.without.slice(),
       // A withdrawn argument has no label to explain.
-      // Gradual semantics have scores, not labels to explain.
-      explain: state.without.includes(state.explain) || GRADUAL.has(state.semantics) ? "" : state.explain };
+      explain: state.without.includes(state.explain) ? "" : state.explain };
     const t0 = performance.now();
     // Said only when it lasts: a quick evaluation does not flicker.
     const slow = setTimeout(() => setStatus("Evaluating… (a large enumeration is stopped after 20 s at most)"), 300);
@@ -335,7 +333,6 @@
     const ex = document.createElement("pre");
     ex.className = "explanation";
     ex.textContent = state.without.includes(id) ? id + " is withdrawn: click it again to restore it."
-      : GRADUAL.has(state.semantics) ? `${id} scores ${Number(g.dataset.score).toFixed(3)} under ${state.semantics} (0 to 1: how strong it stands, given what attacks and supports it). Explanations are given for the labelling semantics (grounded to ideal).`
       : (text || "");
     aside.replaceChildren(h, details, ex);
   }
