@@ -386,6 +386,9 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 				if da, db := r.direct(a, n), r.direct(best, n); da != db {
 					return da
 				}
+				if la, lb := r.legal(a), r.legal(best); la != lb {
+					return la // a student of law reads the legal reason first
+				}
 				if round[a] != round[best] {
 					return round[a] < round[best]
 				}
@@ -413,6 +416,10 @@ func (r *Result) explainGrounded(b *strings.Builder, n int) {
 				fmt.Fprintf(b, "%s%s is rejected: %s %s, and %s is accepted.\n", indent, name, r.label(best), r.attacksIt(best, n), r.label(best))
 			}
 			r.failingMembers(b, n, labels, indent)
+			if depth == 0 {
+				r.otherAttackers(b, n, best, labels, indent)
+				r.standingSupporters(b, n, labels, indent)
+			}
 			if depth < maxDepth {
 				explain(best, depth+1, indent+"  ")
 			}
@@ -591,4 +598,86 @@ func (r *Result) labels(nodes []int) string {
 		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 	}
 	return strings.Join(names, "")
+}
+
+// otherAttackers names the accepted attackers of the rejected node n
+// besides best, the one the explanation follows: legal arguments (kind law
+// or precedent) first, then the others in the map's order.
+func (r *Result) otherAttackers(b *strings.Builder, n, best int, labels semantics.Labelling, indent string) {
+	var legal, other, derived []string
+	for _, a := range r.frame.Attackers(n) {
+		if a == best || labels[a] != semantics.In || r.graph.Kind(a) == graph.Auxiliary {
+			continue
+		}
+		name := r.label(a)
+		if !r.direct(a, n) {
+			derived = append(derived, name)
+			continue
+		}
+		if r.legal(a) {
+			legal = append(legal, name+" ("+r.kindOf(a)+")")
+			continue
+		}
+		other = append(other, name)
+	}
+	if direct := append(legal, other...); len(direct) > 0 {
+		fmt.Fprintf(b, "%s  Also attacking it, and accepted: %s.\n", indent, joinAnd(direct))
+	}
+	if len(derived) > 0 {
+		verb, them := "attack it too, and are", "them"
+		if len(derived) == 1 {
+			verb, them = "attacks it too, and is", "it"
+		}
+		fmt.Fprintf(b, "%s  Through supports, %s %s accepted (explain %s to see how).\n", indent, joinAnd(derived), verb, them)
+	}
+}
+
+// standingSupporters says, for the rejected node n, which of its
+// supporters are accepted, and why they do not rescue it.
+func (r *Result) standingSupporters(b *strings.Builder, n int, labels semantics.Labelling, indent string) {
+	var names []string
+	seen := map[int]bool{}
+	for _, e := range r.graph.Edges() {
+		if e.To != n || e.Relation != graph.Support || seen[e.From] || labels[e.From] != semantics.In {
+			continue
+		}
+		seen[e.From] = true
+		names = append(names, r.label(e.From))
+	}
+	if len(names) == 0 {
+		return
+	}
+	verb := "supports it and is"
+	if len(names) > 1 {
+		verb = "support it and are"
+	}
+	fmt.Fprintf(b, "%s  %s %s accepted, but a support does not answer an attack: %s could stand only if every argument that defeats it were rejected.\n",
+		indent, joinAnd(names), verb, r.label(n))
+}
+
+// joinAnd joins names as "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) > 1 {
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return strings.Join(names, "")
+}
+
+// kindOf is the kind of the argument node a is, or of the argument the
+// attack inference a comes from, or "".
+func (r *Result) kindOf(a int) string {
+	if ps, _, rel := r.graph.Premises(a); rel == graph.Attack && len(ps) == 1 {
+		a = ps[0]
+	}
+	if r.graph.Kind(a) != graph.Argument {
+		return ""
+	}
+	return r.Map.Argument(r.graph.Name(a)).Kind
+}
+
+// legal reports whether node a is a legal argument: a law or a precedent,
+// or the attack of one.
+func (r *Result) legal(a int) bool {
+	k := r.kindOf(a)
+	return k == "law" || k == "precedent"
 }

@@ -346,7 +346,54 @@ attacks = ["majority"]
 	want := `schwebel: S
 
 schwebel is rejected: rule supports majority, which attacks it (a supported attack), and rule is accepted.
+  Also attacking it, and accepted: majority.
   rule is accepted: nothing attacks it.
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestExplainEveryAttacker: explain names every accepted attacker of a
+// rejected argument, legal arguments first (the one it follows too), those
+// that attack through supports apart, and says why an accepted supporter
+// does not rescue it.
+func TestExplainEveryAttacker(t *testing.T) {
+	m := load(t, `
+[arguments.strike]
+claim = "Strike."
+[arguments.cost]
+claim = "It costs too much."
+attacks = ["strike"]
+[arguments.charter]
+claim = "Art. 2(4) prohibits it."
+kind = "law"
+attacks = ["strike"]
+[arguments.security]
+claim = "Security demands it."
+supports = ["strike"]
+[arguments.ally]
+claim = "An ally objects."
+supports = ["objection"]
+[arguments.objection]
+claim = "The objection."
+attacks = ["strike"]
+`)
+	r, err := Evaluate(context.Background(), m, Options{Method: Method{Semantics: semantics.Grounded}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Explain(context.Background(), "strike")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `strike: Strike.
+
+strike is rejected: charter attacks it, and charter is accepted.
+  Also attacking it, and accepted: cost and objection.
+  Through supports, ally attacks it too, and is accepted (explain it to see how).
+  security supports it and is accepted, but a support does not answer an attack: strike could stand only if every argument that defeats it were rejected.
+  charter is accepted: nothing attacks it.
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
