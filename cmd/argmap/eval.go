@@ -355,13 +355,20 @@ func explainCommand() *cli.Command {
 		Description: `Explains, in sentences for a student, why the argument ID of the map whose
 root file is FILE has its status: under grounded semantics, the chain of
 attackers and defenders that settles it; under the others, an extension
-that holds it and one that does not, or why none can.`,
-		Flags:  evaluationFlags(),
+that holds it and one that does not, or why none can; under a gradual
+semantics, how its score was computed. --format json gives the same text
+with the argument's label (or score) and its critical questions.`,
+		Flags: append(evaluationFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"}),
 		Action: runExplain,
 	}
 }
 
 func runExplain(c *cli.Context) error {
+	format := c.String("format")
+	if format != "text" && format != "json" {
+		return usageError("unknown format %q for --format: use text or json", format)
+	}
 	if c.NArg() != 2 {
 		return usageError("explain needs a map and an argument: argmap explain FILE ID")
 	}
@@ -392,7 +399,50 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return evalError(c, err, timeout, "explaining", file)
 	}
+	if format == "json" {
+		return writeExplanationJSON(c, res, id, timeout, file)
+	}
 	return writeExplanation(c, res, id, timeout, file)
+}
+
+// explainJSON is the JSON output of argmap explain, documented in the
+// README.
+type explainJSON struct {
+	Map         string                  `json:"map"`
+	ID          string                  `json:"id"`
+	Claim       string                  `json:"claim"`
+	Semantics   string                  `json:"semantics"`
+	Support     string                  `json:"support"`
+	Without     []string                `json:"without"`
+	Label       string                  `json:"label,omitempty"`
+	Score       *float64                `json:"score,omitempty"`
+	Explanation string                  `json:"explanation"`
+	Questions   []evaluate.QuestionText `json:"questions,omitempty"`
+}
+
+func writeExplanationJSON(c *cli.Context, res *evaluate.Result, id string, timeout time.Duration, file string) error {
+	text, err := res.Explain(c.Context, id)
+	if c.Context.Err() != nil {
+		return evalError(c, c.Context.Err(), timeout, "explaining", file)
+	}
+	if err != nil {
+		return evalError(c, fmt.Errorf("explaining %s in %s: %w", id, file, err), timeout, "explaining", file)
+	}
+	st, _ := res.Status(id)
+	out := explainJSON{Map: res.Map.Root.Name, ID: id, Claim: res.Map.Argument(id).Claim, Semantics: res.Options.Method.String(),
+		Support: res.Options.Support.String(), Without: append([]string{}, res.Options.Without...), Explanation: text,
+		Questions: evaluate.Questions(res.Map, res.Map.Argument(id))}
+	if res.Options.Method.Gradual != 0 {
+		out.Score = &st.Score
+	} else {
+		out.Label = st.Label.String()
+	}
+	enc := json.NewEncoder(c.App.Writer)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return &exitError{exitProblems, err}
+	}
+	return nil
 }
 
 // explainer is what writeExplanation asks for an explanation: an

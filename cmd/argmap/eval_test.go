@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -185,5 +186,23 @@ func TestExplainWordsOfTheReading(t *testing.T) {
 		if !strings.Contains(stdout, tt.want) {
 			t.Errorf("%s:\n%s\nlacks %q", tt.support, stdout, tt.want)
 		}
+	}
+}
+
+// TestExplainJSON: explain --format json gives the explanation's text with
+// the argument's label, under the options given, and refuses another format.
+func TestExplainJSON(t *testing.T) {
+	file := writeMap(t, supportMap)
+	stdout, stderr, code := runInProcess(t, "explain", "-f", "json", file, "t")
+	var got explainJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &got) != nil {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	text, _, _ := runInProcess(t, "explain", file, "t")
+	if got.ID != "t" || got.Semantics != "grounded" || got.Label == "" || got.Explanation != text || got.Score != nil {
+		t.Errorf("JSON %+v; want t's grounded label and explain's text %q", got, text)
+	}
+	if _, _, code := runInProcess(t, "explain", "-f", "yaml", file, "t"); code != exitUsage {
+		t.Errorf("--format yaml: exit %d, want %d", code, exitUsage)
 	}
 }
