@@ -31,7 +31,7 @@ func TestCheckFiles(t *testing.T) {
 		stderr string
 	}{
 		{"an included file, alone: the map of the file that includes it", []string{"check", mexico}, 0,
-			"0 errors, 0 warnings in 2 files (1 map, 32 arguments)",
+			"0 errors, 0 warnings in 2 files (1 map, 33 arguments)",
 			"argmap: note: " + mexico + " is part of the map of " + filepath.Join(filepath.Dir(mexico), "debate.toml") + ", which includes it: checked that map\n"},
 		{"a part, as git diff names it", []string{"check", "maps/part.toml", "pyproject.toml"}, 0,
 			"0 errors, 0 warnings in 2 files (1 map, 2 arguments)",
