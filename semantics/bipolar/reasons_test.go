@@ -114,41 +114,7 @@ func cutReference(g *graph.Graph, m Mode) relation {
 	case Necessary:
 		psup, qsup = cutInto(sup), cutInto(sup)
 	}
-	r := newRelation(n)
-	for a := range n {
-		copy(r[a], att[a])
-	}
-	for changed := true; changed; {
-		changed = false
-		add := func(a, b int) {
-			if !r[a][b] {
-				r[a][b], changed = true, true
-			}
-		}
-		for a := range n {
-			for b := range n {
-				for x := range n {
-					switch m {
-					case SupportedSecondary:
-						if psup[a][x] && r[x][b] || r[a][x] && qsup[x][b] {
-							add(a, b)
-						}
-					case Deductive:
-						if sup[a][x] && r[x][b] || r[a][x] && sup[b][x] {
-							add(a, b)
-						}
-					case Necessary:
-						if r[a][x] && qsup[x][b] || psup[x][a] && r[x][b] {
-							add(a, b)
-						}
-					}
-					if r[a][x] && prem[x][b] {
-						add(a, b)
-					}
-				}
-			}
-		}
-	}
+	r := fixpointSplit(psup, qsup, prem, att, m)
 	// The reasons of an argument attack its auxiliary node, and nothing else
 	// does.
 	for _, e := range g.Edges() {

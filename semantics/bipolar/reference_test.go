@@ -97,13 +97,26 @@ func fixpointReference(sup, att relation, m Mode) relation {
 //
 //	a → p, p ▷ i gives a → i
 func fixpointPremises(sup, prem, att relation, m Mode) relation {
+	if m == Ignore {
+		r := newRelation(len(att))
+		for a := range r {
+			copy(r[a], att[a])
+		}
+		return r
+	}
+	return fixpointSplit(sup, sup, prem, att, m)
+}
+
+// fixpointSplit is the fixpoint of fixpointPremises with the supports read
+// apart: psup where a supporter commits to what it supports (supported,
+// mediated and extended attacks), qsup where an argument rests on its
+// supporter (secondary attacks). Under Ignore it applies the premise rule
+// alone.
+func fixpointSplit(psup, qsup, prem, att relation, m Mode) relation {
 	n := len(att)
 	r := newRelation(n)
 	for a := range n {
 		copy(r[a], att[a])
-	}
-	if m == Ignore {
-		return r
 	}
 	for changed := true; changed; {
 		changed = false
@@ -117,15 +130,15 @@ func fixpointPremises(sup, prem, att relation, m Mode) relation {
 				for x := range n {
 					switch m {
 					case SupportedSecondary:
-						if sup[a][x] && r[x][b] || r[a][x] && sup[x][b] {
+						if psup[a][x] && r[x][b] || r[a][x] && qsup[x][b] {
 							add(a, b)
 						}
 					case Deductive:
-						if sup[a][x] && r[x][b] || r[a][x] && sup[b][x] {
+						if psup[a][x] && r[x][b] || r[a][x] && psup[b][x] {
 							add(a, b)
 						}
 					case Necessary:
-						if r[a][x] && sup[x][b] || sup[x][a] && r[x][b] {
+						if r[a][x] && qsup[x][b] || psup[x][a] && r[x][b] {
 							add(a, b)
 						}
 					}
