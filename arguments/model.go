@@ -8,6 +8,8 @@
 package arguments
 
 import (
+	"sync"
+
 	"strings"
 
 	"github.com/argmap/argmap/diagnostic"
@@ -195,6 +197,7 @@ type Map struct {
 	Priorities  *Priorities   // the map's [priorities] table, or nil
 
 	order      *order         // the preference order, built on first use
+	orderOnce  sync.Once      // a map may be evaluated by several goroutines
 	byID       map[string]int // index in Arguments
 	incomplete bool           // an included file could not be read
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
+	"github.com/argmap/argmap/internal/suggest"
 )
 
 // Preference is a [[preferences]] entry: the argument Prefer prevails over
@@ -137,14 +138,10 @@ func closeTo(s string, known []string) string {
 			return k
 		}
 	}
-	if hint := didYouMean(s, known); hint != "" && len(s) >= 5 && !strings.Contains(s, " ") {
-		for _, k := range known {
-			if strings.Contains(hint, `"`+k+`"`) {
-				return k
-			}
-		}
+	if len(s) < 5 || strings.Contains(s, " ") {
+		return "" // short words and phrases are free text
 	}
-	return ""
+	return suggest.Closest(s, known)
 }
 
 // priorities reads a file's [priorities] table.
@@ -523,15 +520,7 @@ func (m *Map) Why(a, b string) []Priority {
 
 // prefOrder returns the map's preference order, building it on first use.
 func (m *Map) prefOrder() *order {
-	if m.order == nil {
-		if m.byID == nil {
-			m.byID = map[string]int{}
-			for i, a := range m.Arguments {
-				m.byID[a.ID] = i
-			}
-		}
-		m.order = buildOrder(m)
-	}
+	m.orderOnce.Do(func() { m.order = buildOrder(m) })
 	return m.order
 }
 
