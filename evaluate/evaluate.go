@@ -287,11 +287,7 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 	case DFQuAD:
 		base := make([]float64, g.Len())
 		for n := range base {
-			if g.Kind(n) == graph.Argument {
-				base[n] = m.Argument(g.Name(n)).Weight
-			} else if g.Kind(n) == graph.Question {
-				base[n] = 1 // a raised question holds in full, less what its raisers' attackers and answers take
-			} // an inference has base 0: it carries its premise's strength, less its undercutters'
+			base[n] = dfquadBase(m, g, n)
 		}
 		scores, err := gradual.DFQuAD(g, base)
 		if err != nil {
@@ -301,6 +297,20 @@ func Evaluate(ctx context.Context, m *arguments.Map, opt Options) (*Result, erro
 		return r, nil
 	}
 	return r, r.decide(ctx)
+}
+
+// dfquadBase is the base score DF-QuAD starts node n of g from: an
+// argument's weight; 1 for a raised question, which holds in full, less
+// what its raisers' attackers and its answers take; 0 for an inference,
+// which carries its premise's strength, less its undercutters'.
+func dfquadBase(m *arguments.Map, g *graph.Graph, n int) float64 {
+	switch g.Kind(n) {
+	case graph.Argument:
+		return m.Argument(g.Name(n)).Weight
+	case graph.Question:
+		return 1
+	}
+	return 0
 }
 
 func (r *Result) setScores(scores []float64) {

@@ -34,23 +34,9 @@ func (r *Result) explainGradual(b *strings.Builder, n int) {
 			b.WriteString("  It is on a cycle of attacks: the scores of the cycle are solved together.\n")
 		}
 	case DFQuAD:
-		base := 0.0
-		if id, ok := (&Nodes{ids: r.nodeIDs()}).ID(n); ok {
-			base = r.Map.Argument(id).Weight
-		}
-		var attackers, supporters []int
-		for _, e := range r.graph.Edges() {
-			if e.To != n {
-				continue
-			}
-			switch e.Relation {
-			case graph.Attack:
-				attackers = append(attackers, e.From)
-			case graph.Support:
-				supporters = append(supporters, e.From)
-			}
-		}
-		attackers, supporters = uniqueSorted(attackers), uniqueSorted(supporters)
+		base := dfquadBase(r.Map, r.graph, n)
+		attackers := uniqueSorted(reversed(r.graph.Adjacency(graph.Attack))[n])
+		supporters := uniqueSorted(reversed(r.graph.Adjacency(graph.Support))[n])
 		va, vs := aggregate(r.scores, attackers), aggregate(r.scores, supporters)
 		fmt.Fprintf(b, "%s scores %s under DF-QuAD (Rago et al. 2016): its weight, %s, lowered by its attackers and raised by its supporters.\n",
 			name, score3(score), score3(base))
@@ -64,28 +50,14 @@ func (r *Result) explainGradual(b *strings.Builder, n int) {
 		default:
 			fmt.Fprintf(b, "  The support is stronger: %s + (1 − %s) × (%s − %s) = %s.\n", score3(base), score3(base), score3(vs), score3(va), score3(base+(1-base)*(vs-va)))
 		}
-		if onCycle(r.graph.Len(), n, func(v int) []int {
-			var from []int
-			for _, e := range r.graph.Edges() {
-				if e.To == v {
-					from = append(from, e.From)
-				}
-			}
-			return from
-		}) {
+		in := make([][]int, r.graph.Len()) // every edge, backwards
+		for _, e := range r.graph.Edges() {
+			in[e.To] = append(in[e.To], e.From)
+		}
+		if onCycle(r.graph.Len(), n, func(v int) []int { return in[v] }) {
 			b.WriteString("  It is on a cycle: the scores of the cycle are solved together, so the figures above hold to within 1e-9.\n")
 		}
 	}
-}
-
-// nodeIDs is the id of every node of the result's graph, "" for a node
-// that is no argument.
-func (r *Result) nodeIDs() []string {
-	ids := make([]string, r.graph.Len())
-	for id, n := range r.nodeOf {
-		ids[n] = id
-	}
-	return ids
 }
 
 // scored lists nodes with their scores, or says "none".
