@@ -98,11 +98,8 @@ type Graph struct {
 	index map[string]int // argument name -> node number
 	edges []Edge         // in the order added
 
-	// The inferences, by node and by the support they stand for; nil until the first.
-	supportOf  map[int]support
-	inferences map[support]int
-	// The inferences of more than one premise and those of attacks, by node and
-	// by their key; nil until the first.
+	// The inferences — of supports of one premise, of linked reasons, of
+	// attacks — by node and by their key; nil until the first.
 	reasonOf map[int]reason
 	reasons  map[string]int
 	// The auxiliary nodes, by node: what they are about; nil until the first.
@@ -111,10 +108,6 @@ type Graph struct {
 	// The raisers of each question node; nil until the first.
 	raisers map[int][]int
 }
-
-// support is a support relation, from premise to conclusion, that an inference
-// stands for.
-type support struct{ from, to int }
 
 // reason is an inference of several premises (a linked reason) or of an attack.
 type reason struct {
@@ -167,18 +160,7 @@ func (g *Graph) AddInference(name string, premise, conclusion int) int {
 		panic("graph: AddInference(" + strconv.Quote(name) + ", " + strconv.Itoa(premise) + ", " + strconv.Itoa(conclusion) +
 			") with nodes out of range [0, " + strconv.Itoa(n) + ")")
 	}
-	s := support{premise, conclusion}
-	if n, ok := g.inferences[s]; ok {
-		return n
-	}
-	if g.inferences == nil {
-		g.supportOf = make(map[int]support)
-		g.inferences = make(map[support]int)
-	}
-	n := g.add(name, Inference)
-	g.supportOf[n] = s
-	g.inferences[s] = n
-	return n
+	return g.addReason(name, reason{[]int{premise}, conclusion, Support})
 }
 
 // AddReason adds the inference node of a linked reason: premises, together,
@@ -281,9 +263,6 @@ func (g *Graph) Premises(n int) (premises []int, conclusion int, r Relation) {
 	if g.kinds[n] != Inference {
 		return nil, 0, 0
 	}
-	if s, ok := g.supportOf[n]; ok {
-		return []int{s.from}, s.to, Support
-	}
 	x := g.reasonOf[n]
 	return slices.Clone(x.premises), x.to, x.rel
 }
@@ -294,9 +273,6 @@ func (g *Graph) ReasonOf(premises []int, conclusion int, r Relation) (int, bool)
 	ps := slices.Clone(premises)
 	slices.Sort(ps)
 	ps = slices.Compact(ps)
-	if r == Support && len(ps) == 1 {
-		return g.InferenceOf(ps[0], conclusion)
-	}
 	n, ok := g.reasons[reason{ps, conclusion, r}.key()]
 	return n, ok
 }
@@ -355,17 +331,20 @@ func (g *Graph) Kind(n int) NodeKind {
 // premise (an argument, an auxiliary node, a linked reason or the inference of an
 // attack: [Graph.Premises] describes those). It panics if n is not in 0..Len()-1.
 func (g *Graph) Inference(n int) (premise, conclusion int, ok bool) {
-	s, ok := g.supportOf[n]
-	if g.kinds[n] != Inference || !ok {
+	if g.kinds[n] != Inference {
 		return 0, 0, false
 	}
-	return s.from, s.to, true
+	x := g.reasonOf[n]
+	if x.rel != Support || len(x.premises) != 1 {
+		return 0, 0, false
+	}
+	return x.premises[0], x.to, true
 }
 
 // InferenceOf returns the inference node of the support from premise to conclusion,
 // and whether it has one.
 func (g *Graph) InferenceOf(premise, conclusion int) (int, bool) {
-	n, ok := g.inferences[support{premise, conclusion}]
+	n, ok := g.reasons[reason{[]int{premise}, conclusion, Support}.key()]
 	return n, ok
 }
 
@@ -483,16 +462,6 @@ func (g *Graph) Clone() *Graph {
 	}
 	for k, v := range g.index {
 		c.index[k] = v
-	}
-	if g.inferences != nil {
-		c.supportOf = make(map[int]support, len(g.supportOf))
-		c.inferences = make(map[support]int, len(g.inferences))
-		for k, v := range g.supportOf {
-			c.supportOf[k] = v
-		}
-		for k, v := range g.inferences {
-			c.inferences[k] = v
-		}
 	}
 	if g.reasons != nil {
 		c.reasonOf = make(map[int]reason, len(g.reasonOf))
