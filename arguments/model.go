@@ -10,8 +10,6 @@ package arguments
 import (
 	"sync"
 
-	"strings"
-
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/internal/suggest"
@@ -272,7 +270,7 @@ func (m *Map) Graph() *graph.Graph {
 			continue
 		}
 		if inf, ok := infs[relationOf{Inference{r.From, r.To}, r.Type}]; ok {
-			for _, id := range strings.Split(r.From, "+") {
+			for _, id := range (Inference{r.From, r.To}).Premises() {
 				from, _ := g.Node(id)
 				g.AddEdge(from, inf, graph.Premise)
 			}

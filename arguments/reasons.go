@@ -104,6 +104,10 @@ func (p *parser) collectiveAttack(r *Relation) {
 // they stand for.
 func (m *Map) graphReasons(g *graph.Graph) map[relationOf]int {
 	infs := map[relationOf]int{}
+	has := map[relationOf]bool{} // the map's relations, for the undercuts' targets
+	for _, r := range m.Relations {
+		has[relationOf{Inference{r.From, r.To}, r.Type}] = true
+	}
 	nodes := func(ids []string) ([]int, bool) {
 		var ns []int
 		for _, id := range ids {
@@ -122,12 +126,12 @@ func (m *Map) graphReasons(g *graph.Graph) map[relationOf]int {
 			continue
 		}
 		switch {
-		case m.has(u.Support, graph.Support):
+		case has[relationOf{u.Support, graph.Support}]:
 			k := relationOf{u.Support, graph.Support}
 			if _, ok := infs[k]; !ok {
 				infs[k] = g.AddReason(u.Support.Name(), prem, to[0])
 			}
-		case m.has(u.Support, graph.Attack) && len(prem) == 1:
+		case has[relationOf{u.Support, graph.Attack}] && len(prem) == 1:
 			k := relationOf{u.Support, graph.Attack}
 			if _, ok := infs[k]; !ok {
 				infs[k] = g.AddAttackInference(u.Support.Name(), prem[0], to[0])
@@ -138,7 +142,7 @@ func (m *Map) graphReasons(g *graph.Graph) map[relationOf]int {
 		if !r.Linked() {
 			continue
 		}
-		prem, ok1 := nodes(strings.Split(r.From, "+"))
+		prem, ok1 := nodes(Inference{r.From, r.To}.Premises())
 		to, ok2 := nodes([]string{r.To})
 		k := relationOf{Inference{r.From, r.To}, graph.Support}
 		if _, done := infs[k]; ok1 && ok2 && !done {
@@ -152,14 +156,4 @@ func (m *Map) graphReasons(g *graph.Graph) map[relationOf]int {
 type relationOf struct {
 	Inference
 	typ graph.Relation
-}
-
-// has reports whether the map has the relation i of type t.
-func (m *Map) has(i Inference, t graph.Relation) bool {
-	for _, r := range m.Relations {
-		if r.Type == t && r.From == i.From && r.To == i.To {
-			return true
-		}
-	}
-	return false
 }
