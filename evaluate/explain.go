@@ -594,10 +594,7 @@ func (r *Result) labels(nodes []int) string {
 	for i, n := range nodes {
 		names[i] = r.label(n)
 	}
-	if len(names) > 1 {
-		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	}
-	return strings.Join(names, "")
+	return joinList(names, "and", false)
 }
 
 // otherAttackers names the accepted attackers of the rejected node n
@@ -621,14 +618,14 @@ func (r *Result) otherAttackers(b *strings.Builder, n, best int, labels semantic
 		other = append(other, name)
 	}
 	if direct := append(legal, other...); len(direct) > 0 {
-		fmt.Fprintf(b, "%s  Also attacking it, and accepted: %s.\n", indent, joinAnd(direct))
+		fmt.Fprintf(b, "%s  Also attacking it, and accepted: %s.\n", indent, joinList(direct, "and", false))
 	}
 	if len(derived) > 0 {
 		verb, them := "attack it too, and are", "them"
 		if len(derived) == 1 {
 			verb, them = "attacks it too, and is", "it"
 		}
-		fmt.Fprintf(b, "%s  Through supports, %s %s accepted (explain %s to see how).\n", indent, joinAnd(derived), verb, them)
+		fmt.Fprintf(b, "%s  Through supports, %s %s accepted (explain %s to see how).\n", indent, joinList(derived, "and", false), verb, them)
 	}
 }
 
@@ -652,15 +649,7 @@ func (r *Result) standingSupporters(b *strings.Builder, n int, labels semantics.
 		verb = "support it and are"
 	}
 	fmt.Fprintf(b, "%s  %s %s accepted, but a support does not answer an attack: %s could stand only if every argument that defeats it were rejected.\n",
-		indent, joinAnd(names), verb, r.label(n))
-}
-
-// joinAnd joins names as "a, b and c".
-func joinAnd(names []string) string {
-	if len(names) > 1 {
-		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	}
-	return strings.Join(names, "")
+		indent, joinList(names, "and", false), verb, r.label(n))
 }
 
 // kindOf is the kind of the argument node a is, or of the argument the
