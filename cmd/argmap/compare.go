@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -169,7 +170,7 @@ func writeCompareText(w io.Writer, cmp *comparison) error {
 				text = row.before[i] + " → " + after
 			}
 			cells[r] = append(cells[r], text)
-			widths[i] = max(widths[i], runeLen(text))
+			widths[i] = max(widths[i], utf8.RuneCountInString(text))
 		}
 	}
 	header := fmt.Sprintf("  %-*s", idWidth, "argument")
@@ -186,7 +187,7 @@ func writeCompareText(w io.Writer, cmp *comparison) error {
 		}
 		line := fmt.Sprintf("%s %-*s", mark, idWidth, row.id)
 		for i, text := range cells[r] {
-			line += "  " + text + strings.Repeat(" ", widths[i]-runeLen(text))
+			line += "  " + text + strings.Repeat(" ", widths[i]-utf8.RuneCountInString(text))
 		}
 		ew.printf("%s\n", strings.TrimRight(line, " "))
 	}
@@ -201,8 +202,6 @@ func writeCompareText(w io.Writer, cmp *comparison) error {
 	}
 	return ew.err
 }
-
-func runeLen(s string) int { return len([]rune(s)) }
 
 func argumentCount(n int) string {
 	if n == 1 {
