@@ -373,7 +373,7 @@ func labelling(ctx context.Context, c *cli.Context, m *arguments.Map) (*dot.Labe
 		return nil, err
 	}
 	if opt.Method.Gradual != 0 {
-		return nil, usageError("--semantics %s scores arguments; render draws the labels of grounded, complete, preferred, stable, semi-stable, stage or ideal semantics", opt.Method)
+		return nil, usageError("--semantics %s scores arguments; render draws the labels of grounded, complete, preferred, stable, semi-stable, stage, ideal or carneades semantics", opt.Method)
 	}
 	return labelsOf(ctx, m, opt)
 }
