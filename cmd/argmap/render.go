@@ -133,7 +133,7 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 			&cli.StringFlag{
 				Name:    "semantics",
 				Aliases: []string{"s"},
-				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage or ideal",
+				Usage:   "colour each argument by its label (accepted, rejected, undecided) under this semantics: " + "grounded, complete, preferred, stable, semi-stable, stage, ideal or carneades",
 			},
 			&cli.StringFlag{Name: "support", Value: bipolar.SupportedSecondary.String(), Usage: "with --semantics: " + supportUsage},
 			&cli.StringFlag{Name: "without", Usage: "with --semantics: label the map with these arguments withdrawn, drawn faded with their arrows: `ID,...`"},
