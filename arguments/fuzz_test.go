@@ -93,6 +93,10 @@ func shapeSeeds() []string {
 		"[schemes.s]\nquestions = [1, {id = 2}, {id = \"q\", kind = 3}, {id = \"q\"}]\npremises = \"p\"\n[arguments.a]\nclaim = \"A\"\nscheme = \"s\"\n" +
 			"[[relations]]\nfrom = \"a\"\nto = \"a\"\ntype = \"question\"\nquestion = \"q\"\n[[relations]]\nfrom = \"a\"\nto = \"a\"\ntype = \"answer\"\nquestion = [\"q\"]\n",
 		"[[relations]]\nfrom = \"\"\nto = {from = \"a\", to = \"b\"}\ntype = \"question\"\nquestion = \"\"\n",
+		// Coalitions and tags, well and badly formed.
+		"[arguments.a]\nclaim = \"A\"\nparty = [\"United States\", \"United  Kingdom\", \"\", 1, \"United Kingdom\", [\"x\"]]\ntags = [\"legal basis: self-defence\", \" \", {a = 1}, \"legal basis:self-defence\"]\n" +
+			"[arguments.b]\nclaim = \"B\"\nparty = []\ntags = []\nattacks = [\"a\"]\n[arguments.c]\nclaim = \"C\"\nparty = {name = \"x\"}\ntags = \"t\"\nsupports = [\"a\"]\n",
+		"[arguments.a]\nclaim = \"A\"\nparty = [\"Calderón “🙂”\", \"\\u202e\\u0007\", \"\xe2\x80\"]\ntags = [\"\\t:\\n\", \":\", \"a:b:c\"]\n",
 	}
 }
 
@@ -112,6 +116,18 @@ func FuzzParse(f *testing.F) {
 		for _, a := range file.Arguments {
 			if a.Weight < 0 || a.Weight > 1 || a.Weight != a.Weight {
 				t.Errorf("argument %q has weight %v", a.ID, a.Weight)
+			}
+			for _, names := range [][]string{a.Parties, a.Tags} {
+				seen := map[string]bool{}
+				for _, n := range names {
+					if strings.TrimSpace(n) == "" || seen[sameName(n)] {
+						t.Errorf("argument %q: blank or repeated name %q in %q", a.ID, n, names)
+					}
+					seen[sameName(n)] = true
+				}
+			}
+			if a.Coalition() && a.Party != strings.Join(a.Parties, CoalitionJoiner) {
+				t.Errorf("argument %q: Party %q for the coalition %q", a.ID, a.Party, a.Parties)
 			}
 		}
 

@@ -57,8 +57,16 @@ type Argument struct {
 	ID      string
 	Claim   string
 	Kind    string // one of Kinds, or another string (a warning), or ""
-	Party   string
+	Party   string // who puts it forward, as written; a coalition's members joined by " + "
 	Sources []Citation
+	// Parties are the party, or the members of a coalition (party = ["A",
+	// "B"]), in the order written, each once and none blank; nil when the
+	// argument has no party.
+	Parties []string
+	// Tags are the argument's tags (tags = [...]), in the order written,
+	// each once and none blank: labels of the author's own, such as
+	// "legal basis: self-defence", that a drawing can group by.
+	Tags []string
 	// Weight is the base strength for gradual semantics, in [0, 1]; it is
 	// DefaultWeight when the file gives none.
 	Weight float64

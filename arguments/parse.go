@@ -377,7 +377,7 @@ func entries(table map[string]any, n *node) []entry {
 
 var (
 	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect", "schemes"}
-	argumentKeys = []string{"claim", "kind", "party", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme"}
+	argumentKeys = []string{"claim", "kind", "party", "tags", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -582,7 +582,9 @@ func (p *parser) argument(e entry) {
 				p.checkKind(k, f.node)
 			}
 		case "party":
-			a.Party, _ = p.str(f, "who puts the argument forward")
+			p.party(a, f)
+		case "tags":
+			p.tags(a, f)
 		case "source":
 			a.Sources = p.citations(f)
 		case "supports":

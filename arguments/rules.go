@@ -22,6 +22,8 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "collective-attack", Severity: diagnostic.Error, Summary: "An attack from a set of arguments (from = [...]), which argmap does not have."},
 	{Code: "duplicate-member", Severity: diagnostic.Warning, Summary: "A linked reason that names a member twice."},
 	{Code: "single-member-reason", Severity: diagnostic.Warning, Summary: "A linked reason (from = [...]) with a single member."},
+	{Code: "duplicate-party", Severity: diagnostic.Warning, Summary: "A coalition (party = [...]) that names a party twice."},
+	{Code: "duplicate-tag", Severity: diagnostic.Warning, Summary: "An argument that gives a tag twice."},
 	{Code: "failed-expectation", Severity: diagnostic.Error, Summary: "An argument whose label under a semantics is not the one the map expects."},
 	{Code: "unknown-scheme", Severity: diagnostic.Error, Summary: "An argument scheme that is neither built in nor defined by the map."},
 	{Code: "unknown-question", Severity: diagnostic.Error, Summary: "A critical question that the scheme of the argument questioned does not have."},

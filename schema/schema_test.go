@@ -298,6 +298,13 @@ source = { name = "Reuters", author = "X" }`, "'/arguments/a/source'"},
 		{"source array holds a number", `[arguments.a]
 claim = "A"
 source = ["Reuters", 3]`, "'/arguments/a/source'"},
+		{"party is a number", base + `party = 1`, "'/arguments/b/party'"},
+		{"empty coalition", base + `party = []`, "'/arguments/b/party'"},
+		{"coalition with an empty party", base + `party = ["United States", ""]`, "'/arguments/b/party'"},
+		{"coalition with a number", base + `party = ["United States", 2]`, "'/arguments/b/party'"},
+		{"tags is a string", base + `tags = "issue: consent"`, "'/arguments/b/tags'"},
+		{"empty tag", base + `tags = [""]`, "'/arguments/b/tags/0'"},
+		{"tag is a number", base + `tags = ["issue: consent", 1]`, "'/arguments/b/tags/1'"},
 		{"kind is a number", `[arguments.a]
 claim = "A"
 kind = 1`, "'/arguments/a/kind'"},
@@ -353,6 +360,17 @@ from = "b"
 type = "undercut"
 to = { from = "a", to = "b" }
 note = "Why the inference fails."`},
+		{"party and coalition", base + `party = "Mexico"
+[arguments.c]
+claim = "C"
+party = ["United States", "United Kingdom"]
+tags = ["legal basis: self-defence", "issue: armed attack"]
+attacks = ["b"]
+[arguments.d]
+claim = "D"
+party = ["Mexico"]
+tags = []
+attacks = ["c"]`},
 		{"linked reason", base + `
 [[relations]]
 from = ["a", "b"]
