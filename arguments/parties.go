@@ -18,9 +18,9 @@ const CoalitionJoiner = " + "
 func (a *Argument) Coalition() bool { return len(a.Parties) > 1 }
 
 // sameName is the form in which two party names or two tags are compared:
-// the words of s, separated by single spaces. "US  administration" and
-// "US administration" are one party.
-func sameName(s string) string { return strings.Join(strings.Fields(s), " ") }
+// the words of s in lower case, separated by single spaces. "US
+// administration" and "US  Administration" are one party.
+func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 const coalitionHelp = `A coalition lists its parties: party = ["United States", "United Kingdom"].`
 
@@ -101,7 +101,11 @@ func (p *parser) names(e entry, nl nameList) []string {
 		return nil
 	}
 	var out []string
-	first := map[string]span{}
+	type named struct {
+		at   span
+		name string
+	}
+	first := map[string]named{}
 	for _, el := range list {
 		sp := valueSpan(el.node)
 		s, ok := el.value.(string)
@@ -114,13 +118,13 @@ func (p *parser) names(e entry, nl nameList) []string {
 			continue
 		}
 		key := sameName(s)
-		if at, dup := first[key]; dup {
-			d := NewDiagnostic(nl.dupCode, p.file.Source.Range(sp.start, sp.end), nl.dupHelp, nl.dupMsg, key)
-			d.Related = []diagnostic.Related{{Range: p.file.Source.Range(at.start, at.end), Message: nl.dupFirst}}
+		if f, dup := first[key]; dup {
+			d := NewDiagnostic(nl.dupCode, p.file.Source.Range(sp.start, sp.end), nl.dupHelp, nl.dupMsg, f.name)
+			d.Related = []diagnostic.Related{{Range: p.file.Source.Range(f.at.start, f.at.end), Message: nl.dupFirst}}
 			p.diags = append(p.diags, d)
 			continue
 		}
-		first[key] = sp
+		first[key] = named{sp, s}
 		out = append(out, s)
 	}
 	return out

@@ -17,6 +17,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/outfile"
+	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/pipeline"
 	"github.com/argmap/argmap/renderers/png"
@@ -49,6 +50,15 @@ arrow, green for support and red with a bar for attack, with the map's title
 and a legend. In SVG, hovering over a box shows its whole claim and sources,
 over an arrow its note. The map is checked first, as argmap check does;
 problems are reported on standard error, and errors stop the drawing.
+
+When a map has two parties or more, each party has a mark, a shape in a
+colour (a shape alone in the print theme), beside its name in every box and
+listed in the legend; a coalition (party = ["A", "B"]) shows each member's.
+--group-by party frames the arguments of each party, and of each coalition,
+titled with the party: the boxes inside do not repeat it. --group-by tag
+frames the arguments by their first tag, --group-by tag:FAMILY by their first
+tag of a family ("legal basis" for tags "legal basis: ..."); frames cannot
+overlap, so an argument with several is framed by its first, as a note says.
 
 With --semantics, each argument is drawn with its label under that
 semantics (accepted, rejected or undecided), explained in the legend.
@@ -102,7 +112,12 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 			},
 			&cli.StringFlag{
 				Name:  "group-by",
-				Usage: "frame the arguments of each " + strings.Join(dot.Groupings(), ", or each "),
+				Usage: "frame the arguments of each party, kind, file or tag (their first); tag:FAMILY frames by the first tag of a family, such as \"tag:legal basis\" for tags \"legal basis: ...\"",
+			},
+			&cli.BoolFlag{
+				Name:  "party-marks",
+				Value: true,
+				Usage: "mark each party with a shape (in colour, but in the print theme) beside its name, and list the parties in the legend; a map of fewer than two parties has none (--party-marks=false to leave them out)",
 			},
 			&cli.StringFlag{
 				Name:  "theme",
@@ -252,6 +267,9 @@ func runRender(c *cli.Context) error {
 	if maxArgs > 0 && len(m.Arguments) > maxArgs {
 		return &exitError{exitProblems, fmt.Errorf("%s has %d arguments, more than render draws (%d): draw the files it includes one by one, or raise the limit with --max-arguments %d (the time grows faster than the map)", paths[0], len(m.Arguments), maxArgs, len(m.Arguments))}
 	}
+	if err := checkGrouping(c, m, opts.GroupBy, paths[0]); err != nil {
+		return err
+	}
 	if c.IsSet("semantics") {
 		if opts.Labelling, err = labelling(ctx, c, m); err != nil {
 			return renderError(ctx, err, timeout, paths[0])
@@ -318,6 +336,7 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 		Theme:     c.String("theme"),
 		NoLegend:  !c.Bool("legend") || c.Bool("no-legend"),
 	}
+	opts.NoPartyMarks = !c.Bool("party-marks")
 	check := func(flag, value string, allowed []string) error {
 		if value == "" || slices.Contains(allowed, value) {
 			return nil
@@ -325,15 +344,59 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 		return usageError("unknown value %q for --%s: use one of %s", c.String(flag), flag, strings.Join(allowed, ", "))
 	}
 	if err := cmp.Or(check("direction", opts.Direction, dot.Directions()),
-		check("group-by", opts.GroupBy, dot.Groupings()),
 		check("theme", opts.Theme, dot.Themes())); err != nil {
 		return opts, err
+	}
+	if !dot.ValidGrouping(opts.GroupBy) {
+		return opts, usageError("unknown value %q for --group-by: use one of %s, or tag:FAMILY", opts.GroupBy, strings.Join(dot.Groupings(), ", "))
 	}
 	if c.IsSet("title") {
 		title := c.String("title")
 		opts.Title = &title
 	}
 	return opts, nil
+}
+
+// checkGrouping checks --group-by against the map: a tag family that no
+// tag of the map has is a usage error, with the families it has; arguments
+// with several tags, of which only the first frames them, are told in a
+// note on standard error.
+func checkGrouping(c *cli.Context, m *arguments.Map, groupBy, file string) error {
+	family, byFamily := strings.CutPrefix(groupBy, "tag:")
+	if byFamily {
+		families := dot.TagFamilies(m)
+		family = strings.TrimSpace(family)
+		if !slices.ContainsFunc(families, func(f string) bool { return strings.EqualFold(f, family) }) {
+			if len(families) == 0 {
+				return usageError("--group-by %s: no tag of %s has a family (the text before a colon, as in \"legal basis: consent\")", groupBy, file)
+			}
+			hint := ""
+			if s := suggest.Closest(family, families); s != "" {
+				hint = fmt.Sprintf(" Did you mean %q?", "tag:"+s)
+			}
+			return usageError("--group-by %s: no tag of %s is of the family %q; its tag families: %s.%s", groupBy, file, family, strings.Join(families, ", "), hint)
+		}
+	}
+	if ids := dot.SeveralGroups(m, groupBy); len(ids) > 0 {
+		have, of := "have", ""
+		if len(ids) == 1 {
+			have = "has"
+		}
+		if byFamily {
+			of = fmt.Sprintf(" of the family %q", family)
+		}
+		const shown = 8
+		list := strings.Join(ids[:min(len(ids), shown)], ", ")
+		if len(ids) > shown {
+			list += fmt.Sprintf(" and %d more", len(ids)-shown)
+		}
+		if families := dot.TagFamilies(m); !byFamily && len(families) > 0 {
+			list += fmt.Sprintf(" (--group-by tag:FAMILY frames by one family of tags: %s)", strings.Join(families, ", "))
+		}
+		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s %s several tags%s; frames cannot overlap, so each is framed by its first: %s\n",
+			plural(len(ids), "argument"), have, of, list)
+	}
+	return nil
 }
 
 // renderFormat is the format named by --format, or by OUT's extension, or

@@ -101,6 +101,13 @@ func TestRenderGolden(t *testing.T) {
 		{"example-dot-report", repoRoot, []string{"render", "-f", "dot", "--theme", "print", "--group-by", "party",
 			"--direction", "bt", "--no-legend", "--title", "Drone strikes: the arguments", "examples/drone-strikes/debate.toml"}, 0},
 		{"example-dot-grouped-by-file", repoRoot, []string{"render", "-f", "dot", "--group-by", "file", "--legend=false", "--title", "", "examples/drone-strikes/debate.toml"}, 0},
+		// Tags: frames by the first tag, with a note on the arguments
+		// that have several; by one family; a family the map lacks.
+		{"example-dot-grouped-by-tag", repoRoot, []string{"render", "-f", "dot", "--group-by", "tag", "--party-marks=false", "examples/drone-strikes/debate.toml"}, 0},
+		{"example-dot-grouped-by-tag-family", repoRoot, []string{"render", "-f", "dot", "--group-by", "tag:Legal Basis", "--theme", "print", "examples/drone-strikes/debate.toml"}, 0},
+		{"unknown-tag-family", repoRoot, []string{"render", "-f", "dot", "--group-by", "tag:legal bases", "examples/drone-strikes/debate.toml"}, 2},
+		{"no-tag-families", e2e, []string{"render", "-f", "dot", "--group-by", "tag:legal basis", "warnings/map.toml"}, 2},
+		{"empty-tag-family", e2e, []string{"render", "--group-by", "tag:", "warnings/map.toml"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

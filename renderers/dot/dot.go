@@ -54,15 +54,24 @@ type Options struct {
 	// rankdir: "RL" (the default: conclusions on the left, their reasons to
 	// their right), "LR", "TB" or "BT" (conclusions on top).
 	Direction string
-	// GroupBy draws a frame around the arguments of each party, kind or
-	// file: "party", "kind", "file", or "" for none. Arguments without a
-	// party (or kind) are not framed.
+	// GroupBy draws a frame around the arguments of each party, kind,
+	// file or tag: "party", "kind", "file", "tag", "tag:FAMILY", or "" for
+	// none. Arguments without a party (or kind, or tag) are not framed.
+	// Under "party", a coalition has a frame of its own, titled with its
+	// parties, and the boxes in a frame do not repeat its party. Under
+	// "tag", an argument is framed by its first tag; under "tag:FAMILY", by
+	// its first tag of that family (the text before a tag's first colon,
+	// compared without regard to case), and arguments without one are not
+	// framed. Frames cannot overlap: see SeveralGroups.
 	GroupBy string
 	// Theme is "light" (the default), "dark", or "print" (black on white,
 	// with no meaning carried by colour alone).
 	Theme string
 	// NoLegend leaves the legend out.
 	NoLegend bool
+	// NoPartyMarks leaves out the parties' marks, and their entries in
+	// the legend. A map of fewer than two parties has none in any case.
+	NoPartyMarks bool
 	// Title, if not nil, replaces the map's title; "" draws no title.
 	Title *string
 	// Labelling, if not nil, draws each labelled argument's status (a
@@ -78,8 +87,9 @@ type Options struct {
 // Directions are the values of Options.Direction, the default first.
 func Directions() []string { return []string{"RL", "LR", "TB", "BT"} }
 
-// Groupings are the values of Options.GroupBy, besides "".
-func Groupings() []string { return []string{"party", "kind", "file"} }
+// Groupings are the values of Options.GroupBy, besides "" and
+// "tag:FAMILY" (see ValidGrouping).
+func Groupings() []string { return []string{"party", "kind", "file", "tag"} }
 
 // Typography and sizes, in points. Graphviz reads font sizes in HTML-like
 // labels as whole points.
@@ -122,14 +132,15 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if !slices.Contains(Directions(), opts.Direction) {
 		return fmt.Errorf("dot: unknown direction %q: use one of %s", opts.Direction, strings.Join(Directions(), ", "))
 	}
-	if opts.GroupBy != "" && !slices.Contains(Groupings(), opts.GroupBy) {
-		return fmt.Errorf("dot: unknown grouping %q: use one of %s", opts.GroupBy, strings.Join(Groupings(), ", "))
+	if !ValidGrouping(opts.GroupBy) {
+		return fmt.Errorf("dot: unknown grouping %q: use one of %s, or tag:FAMILY", opts.GroupBy, strings.Join(Groupings(), ", "))
 	}
 	fs, err := fonts.Load()
 	if err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
-	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}}
+	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m)}
+	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1
 	if opts.Labelling != nil {
 		for _, id := range opts.Labelling.Withdrawn {
 			if m.Argument(id) != nil {
@@ -148,6 +159,11 @@ type writer struct {
 	theme     *theme
 	meas      measurer
 	withdrawn map[string]bool // Labelling.Withdrawn, of arguments of the map
+	parties   *parties
+	marked    bool // the parties have marks
+	// partyFrames is set when the arguments are framed by party: their
+	// boxes leave their party to the frame's title.
+	partyFrames bool
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
@@ -196,6 +212,7 @@ func (w *writer) write() {
 	if layout != layoutDot {
 		groups, ungrouped = nil, m.Arguments
 	}
+	w.partyFrames = len(groups) > 0 && w.opts.GroupBy == "party"
 	for i, g := range groups {
 		w.group(i+1, g)
 	}
@@ -235,17 +252,27 @@ func (w *writer) ids() []string {
 	return ids
 }
 
-// groupOf is an argument's group under Options.GroupBy, or "".
-func (w *writer) groupOf(a *arguments.Argument) string {
+// groupOf is the key of an argument's group under Options.GroupBy, and
+// its name as drawn; "" when it has none. Under "party", the key is the
+// argument's parties in the order of the map's, so that a coalition is one
+// however it is written; under "tag", it is the tag folded, so that tags
+// that differ in case and spacing only are one.
+func (w *writer) groupOf(a *arguments.Argument) (key, name string) {
 	switch w.opts.GroupBy {
 	case "party":
-		return clean(a.Party)
+		names := w.parties.of(a)
+		slices.SortFunc(names, func(x, y string) int { return w.parties.index[fold(x)] - w.parties.index[fold(y)] })
+		key = strings.Join(names, "\x00")
+		return key, key
 	case "kind":
-		return clean(a.Kind)
+		return clean(a.Kind), clean(a.Kind)
 	case "file":
-		return w.fileName(a.File)
+		return w.fileName(a.File), w.fileName(a.File)
 	}
-	return ""
+	if tags := tagsOf(a, w.opts.GroupBy); len(tags) > 0 {
+		return fold(tags[0]), tags[0]
+	}
+	return "", ""
 }
 
 // fileName names a file of the map relative to the root file's directory,
@@ -270,6 +297,10 @@ func slashes(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 type group struct {
 	name      string
 	arguments []*arguments.Argument
+	// title is the group's name as drawn, in the style of group titles;
+	// border the colour of its frame.
+	title  []run
+	border string
 }
 
 // groups returns the groups in the order of their first argument, and the
@@ -282,15 +313,15 @@ func (w *writer) groups() ([]*group, []*arguments.Argument) {
 	byName := map[string]*group{}
 	var ungrouped []*arguments.Argument
 	for _, a := range w.m.Arguments {
-		name := w.groupOf(a)
-		if name == "" {
+		key, name := w.groupOf(a)
+		if key == "" {
 			ungrouped = append(ungrouped, a)
 			continue
 		}
-		g := byName[name]
+		g := byName[key]
 		if g == nil {
-			g = &group{name: name}
-			byName[name] = g
+			g = w.newGroup(name, a)
+			byName[key] = g
 			groups = append(groups, g)
 		}
 		g.arguments = append(g.arguments, a)
@@ -298,12 +329,29 @@ func (w *writer) groups() ([]*group, []*arguments.Argument) {
 	return groups, ungrouped
 }
 
+// newGroup is the group called name, whose first argument is a. A party's
+// group is titled with the party's mark and name, and framed in the
+// mark's colour; a coalition's with its parties, in the order the first
+// argument names them.
+func (w *writer) newGroup(name string, a *arguments.Argument) *group {
+	t := w.theme
+	st := style{size: groupSize, bold: true, color: t.group.label}
+	g := &group{name: name, title: []run{{text: name, style: st}}, border: t.group.border}
+	if w.opts.GroupBy == "party" {
+		names := w.parties.of(a)
+		g.title = w.partyRuns(names, st)
+		if w.marked && len(names) == 1 {
+			g.border = w.mark(names[0]).color
+		}
+	}
+	return g
+}
+
 // group writes a group as a Graphviz cluster: a framed box with the group's
 // name, around its arguments.
 func (w *writer) group(n int, g *group) {
 	t := w.theme
-	st := style{size: groupSize, bold: true, color: t.group.label}
-	lines, width := w.meas.wrap([]run{{text: g.name, style: st}}, 2*claimWidth)
+	lines, width := w.meas.wrap(g.title, 2*claimWidth)
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	for _, l := range lines {
@@ -320,7 +368,7 @@ func (w *writer) group(n int, g *group) {
 		just = "r"
 	}
 	w.printf("\t\tgraph [id=\"argmap.group.%d\" class=\"group\" style=\"rounded,filled\" color=%q fillcolor=%q penwidth=1 labeljust=%s margin=10\n\t\t\tlabel=<%s>]\n",
-		n, t.group.border, t.group.fill, just, b.String())
+		n, g.border, t.group.fill, just, b.String())
 	for _, a := range g.arguments {
 		w.node("\t\t", a)
 	}
@@ -382,8 +430,20 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	}
 	detail := style{size: detailSize, color: details}
 	header := []run{{text: strings.ToUpper(clean(kind)), style: style{size: detailSize, bold: true, color: ks.accent}}}
-	if party := clean(a.Party); party != "" {
-		header = append(header, run{text: "·" + nbsp + party, style: detail})
+	// The party, unless the frame around the box names it: after its
+	// mark, or after a dot when the parties are not marked.
+	var party []run
+	sep := run{text: "·", style: detail}
+	if !w.partyFrames {
+		party = w.partyRuns(w.parties.of(a), detail)
+	}
+	for i := range party {
+		if withdrawn && party[i].mark {
+			party[i].color = details
+		}
+	}
+	if w.marked {
+		sep = run{}
 	}
 	if status != 0 {
 		st := t.statuses[status]
@@ -392,7 +452,7 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	if withdrawn {
 		header = append([]run{{text: strings.ToUpper(t.withdrawn.name), style: style{size: detailSize, bold: true, color: t.withdrawn.color}}}, header...)
 	}
-	headerLines, hw := w.meas.wrap(header, detailWidth)
+	headerLines, hw := w.meas.header(header, party, sep, detailWidth)
 	claimLines, cw := w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: ink}}}, claimWidth)
 	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: details}}}
 	if src := sourceNames(a.Sources); src != "" {
@@ -708,54 +768,96 @@ func (w *writer) graphLabel() string {
 		b.WriteString(`</TD></TR>`)
 	}
 	if !w.opts.NoLegend {
-		b.WriteString(`<TR><TD ALIGN="LEFT">`)
-		b.WriteString(w.legend(titleWidth))
-		b.WriteString(`</TD></TR>`)
+		// Each row of the legend is a table of its own, so that the
+		// entries of one do not line up with another's; each is made as
+		// wide as the widest, or Graphviz would spread its entries.
+		main := w.legend()
+		rows := append([]*legendRow{main}, w.partyLegend(max(main.total, titleWidth, maxLegendWidth))...)
+		width := titleWidth
+		for _, r := range rows {
+			width = max(width, r.total)
+		}
+		for _, r := range rows {
+			b.WriteString(`<TR><TD ALIGN="LEFT">`)
+			b.WriteString(r.table(width))
+			b.WriteString(`</TD></TR>`)
+		}
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
 
-// legend is a one-row table explaining every mark used: the relations, the
-// kinds in use (unless the theme draws them all alike), and the statuses in
-// use. Graphviz stretches a table to the width of the cell it is in, which
-// would spread the legend's entries under a longer title: a last cell makes
-// up the difference with minWidth.
-func (w *writer) legend(minWidth int) string {
-	t := w.theme
+// maxLegendWidth is the width up to which the parties' rows of the
+// legend may grow, when the title and the legend's first row are
+// narrower: the width of a few claims.
+const maxLegendWidth = 600
+
+// legendRow is one row of the legend: a one-row table of entries.
+type legendRow struct {
+	w     *writer
+	b     strings.Builder
+	total int // its width, in points
+}
+
+func (w *writer) newLegendRow() *legendRow { return &legendRow{w: w} }
+
+// text adds a cell holding s, gap points wider than s.
+//
+// Every cell has content: Graphviz 12 fails on an assertion when a table
+// has an empty cell. Gaps are made by cells wider than their left-aligned
+// content.
+func (r *legendRow) text(s string, st style, gap int) {
+	width := r.w.meas.cellWidth(s, st, gap)
+	r.total += width
+	fmt.Fprintf(&r.b, `<TD ALIGN="LEFT" WIDTH="%d"><FONT POINT-SIZE="%s" COLOR="%s">`, width, num(st.size), st.color)
+	if st.bold {
+		r.b.WriteString(`<B>`)
+	}
+	r.b.WriteString(html(s))
+	if st.bold {
+		r.b.WriteString(`</B>`)
+	}
+	r.b.WriteString(`</FONT></TD>`)
+}
+
+// swatch adds a small box with a solid border. Never a dashed or dotted
+// one (an HTML-like table's STYLE="dashed"): Graphviz 12 gives that border
+// the style list {"dashed"} without the empty string that ends a style's
+// arguments, and its xdot writer, which the json output is made of, reads
+// the memory after "dashed" as arguments, up to two zero bytes: dozens of
+// kilobytes of its string constants, control characters among them, which
+// make the json invalid. Borders other than solid are shown in the legend
+// with characters (statusStyle's sample).
+func (r *legendRow) swatch(fill, border string, penwidth int) {
+	r.total += 14 + 2*penwidth
+	fmt.Fprintf(&r.b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`,
+		penwidth, border, fill)
+}
+
+// table is the row as a table at least minWidth points wide. Graphviz
+// stretches a table to the width of the cell it is in, which would spread
+// the entries: a last cell makes up the difference. It holds a no-break
+// space, which Graphviz estimates at two spaces: it can only make up a
+// difference wider than that.
+func (r *legendRow) table(minWidth int) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-	total := 0
-	// Every cell has content: Graphviz 12 fails on an assertion when a
-	// table has an empty cell. Gaps are made by cells wider than their
-	// left-aligned content.
-	text := func(s string, st style, gap int) {
-		width := w.meas.cellWidth(s, st, gap)
-		total += width
-		fmt.Fprintf(&b, `<TD ALIGN="LEFT" WIDTH="%d"><FONT POINT-SIZE="%s" COLOR="%s">`, width, num(st.size), st.color)
-		if st.bold {
-			b.WriteString(`<B>`)
-		}
-		b.WriteString(html(s))
-		if st.bold {
-			b.WriteString(`</B>`)
-		}
-		b.WriteString(`</FONT></TD>`)
+	b.WriteString(r.b.String())
+	plain := style{size: legendSize, color: r.w.theme.detail}
+	if rest := minWidth - r.total; rest > ceil(r.w.meas.graphvizWidth(nbsp, plain)) {
+		fmt.Fprintf(&b, `<TD WIDTH="%d"><FONT POINT-SIZE="%s">%s</FONT></TD>`, rest, num(legendSize), nbsp)
 	}
-	// A swatch is a small box with a solid border. Never a dashed or
-	// dotted one (an HTML-like table's STYLE="dashed"): Graphviz 12 gives
-	// that border the style list {"dashed"} without the empty string that
-	// ends a style's arguments, and its xdot writer, which the json output
-	// is made of, reads the memory after "dashed" as arguments, up to two
-	// zero bytes: dozens of kilobytes of its string constants, control
-	// characters among them, which make the json invalid. Borders other
-	// than solid are shown in the legend with characters (statusStyle's
-	// sample).
-	swatch := func(fill, border string, penwidth int) {
-		total += 14 + 2*penwidth
-		fmt.Fprintf(&b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`,
-			penwidth, border, fill)
-	}
+	b.WriteString(`</TR></TABLE>`)
+	return b.String()
+}
+
+// legend is the legend's first row, explaining every mark used: the
+// relations, the kinds in use (unless the theme draws them all alike), and
+// the statuses in use.
+func (w *writer) legend() *legendRow {
+	t := w.theme
+	row := w.newLegendRow()
+	text, swatch := row.text, row.swatch
 	plain := style{size: legendSize, color: t.detail}
 	// The relations: an arrow drawn with characters that DejaVu Sans has.
 	for _, r := range []graph.Relation{graph.Support, graph.Attack} {
@@ -818,13 +920,7 @@ func (w *writer) legend(minWidth int) string {
 			text(wst.name+" (not labelled)", plain, 12)
 		}
 	}
-	// The filler holds a no-break space, which Graphviz estimates at two
-	// spaces: it can only make up a difference wider than that.
-	if rest := minWidth - total; rest > ceil(w.meas.graphvizWidth(nbsp, plain)) {
-		fmt.Fprintf(&b, `<TD WIDTH="%d"><FONT POINT-SIZE="%s">%s</FONT></TD>`, rest, num(legendSize), nbsp)
-	}
-	b.WriteString(`</TR></TABLE>`)
-	return b.String()
+	return row
 }
 
 // quote returns s as a DOT double-quoted string. Backslashes are doubled:

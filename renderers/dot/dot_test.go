@@ -124,6 +124,15 @@ func TestWriteGolden(t *testing.T) {
 		// An undercut: the inference as a node on the support's arrow.
 		{"undercut", "undercut.toml", Options{}},
 		{"undercut-print", "undercut.toml", Options{Theme: "print"}},
+		// Parties: marks, the parties' legend, a coalition, a long name.
+		{"parties", "parties.toml", Options{}},
+		{"parties-print", "parties.toml", Options{Theme: "print"}},
+		{"parties-no-marks", "parties.toml", Options{NoPartyMarks: true}},
+		// One frame per party and per coalition, titled once.
+		{"parties-grouped-by-party", "parties.toml", Options{GroupBy: "party"}},
+		{"parties-grouped-by-party-dark", "parties.toml", Options{GroupBy: "party", Theme: "dark", NoLegend: true}},
+		{"parties-grouped-by-tag", "parties.toml", Options{GroupBy: "tag"}},
+		{"parties-grouped-by-tag-family", "parties.toml", Options{GroupBy: "tag:legal basis", Theme: "print"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

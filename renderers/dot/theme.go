@@ -21,6 +21,10 @@ type theme struct {
 	statuses   map[semantics.Label]statusStyle
 	withdrawn  withdrawnStyle
 	group      groupStyle
+	// parties are the colours of the parties' marks, in the order they
+	// are given out (see marks); one colour when they differ by shape
+	// alone.
+	parties []string
 }
 
 // kindStyle is how arguments of a kind are drawn.
@@ -112,6 +116,9 @@ func newTheme(name string) *theme {
 			},
 			withdrawn: withdrawnStyle{"withdrawn", "#9aa0a6", "#80868b", "dashed", "╌╌╌"},
 			group:     groupStyle{border: "#b0b4ba", fill: "#fafafa", label: "#3c4043"},
+			// Okabe and Ito's colours, told apart by colour-blind readers,
+			// with black for their yellow, too pale on white.
+			parties: []string{"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"},
 		}
 	case "dark":
 		return &theme{
@@ -136,6 +143,9 @@ func newTheme(name string) *theme {
 			},
 			withdrawn: withdrawnStyle{"withdrawn", "#6f747b", "#8a8f96", "dashed", "╌╌╌"},
 			group:     groupStyle{border: "#5f6368", fill: "#26282c", label: "#dadce0"},
+			// Okabe and Ito's, in the light theme's order, with their
+			// yellow for black.
+			parties: []string{"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442"},
 		}
 	case "print":
 		// Black on white, for printers and photocopiers: the kinds are
@@ -160,6 +170,8 @@ func newTheme(name string) *theme {
 			// Grey, and dotted: attacks are dashed here.
 			withdrawn: withdrawnStyle{"withdrawn", "#808080", "#606060", "dotted", "┈┈┈"},
 			group:     groupStyle{border: "#000000", fill: "#ffffff", label: "#000000"},
+			// The marks differ by shape.
+			parties: []string{"#000000"},
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package dot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,20 @@ type style struct {
 type run struct {
 	text string
 	style
+	// keep keeps the run's words on one line when the run fits in one,
+	// and never breaks inside its words: for a party's name, which may
+	// break between its words only when it is wider than a whole line.
+	keep bool
+	// glue joins the run to the one before it: no line break between
+	// them, unless the two together are wider than a line.
+	glue bool
+	// tie keeps the run on the line of the one before it, always: for
+	// the "+" that joins the parties of a coalition.
+	tie bool
+	// mark is a party's mark, one symbol (see marks): it is measured as
+	// Graphviz estimates it, wider than it is, so that the run after it
+	// may stand on the same line, where Graphviz places it.
+	mark bool
 }
 
 // line is one line of a label: runs set one after the other.
@@ -31,6 +46,10 @@ type word struct {
 	style style
 	width float64 // points
 	space float64 // width of the space before it, if it is not the first of its line
+	glue  bool    // no line break before it, unless its unit does not fit in a line
+	tie   bool    // no line break before it
+	whole bool    // never broken into pieces
+	exact bool    // Graphviz's estimate of its width is the width it is given
 }
 
 // measurer measures text in the typeface's faces.
@@ -96,12 +115,17 @@ func (m measurer) words(runs []run) []word {
 	var ws []word
 	for _, r := range runs {
 		// Split at ASCII spaces only: a no-break space glues words.
-		for _, f := range strings.FieldsFunc(r.text, func(c rune) bool { return c == ' ' }) {
+		for i, f := range strings.FieldsFunc(r.text, func(c rune) bool { return c == ' ' }) {
 			space := 0.0
 			if n := len(ws); n > 0 {
 				space = m.width(" ", ws[n-1].style)
 			}
-			ws = append(ws, word{text: f, style: r.style, width: m.width(f, r.style), space: space})
+			w := word{text: f, style: r.style, width: m.width(f, r.style), space: space,
+				glue: (r.glue || r.tie) && i == 0 || r.keep && i > 0, tie: r.tie && i == 0, whole: r.keep || r.mark, exact: isASCII(f)}
+			if r.mark {
+				w.width, w.exact = maxf(w.width, m.graphvizWidth(f, r.style)), true
+			}
+			ws = append(ws, w)
 		}
 	}
 	return ws
@@ -112,7 +136,7 @@ func (m measurer) words(runs []run) []word {
 func (m measurer) split(ws []word, max float64) []word {
 	var out []word
 	for _, w := range ws {
-		if w.width <= max {
+		if w.width <= max || w.whole {
 			out = append(out, w)
 			continue
 		}
@@ -144,29 +168,53 @@ func (m measurer) split(ws []word, max float64) []word {
 // space < 0 always starts a new line, and so does a word that starts a run
 // after non-ASCII text: Graphviz places a run after the runs before it on
 // its line by its own estimate of their width, exact for ASCII only (see
-// package graphviz's TestEstimatesAgree).
+// package graphviz's TestEstimatesAgree), and for marks, which are
+// measured by it. A unit, a word and the words glued to it, goes on one
+// line if it fits in one; one wider than a line breaks between its words,
+// but never before a tied word.
 func fill(ws []word, max float64) [][]word {
 	var lines [][]word
 	var cur []word
 	width := 0.0
-	ascii := true // the line so far is ASCII
-	for _, w := range ws {
-		newRun := len(cur) > 0 && cur[len(cur)-1].style != w.style
-		if len(cur) > 0 && (w.space < 0 || width+w.space+w.width > max || (newRun && !ascii)) {
-			lines = append(lines, cur)
-			cur, width, ascii = nil, 0, true
+	exact := true // Graphviz measures the line so far as it is measured here
+	for i := 0; i < len(ws); {
+		unit := ws[i:unitEnd(ws, i)]
+		uw := lineWidth(unit)
+		for k, w := range unit {
+			if len(cur) > 0 {
+				newRun := cur[len(cur)-1].style != w.style
+				need := w.width // what must fit on this line with the word
+				if k == 0 && uw <= max {
+					need = uw
+				}
+				if w.space < 0 || newRun && !exact || !w.tie && (k == 0 || uw > max) && width+w.space+need > max {
+					lines = append(lines, cur)
+					cur, width, exact = nil, 0, true
+				}
+			}
+			if len(cur) > 0 {
+				width += w.space
+			}
+			cur = append(cur, w)
+			width += w.width
+			exact = exact && w.exact
 		}
-		if len(cur) > 0 {
-			width += w.space
-		}
-		cur = append(cur, w)
-		width += w.width
-		ascii = ascii && isASCII(w.text)
+		i += len(unit)
 	}
 	if len(cur) > 0 {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// unitEnd is the end of the unit that starts at word i: the word and the
+// words glued to it.
+func unitEnd(ws []word, i int) int {
+	j := i + 1
+	for j < len(ws) && ws[j].glue && ws[j].space >= 0 {
+		j++
+	}
+	return j
 }
 
 // lineWidth is the width of a line of words.
@@ -191,9 +239,19 @@ func (m measurer) wrap(runs []run, max float64) ([]line, float64) {
 	}
 	lines := fill(ws, max)
 	if len(lines) > 1 {
-		lo, hi := 0.0, max // lo does not fit in len(lines) lines, hi does
-		for _, w := range ws {
-			lo = maxf(lo, w.width)
+		// lo does not fit in len(lines) lines, hi does. A narrower measure
+		// never breaks a unit that fits in a line (see fill).
+		lo, hi := 0.0, max
+		for i := 0; i < len(ws); {
+			unit := ws[i:unitEnd(ws, i)]
+			if uw := lineWidth(unit); uw <= max {
+				lo = maxf(lo, uw)
+			} else {
+				for _, w := range unit {
+					lo = maxf(lo, w.width)
+				}
+			}
+			i += len(unit)
 		}
 		lo -= 0.01
 		if len(fill(ws, lo+0.01)) == len(lines) {
@@ -216,6 +274,31 @@ func (m measurer) wrap(runs []run, max float64) ([]line, float64) {
 		out[i] = joinWords(ws)
 	}
 	return out, width
+}
+
+// header sets a box's header: lead (badges and the kind), then tail (the
+// party), after sep if sep is not empty. The header is one line if it fits
+// in max points. Else lead is set on lines of its own, and tail below it,
+// without sep, its units (a party's name, with its mark) kept whole where
+// they fit in a line: a name breaks only if it is wider than a line, and
+// then between its words only.
+func (m measurer) header(lead, tail []run, sep run, max float64) ([]line, float64) {
+	if len(tail) == 0 {
+		return m.wrap(lead, max)
+	}
+	one := slices.Concat(lead, tail)
+	if sep.text != "" {
+		one = slices.Concat(lead, []run{sep}, tail)
+	}
+	if ws := m.words(one); len(fill(ws, max)) == 1 {
+		return []line{joinWords(ws)}, lineWidth(ws)
+	}
+	lines, width := m.wrap(lead, max)
+	for _, ws := range fill(m.words(tail), max) {
+		width = maxf(width, lineWidth(ws))
+		lines = append(lines, joinWords(ws))
+	}
+	return lines, width
 }
 
 // joinWords turns a line of words back into runs, merging neighbours of the
