@@ -22,8 +22,6 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "collective-attack", Severity: diagnostic.Error, Summary: "An attack from a set of arguments (from = [...]), which argmap does not have."},
 	{Code: "duplicate-member", Severity: diagnostic.Warning, Summary: "A linked reason that names a member twice."},
 	{Code: "single-member-reason", Severity: diagnostic.Warning, Summary: "A linked reason (from = [...]) with a single member."},
-	{Code: "duplicate-party", Severity: diagnostic.Warning, Summary: "A coalition (party = [...]) that names a party twice."},
-	{Code: "duplicate-tag", Severity: diagnostic.Warning, Summary: "An argument that gives a tag twice."},
 	{Code: "failed-expectation", Severity: diagnostic.Error, Summary: "An argument whose label under a semantics is not the one the map expects."},
 	{Code: "unknown-scheme", Severity: diagnostic.Error, Summary: "An argument scheme that is neither built in nor defined by the map."},
 	{Code: "unknown-question", Severity: diagnostic.Error, Summary: "A critical question that the scheme of the argument questioned does not have."},
@@ -50,6 +48,8 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "unmeetable-standard", Severity: diagnostic.Warning, Summary: "A proof standard that can never be met: nothing supports its argument, no supporter weighs enough, or a threshold excludes it."},
 	{Code: "preference-without-attack", Severity: diagnostic.Warning, Summary: "A preference that decides no attack of the map."},
 	{Code: "nothing-to-derive", Severity: diagnostic.Warning, Summary: "A principle to derive preferences from that no argument gives a rank or date for."},
+	{Code: "duplicate-party", Severity: diagnostic.Warning, Summary: "A coalition (party = [...]) that names a party twice."},
+	{Code: "duplicate-tag", Severity: diagnostic.Warning, Summary: "An argument that gives a tag twice."},
 })
 
 // Rules returns every diagnostic rule of the format, in documentation

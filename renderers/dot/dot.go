@@ -693,8 +693,9 @@ func relationTooltip(r *relation) string {
 }
 
 // Tooltips returns the tooltip of every box and arrow of the map's drawing,
-// by SVG id: for an argument, its id, kind and party, its whole claim and
-// every source with its link, date and quote; for a relation, what it is
+// by SVG id: for an argument, its id, kind and party (a coalition's
+// parties joined by " + "), its whole claim, its tags, and every source
+// with its link, date and quote; for a relation, what it is
 // and its notes. Lines are separated by "\n".
 func Tooltips(m *arguments.Map) map[string]string {
 	tips := map[string]string{}
@@ -708,6 +709,9 @@ func Tooltips(m *arguments.Map) map[string]string {
 			b.WriteString(", " + p)
 		}
 		b.WriteString(":\n" + clean(a.Claim))
+		if tags := tagsOf(a, "tag"); len(tags) > 0 {
+			b.WriteString("\nTags: " + strings.Join(tags, "; "))
+		}
 		for _, c := range a.Sources {
 			parts := []string{clean(c.Name)}
 			if d := clean(c.Date); d != "" {

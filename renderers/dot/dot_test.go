@@ -239,6 +239,11 @@ func TestTooltips(t *testing.T) {
 	if tip := tips["kingpin.attacks.lethal_force"]; !strings.Contains(tip, "Even a joint US–Mexico effort") {
 		t.Errorf("no note in %q", tip)
 	}
+	m = load(t, filepath.Join("testdata", "parties.toml"))
+	tips = Tooltips(m)
+	if tip, want := tips["strike"], "strike (claim), United States + United Kingdom:\nThe strike on the base was lawful.\nTags: legal basis: self-defence; issue: armed attack"; tip != want {
+		t.Errorf("Tooltips[strike] = %q, want %q", tip, want)
+	}
 }
 
 // TestStatus checks what the seam draws: a class, a border and a badge for

@@ -99,9 +99,10 @@ func (w *writer) partyRuns(names []string, st style) []run {
 }
 
 // partyLegend is the rows of the legend that list the parties with their
-// marks, each row at most max points wide (but for a single entry wider
-// than that), and the rows balanced: as narrow as they can be without
-// adding a row. It is nil when the parties are not marked.
+// marks, each row at most max points wide, and the rows balanced: as
+// narrow as they can be without adding a row. A name wider than half of
+// maxLegendWidth is cut short, with an ellipsis: the boxes have it whole.
+// It is nil when the parties are not marked.
 func (w *writer) partyLegend(max int) []*legendRow {
 	if !w.marked {
 		return nil
@@ -117,6 +118,7 @@ func (w *writer) partyLegend(max int) []*legendRow {
 	var entries []entry
 	for _, p := range w.parties.names {
 		mk := w.mark(p)
+		p = w.meas.truncate(p, plain, maxLegendWidth/2)
 		ms := style{size: legendSize + 2, color: mk.color}
 		entries = append(entries, entry{mk.shape, p, ms, w.meas.cellWidth(mk.shape, ms, 3) + w.meas.cellWidth(p, plain, 12)})
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -328,6 +329,26 @@ func TestPartyNeverBreaksInWords(t *testing.T) {
 		}
 		if width+0.01 < widest-3 { // a run's trailing space is not counted in width
 			t.Fatalf("%q: width %.2f, widest line %.2f", names, width, widest)
+		}
+	}
+}
+
+// TestPartyOfOneHugeWord checks the bound on what is kept whole: a "name"
+// of one word wider than three lines, which no party has, is broken, so
+// that a file cannot make a box as wide as its text.
+func TestPartyOfOneHugeWord(t *testing.T) {
+	huge := strings.Repeat("Überlänge", 400)
+	src := fmt.Sprintf("[arguments.a]\nclaim = \"A.\"\nparty = %q\n[arguments.b]\nclaim = \"B.\"\nparty = \"%s\"\nattacks = [\"a\"]\n", huge[:90], huge)
+	m := loadString(t, src)
+	for _, opts := range []Options{{}, {GroupBy: "party"}, {NoPartyMarks: true}} {
+		out := write(t, m, opts)
+		for _, width := range regexp.MustCompile(`WIDTH="([0-9]+)"`).FindAllStringSubmatch(out, -1) {
+			if w, _ := strconv.Atoi(width[1]); float64(w) > wholeLines*2*claimWidth+1 {
+				t.Errorf("%+v: a cell %s points wide", opts, width[1])
+			}
+		}
+		if box := boxText(t, write(t, m, Options{}), "a"); !strings.Contains(box, huge[:90]) {
+			t.Errorf("a 90-byte word is broken: %q", box)
 		}
 	}
 }

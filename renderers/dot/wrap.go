@@ -133,10 +133,13 @@ func (m measurer) words(runs []run) []word {
 
 // split breaks words wider than max into pieces that fit, at character
 // boundaries, so that a long URL does not make its box as wide as itself.
+// A whole word (of a party's name) is broken only if it is wider than
+// wholeLines lines: no name has such a word, and a box must not be as wide
+// as any text a file may hold.
 func (m measurer) split(ws []word, max float64) []word {
 	var out []word
 	for _, w := range ws {
-		if w.width <= max || w.whole {
+		if w.width <= max || w.whole && w.width <= wholeLines*max {
 			out = append(out, w)
 			continue
 		}
@@ -163,6 +166,28 @@ func (m measurer) split(ws []word, max float64) []word {
 	}
 	return out
 }
+
+// truncate returns s, or s cut short with an ellipsis so that it is at
+// most max points wide.
+func (m measurer) truncate(s string, st style, max float64) string {
+	if m.width(s, st) <= max {
+		return s
+	}
+	const ellipsis = "…"
+	room := max - m.width(ellipsis, st)
+	width, end := 0.0, 0
+	for i, r := range s {
+		width += m.width(string(r), st)
+		if width > room {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return strings.TrimRight(s[:end], " ") + ellipsis
+}
+
+// wholeLines is how many lines wide a whole word may be, unbroken.
+const wholeLines = 3
 
 // fill sets words into lines of at most max points, greedily. A word with
 // space < 0 always starts a new line, and so does a word that starts a run
@@ -290,11 +315,11 @@ func (m measurer) header(lead, tail []run, sep run, max float64) ([]line, float6
 	if sep.text != "" {
 		one = slices.Concat(lead, []run{sep}, tail)
 	}
-	if ws := m.words(one); len(fill(ws, max)) == 1 {
+	if ws := m.split(m.words(one), max); len(fill(ws, max)) == 1 {
 		return []line{joinWords(ws)}, lineWidth(ws)
 	}
 	lines, width := m.wrap(lead, max)
-	for _, ws := range fill(m.words(tail), max) {
+	for _, ws := range fill(m.split(m.words(tail), max), max) {
 		width = maxf(width, lineWidth(ws))
 		lines = append(lines, joinWords(ws))
 	}
