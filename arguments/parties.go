@@ -111,7 +111,11 @@ func (p *parser) names(e entry, nl nameList) []string {
 		s, ok := el.value.(string)
 		switch {
 		case !ok:
-			p.report("wrong-type", sp, nl.typeHelp, "%s, which are strings, not %s", nl.typeMsg, typeName(el.value))
+			help := nl.typeHelp
+			if i, isInt := el.value.(int64); isInt {
+				help = fmt.Sprintf(`Quote it: "%d".`, i)
+			}
+			p.report("wrong-type", sp, help, "%s, which are strings, not %s", nl.typeMsg, typeName(el.value))
 			continue
 		case strings.TrimSpace(s) == "":
 			p.report("bad-value", sp, nl.blankHelp, "%s", nl.blank)

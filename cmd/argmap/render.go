@@ -112,12 +112,12 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 			},
 			&cli.StringFlag{
 				Name:  "group-by",
-				Usage: "frame the arguments of each party, kind, file or tag (their first); tag:FAMILY frames by the first tag of a family, such as \"tag:legal basis\" for tags \"legal basis: ...\"",
+				Usage: "frame the arguments by `G`: party, kind, file, tag (an argument's first), or tag:FAMILY (its first tag of a family, such as \"tag:legal basis\" for tags \"legal basis: ...\")",
 			},
 			&cli.BoolFlag{
 				Name:  "party-marks",
 				Value: true,
-				Usage: "mark each party with a shape (in colour, but in the print theme) beside its name, and list the parties in the legend; a map of fewer than two parties has none (--party-marks=false to leave them out)",
+				Usage: "mark each party with a shape beside its name (and a colour, but in the print theme), listed in the legend; a map of fewer than two parties has none (--party-marks=false leaves them out)",
 			},
 			&cli.StringFlag{
 				Name:  "theme",

@@ -1,5 +1,6 @@
 // Package dot writes an argument map as a Graphviz DOT graph, styled for
-// reading: each argument a box with its kind, party, claim, id and sources;
+// reading: each argument a box with its kind, party (after the party's
+// mark, in a map of several parties), claim, id and sources;
 // each relation an arrow (support and attack differ in colour and in
 // arrowhead, and in line style in the print theme); the map's title and a
 // legend of every mark used above.

@@ -356,7 +356,7 @@ func TestBoxesFitText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range []string{"escaping.toml", "relations.toml", "../../../examples/drone-strikes/debate.toml"} {
+	for _, file := range []string{"escaping.toml", "relations.toml", "parties.toml", "../../../examples/drone-strikes/debate.toml"} {
 		m := load(t, filepath.Join("testdata", file))
 		out := write(t, m, Options{Labelling: handLabelling})
 		nodes := regexp.MustCompile(`(?m)^\t+"([^"]+)" \[.* width=([0-9.]+).*\n\t+label=<(.*)>\]$`).FindAllStringSubmatch(out, -1)
