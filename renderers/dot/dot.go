@@ -296,7 +296,6 @@ func slashes(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 
 // group is the arguments of one group, in map order.
 type group struct {
-	name      string
 	arguments []*arguments.Argument
 	// title is the group's name as drawn, in the style of group titles;
 	// border the colour of its frame.
@@ -337,7 +336,7 @@ func (w *writer) groups() ([]*group, []*arguments.Argument) {
 func (w *writer) newGroup(name string, a *arguments.Argument) *group {
 	t := w.theme
 	st := style{size: groupSize, bold: true, color: t.group.label}
-	g := &group{name: name, title: []run{{text: name, style: st}}, border: t.group.border}
+	g := &group{title: []run{{text: name, style: st}}, border: t.group.border}
 	if w.opts.GroupBy == "party" {
 		names := w.parties.of(a)
 		g.title = w.partyRuns(names, st)
