@@ -204,7 +204,10 @@ func fill(ws []word, max float64) [][]word {
 	exact := true // Graphviz measures the line so far as it is measured here
 	for i := 0; i < len(ws); {
 		unit := ws[i:unitEnd(ws, i)]
-		uw := lineWidth(unit)
+		uw := unit[0].width
+		if len(unit) > 1 {
+			uw = lineWidth(unit)
+		}
 		for k, w := range unit {
 			if len(cur) > 0 {
 				newRun := cur[len(cur)-1].style != w.style
