@@ -58,12 +58,12 @@ type adElem struct {
 	title      string
 	text       string
 	data       map[string]any
-	start      int        // offset of its first mention, for messages
-	pcs        []adStep   // an argument's premise-conclusion structure
-	relations  []adRel    // relations whose source is this element
-	incoming   []adRel    // relations whose target is this element
-	id         string     // the argmap id, for those that become arguments
-	attack     *Relation  // the attack this argument stands for
+	start      int         // offset of its first mention, for messages
+	pcs        []adStep    // an argument's premise-conclusion structure
+	relations  []adRel     // relations whose source is this element
+	incoming   []adRel     // relations whose target is this element
+	id         string      // the argmap id, for those that become arguments
+	attack     *Relation   // the attack this argument stands for
 	inferences []*Relation // the supports of its premise-conclusion structure
 }
 
@@ -81,11 +81,11 @@ type adRel struct {
 }
 
 type adReader struct {
-	p       *problems
-	data    []byte
-	title   string
-	elems   []*adElem
-	byTitle map[string]*adElem // "[title]" and "<title>" keys
+	p        *problems
+	data     []byte
+	title    string
+	elems    []*adElem
+	byTitle  map[string]*adElem // "[title]" and "<title>" keys
 	untitled int
 }
 
@@ -140,7 +140,7 @@ func (r *adReader) read() {
 		elem   *adElem
 	}
 	var parents []parent
-	var lastArgument *adElem // an argument alone on the line before a structure
+	var lastArgument *adElem  // an argument alone on the line before a structure
 	var pcs *adElem           // the argument whose structure is being read
 	var premises []*adElem    // the premises of its step being read
 	expectConclusion := false // after an inference line

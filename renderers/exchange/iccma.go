@@ -140,4 +140,3 @@ func jsonLine(s string) string {
 	enc.Encode(s) // a string always encodes
 	return strings.TrimSuffix(b.String(), "\n")
 }
-
