@@ -68,9 +68,10 @@ func ReadAPX(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 			p.at("apx-syntax", s.pos, s.pos+1, "", "expected \",\" or \")\", found %s", s.show())
 			return b.done()
 		}
+		closed := s.pos // just after ")"
 		s.skipSpace(nil)
 		if !s.consume('.') {
-			p.at("apx-syntax", s.pos, s.pos+1, "Each fact ends with a full stop: arg(a).", "expected \".\" after %s(...), found %s", pred, s.show())
+			p.at("apx-syntax", closed, closed, "Each fact ends with a full stop: arg(a).", "%s(...) is not ended by \".\"", pred)
 			return b.done()
 		}
 		f.end = s.pos

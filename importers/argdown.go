@@ -200,6 +200,10 @@ func (r *adReader) read() {
 			r.p.at("argdown-syntax", col, col+len(t), "After an inference line comes the conclusion: (3) [title]: text.", "an inference line without a conclusion")
 			return
 		}
+		if strings.HasPrefix(t, "--") && l.indent == 0 {
+			r.p.at("argdown-syntax", col, col+len(t), "An inference line \"----\" comes between premises \"(1) ...\" and a conclusion.", "an inference line without premises before it")
+			return
+		}
 		pcs = nil
 		// A relation, or an element.
 		sym, rest := relationSymbol(t)
@@ -230,6 +234,10 @@ func (r *adReader) read() {
 		if !e.statement {
 			lastArgument = e
 		}
+	}
+	if pcs != nil && expectConclusion {
+		end := len(r.data)
+		r.p.at("argdown-syntax", end, end, "After an inference line comes the conclusion: (3) [title]: text.", "the file ends after an inference line, without a conclusion")
 	}
 }
 

@@ -92,6 +92,7 @@ func runImport(c *cli.Context) error {
 		src := diagnostic.NewSource(file, data)
 		werr := diagnostic.Write(c.App.ErrWriter, "text", diagnostic.Report{
 			Diagnostics: diags,
+			Totals:      importTotals(m),
 			Source: func(name string) *diagnostic.Source {
 				if name == file {
 					return src
@@ -148,4 +149,13 @@ func readInput(file string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read %s: more than %d bytes", file, arguments.MaxFileSize)
 	}
 	return data, nil
+}
+
+// importTotals are the counts that the summary line of an import's
+// diagnostics gives: the file read, and the arguments imported.
+func importTotals(m *importers.Map) diagnostic.Totals {
+	if m == nil {
+		return diagnostic.Totals{Files: 1}
+	}
+	return diagnostic.Totals{Files: 1, Maps: 1, Arguments: len(m.Arguments)}
 }

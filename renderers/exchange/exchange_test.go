@@ -21,6 +21,7 @@ import (
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/graph"
 	"github.com/argmap/argmap/iccma"
+	"github.com/argmap/argmap/internal/nodetest"
 	"github.com/argmap/argmap/schema"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
@@ -447,7 +448,7 @@ func TestArgdownParser(t *testing.T) {
 		Relations []struct{ From, FromType, To, ToType, Type string }
 		Errors    []string
 	}
-	runNode(t, "argdown.mjs", files, &results)
+	nodetest.Run(t, "argdown.mjs", files, &results)
 	if len(results) != len(names) {
 		t.Fatalf("%d results for %d files", len(results), len(names))
 	}
@@ -567,7 +568,7 @@ func TestMermaidParser(t *testing.T) {
 			Style                    []string
 		}
 	}
-	runNode(t, "mermaid.mjs", files, &results)
+	nodetest.Run(t, "mermaid.mjs", files, &results)
 	if len(results) != len(names) {
 		t.Fatalf("%d results for %d files", len(results), len(names))
 	}
