@@ -2,8 +2,9 @@
 // Argdown's (@argdown/core) and Mermaid's (mermaid, with jsdom for its
 // DOMPurify), on files that argmap writes or reads.
 //
-// The packages are those of npm/package.json, at the versions pinned there,
-// installed with npm into the directory ARGMAP_NPM_DIR names (which .ci/run
+// The packages are those of npm/package.json, at the versions that
+// npm/package-lock.json pins, installed with npm ci into the directory
+// ARGMAP_NPM_DIR names (which .ci/run
 // sets and fills) or else into the user's cache directory, once. The scripts
 // of npm/ are written beside them, where Node resolves their imports. Without
 // node or npm a test that needs them is skipped, except in CI (CI set),
@@ -90,9 +91,9 @@ func install() (string, string) {
 		if _, err := exec.LookPath("npm"); err != nil {
 			return "", "npm is not installed, and " + d + " lacks the packages of internal/nodetest/npm/package.json"
 		}
-		cmd := exec.Command("npm", "install", "--prefix", d, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
+		cmd := exec.Command("npm", "ci", "--prefix", d, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return "", "npm install of internal/nodetest/npm/package.json failed: " + err.Error() + "\n" + string(out)
+			return "", "npm ci of internal/nodetest/npm/package-lock.json failed: " + err.Error() + "\n" + string(out)
 		}
 		break
 	}
