@@ -125,28 +125,10 @@ func mermaidNumber(id string) int {
 	return n
 }
 
-// mermaidLabel is a claim as the text of a quoted Mermaid label: on lines
-// of about 40 characters, joined by <br/>, with the characters that Mermaid
-// or HTML would read written as entity codes.
+// mermaidLabel is a claim as the text of a quoted Mermaid label, on one
+// line (Mermaid wraps it to the box), with the characters that Mermaid or
+// HTML would read written as entity codes.
 func mermaidLabel(s string) string {
-	var lines []string
-	var line strings.Builder
-	for _, word := range strings.Fields(s) {
-		if line.Len() > 0 && line.Len()+1+len(word) > 40 {
-			lines = append(lines, line.String())
-			line.Reset()
-		}
-		if line.Len() > 0 {
-			line.WriteByte(' ')
-		}
-		line.WriteString(word)
-	}
-	if line.Len() > 0 {
-		lines = append(lines, line.String())
-	}
 	r := strings.NewReplacer(`"`, "#quot;", "#", "#35;", "<", "#lt;", ">", "#gt;", "&", "#amp;")
-	for i := range lines {
-		lines[i] = r.Replace(lines[i])
-	}
-	return strings.Join(lines, "<br/>")
+	return r.Replace(strings.Join(strings.Fields(s), " "))
 }
