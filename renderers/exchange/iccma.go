@@ -11,6 +11,7 @@ import (
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/iccma"
 	"github.com/argmap/argmap/semantics"
+	"github.com/argmap/argmap/semantics/bipolar"
 )
 
 // solverFramework is the framework of m that argmap eval evaluates with
@@ -29,10 +30,14 @@ func solverFramework(ctx context.Context, m *arguments.Map, opt Options) (*seman
 }
 
 // solverHeader is the comment at the top of an i23 or apx export, each line
-// after prefix.
-func solverHeader(ew *errWriter, prefix string, m *arguments.Map, opt Options) {
-	ew.printf("%s argmap: the framework that argmap eval evaluates for %s,\n", prefix, argdownComment(m.Root.Name))
-	ew.printf("%s argmap: its attacks and those its supports give rise to, read as %s.\n", prefix, opt.Support)
+// after prefix; each says what the comment lines after it give.
+func solverHeader(ew *errWriter, prefix string, m *arguments.Map, opt Options, each string) {
+	ew.printf("%s argmap: the framework that argmap eval --support %s evaluates for %s:\n", prefix, opt.Support, argdownComment(m.Root.Name))
+	if opt.Support == bipolar.Ignore {
+		ew.printf("%s argmap: its attacks; its supports are left out. %s\n", prefix, each)
+	} else {
+		ew.printf("%s argmap: its attacks and those its supports give rise to. %s\n", prefix, each)
+	}
 }
 
 // WriteI23 writes the framework that argmap eval evaluates for m, its
@@ -55,7 +60,7 @@ func WriteI23(ctx context.Context, w io.Writer, m *arguments.Map, opt Options) e
 		return err
 	}
 	ew := &errWriter{w: w}
-	solverHeader(ew, "#", m, opt)
+	solverHeader(ew, "#", m, opt, "Each argument: its number, id and claim (- for a node that is no argument of the map).")
 	for n, id := range ids {
 		if id == "" {
 			ew.printf("# %d -\n", n+1)
@@ -88,7 +93,7 @@ func WriteAPX(ctx context.Context, w io.Writer, m *arguments.Map, opt Options) e
 		return err
 	}
 	ew := &errWriter{w: w}
-	solverHeader(ew, "%", m, opt)
+	solverHeader(ew, "%", m, opt, "Each argument: its id and claim.")
 	names := make([]string, len(ids))
 	for n, id := range ids {
 		if id == "" {
