@@ -50,7 +50,7 @@ once it is complete.
 
 Exit status: 0 imported, 1 an input that cannot be read, 2 usage error.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "from", Usage: "the input's format: " + strings.Join(importers.Formats(), ", ") + " (default: from FILE's extension)"},
+			&cli.StringFlag{Name: "from", Usage: "the input's format `F`: " + strings.Join(importers.Formats(), ", ") + " (default: from FILE's extension)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the map to `OUT.toml` instead of standard output"},
 		},
 		Action: runImport,
