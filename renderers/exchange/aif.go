@@ -25,7 +25,10 @@ type AIFNode struct {
 	NodeID string `json:"nodeID"`
 	Text   string `json:"text"`
 	Type   string `json:"type"`
-	Scheme string `json:"scheme,omitempty"`
+	// Timestamp is always "": a map has no time at which a node was
+	// drawn, and the same map must give the same bytes.
+	Timestamp string `json:"timestamp"`
+	Scheme    string `json:"scheme,omitempty"`
 }
 
 // AIFEdge is an edge from one node to another.
@@ -38,8 +41,12 @@ type AIFEdge struct {
 
 // AIFLocution ties an L-node to the participant who said it.
 type AIFLocution struct {
-	NodeID   string `json:"nodeID"`
-	PersonID string `json:"personID"`
+	NodeID    string  `json:"nodeID"`
+	PersonID  string  `json:"personID"`
+	Timestamp string  `json:"timestamp"` // always ""
+	Start     *string `json:"start"`     // always null
+	End       *string `json:"end"`       // always null
+	Source    *string `json:"source"`    // always null
 }
 
 // AIFParticipant is a speaker, a party of the map.
@@ -65,7 +72,8 @@ const (
 // said by a participant of that name: an L-node "PARTY : CLAIM" with a
 // locution, anchored to the I-node by a YA-node "Asserting", as AIFdb's
 // dialogical maps are. Node and edge ids are numbers, as AIFdb gives them,
-// in the map's order. Relations given twice are written once; critical
+// in the map's order; every node and locution has the keys AIFdb's have, a
+// timestamp "" among them. Relations given twice are written once; critical
 // questions, preferences, weights, kinds and sources have no place in AIF
 // and are left out.
 func NewAIF(m *arguments.Map) *AIF {
