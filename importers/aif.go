@@ -28,7 +28,8 @@ type aifNode struct {
 // (or at another CA-node) is an undercut of that support (or attack). The
 // party of an argument is the participant who said it: the speaker of the
 // L-node anchored to it by a YA-node (through "locutions" and
-// "participants"), or the "Speaker : " that starts the L-node's text.
+// "participants"), or the "Speaker : " that starts the L-node's text; an
+// argument that several speakers assert is theirs, a coalition's.
 // Other nodes — transitions (TA), rephrases (MA), preferences (PA) — have no
 // place in an argmap map and are left out.
 //
@@ -161,7 +162,7 @@ func ReadAIF(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	argOf := map[int]string{}
 	for k, i := range inodes {
 		argOf[i] = ids[k]
-		b.argument(&Argument{ID: ids[k], Claim: nodes[i].text, Party: aifParty(nodes, i, speakers)})
+		b.argument(&Argument{ID: ids[k], Claim: nodes[i].text, Parties: aifParties(nodes, i, speakers)})
 	}
 
 	// Supports and attacks between I-nodes; then the undercuts, which
@@ -294,20 +295,22 @@ func aifSpeakers(graph *jvalue, index map[string]int, nodes []*aifNode) map[int]
 	return said
 }
 
-// aifParty is the speaker of the I-node i: of an L-node that a YA-node
-// anchors to it.
-func aifParty(nodes []*aifNode, i int, speakers map[int]string) string {
+// aifParties are the speakers of the I-node i, of the L-nodes that
+// YA-nodes anchor to it, in the order of its edges: its party, or the
+// parties of a coalition.
+func aifParties(nodes []*aifNode, i int, speakers map[int]string) []string {
+	var parties []string
 	for _, ya := range nodes[i].in {
 		if nodes[ya].typ != "YA" {
 			continue
 		}
 		for _, l := range nodes[ya].in {
 			if s := speakers[l]; s != "" && nodes[l].typ == "L" {
-				return s
+				parties = append(parties, s)
 			}
 		}
 	}
-	return ""
+	return parties
 }
 
 // idStringOr is idString of a value that may be missing.

@@ -20,8 +20,9 @@ import (
 //     one derived from it) and whose claim is its text; "[title]" alone
 //     refers to it, and a line of text alone is a statement without a
 //     title. Its data, "{...}" at the end of the line in JSON or YAML's flow
-//     style, gives its kind, party, sources (or source), weight, rank, date,
-//     standard, burden, burden_note and scheme.
+//     style, gives its kind, party (an array for a coalition), tags,
+//     sources (or source), weight, rank, date, standard, burden, burden_note
+//     and scheme.
 //   - An argument "<title>: text" with no premise-conclusion structure is an
 //     argument too, its text the claim (its title when it has none).
 //   - A premise-conclusion structure — lines "(1) ...", an inference line
@@ -696,6 +697,17 @@ func argdownData(a *Argument, data map[string]any) {
 		return ""
 	}
 	a.Kind, a.Party, a.Date = str("kind"), str("party"), str("date")
+	strs := func(key string) []string {
+		list, _ := data[key].([]any)
+		var out []string
+		for _, x := range list {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	a.Parties, a.Tags = strs("party"), strs("tags")
 	a.Standard, a.Burden, a.BurdenNote, a.Scheme = str("standard"), str("burden"), str("burden_note"), str("scheme")
 	if w, ok := data["weight"].(float64); ok && w >= 0 && w <= 1 {
 		a.Weight = &w

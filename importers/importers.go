@@ -31,9 +31,13 @@ type Map struct {
 	Undercuts []*Undercut
 }
 
-// Argument is one argument. ID is an argmap id (see [IDs]).
+// Argument is one argument. ID is an argmap id (see [IDs]). Party is
+// its party; Parties, when it has more than one, the parties of its
+// coalition (and Party is then ignored).
 type Argument struct {
 	ID, Claim, Kind, Party string
+	Parties                []string
+	Tags                   []string
 	Sources                []arguments.Citation
 	Weight                 *float64
 	Rank                   *int64
@@ -252,7 +256,14 @@ func (m *Map) TOML(header ...string) []byte {
 			}
 		}
 		str("kind", a.Kind)
-		str("party", a.Party)
+		if len(a.Parties) > 1 {
+			fmt.Fprintf(&b, "party = %s\n", tomlIDs(a.Parties))
+		} else {
+			str("party", a.Party)
+		}
+		if len(a.Tags) > 0 {
+			fmt.Fprintf(&b, "tags = %s\n", tomlIDs(a.Tags))
+		}
 		if src := tomlSources(a.Sources); src != "" {
 			fmt.Fprintf(&b, "source = %s\n", src)
 		}
@@ -400,6 +411,11 @@ func (b *builder) argument(a *Argument) {
 	if a.Claim = strings.TrimSpace(a.Claim); a.Claim == "" {
 		a.Claim = a.ID
 	}
+	a.Party = strings.TrimSpace(a.Party)
+	a.Parties, a.Tags = names(a.Parties), names(a.Tags)
+	if len(a.Parties) == 1 {
+		a.Party, a.Parties = a.Parties[0], nil
+	}
 	b.m.Arguments = append(b.m.Arguments, a)
 	b.byID[a.ID] = a
 }
@@ -458,4 +474,16 @@ func (b *builder) done() (*Map, diagnostic.Diagnostics) {
 		return nil, b.p.diags
 	}
 	return b.m, b.p.diags
+}
+
+// names are the names of a list, trimmed, without blank ones and each once,
+// as argmap's party and tags lists must be.
+func names(list []string) []string {
+	var out []string
+	for _, n := range list {
+		if n = strings.TrimSpace(n); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -30,7 +30,7 @@ const repoRoot = ".."
 func examples(t testing.TB) []string {
 	t.Helper()
 	var names []string
-	for _, pattern := range []string{"examples/*/debate.toml", "docs/examples/*.toml"} {
+	for _, pattern := range []string{"examples/*/debate.toml", "docs/examples/*.toml", "docs/exchange/*.toml"} {
 		found, _ := filepath.Glob(filepath.Join(repoRoot, pattern))
 		for _, f := range found {
 			rel, _ := filepath.Rel(repoRoot, f)
@@ -142,7 +142,7 @@ func TestRoundTrip(t *testing.T) {
 				if format != "argdown" {
 					continue
 				}
-				if b.Kind != a.Kind || b.Party != a.Party || !slices.Equal(b.Sources, a.Sources) || b.Weight != a.Weight ||
+				if b.Kind != a.Kind || b.Party != a.Party || !slices.Equal(b.Parties, a.Parties) || !slices.Equal(b.Tags, a.Tags) || !slices.Equal(b.Sources, a.Sources) || b.Weight != a.Weight ||
 					b.Rank != a.Rank || b.Date != a.Date || b.Scheme != a.Scheme || b.Proof.Standard != a.Proof.Standard ||
 					b.Proof.Burden != a.Proof.Burden || b.Proof.BurdenNote != a.Proof.BurdenNote {
 					t.Errorf("%s via argdown: %s is\n  %+v\nwant\n  %+v", name, a.ID, b, a)

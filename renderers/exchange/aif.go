@@ -71,7 +71,7 @@ const (
 // the CA-node) of the relation it undercuts. An argument with a party is
 // said by a participant of that name: an L-node "PARTY : CLAIM" with a
 // locution, anchored to the I-node by a YA-node "Asserting", as AIFdb's
-// dialogical maps are. Node and edge ids are numbers, as AIFdb gives them,
+// dialogical maps are; each party of a coalition says it so. Node and edge ids are numbers, as AIFdb gives them,
 // in the map's order; every node and locution has the keys AIFdb's have, a
 // timestamp "" among them. Relations given twice are written once; critical
 // questions, preferences, weights, kinds and sources have no place in AIF
@@ -114,22 +114,21 @@ func NewAIF(m *arguments.Map) *AIF {
 	}
 	people := map[string]string{}
 	for _, a := range v.args {
-		if a.Party == "" {
-			continue
+		for _, party := range partiesOf(a) {
+			person, ok := people[party]
+			if !ok {
+				person = strconv.Itoa(len(people) + 1)
+				people[party] = person
+				doc.Participants = append(doc.Participants, AIFParticipant{ParticipantID: person, Firstname: party})
+			}
+			l, ya := newID(), newID()
+			doc.Nodes = append(doc.Nodes,
+				AIFNode{NodeID: l, Text: party + " : " + a.Claim, Type: "L"},
+				AIFNode{NodeID: ya, Text: aifAsserting, Type: "YA", Scheme: aifAsserting})
+			doc.Locutions = append(doc.Locutions, AIFLocution{NodeID: l, PersonID: person})
+			edge(l, ya)
+			edge(ya, inode[a.ID])
 		}
-		person, ok := people[a.Party]
-		if !ok {
-			person = strconv.Itoa(len(people) + 1)
-			people[a.Party] = person
-			doc.Participants = append(doc.Participants, AIFParticipant{ParticipantID: person, Firstname: a.Party})
-		}
-		l, ya := newID(), newID()
-		doc.Nodes = append(doc.Nodes,
-			AIFNode{NodeID: l, Text: a.Party + " : " + a.Claim, Type: "L"},
-			AIFNode{NodeID: ya, Text: aifAsserting, Type: "YA", Scheme: aifAsserting})
-		doc.Locutions = append(doc.Locutions, AIFLocution{NodeID: l, PersonID: person})
-		edge(l, ya)
-		edge(ya, inode[a.ID])
 	}
 	return doc
 }
@@ -137,4 +136,15 @@ func NewAIF(m *arguments.Map) *AIF {
 // WriteAIF writes the map m in AIF (see NewAIF), indented by two spaces.
 func WriteAIF(w io.Writer, m *arguments.Map) error {
 	return writeIndented(w, NewAIF(m))
+}
+
+// partiesOf is the party of a, or the parties of its coalition.
+func partiesOf(a *arguments.Argument) []string {
+	if len(a.Parties) > 0 {
+		return a.Parties
+	}
+	if a.Party != "" {
+		return []string{a.Party}
+	}
+	return nil
 }

@@ -15,7 +15,8 @@ import (
 //
 //   - the map's title is the document's front matter (title: ...);
 //   - each argument is a statement, titled by its id, with its claim as the
-//     text and its other fields (kind, party, sources, weight, ...) as the
+//     text and its other fields (kind, party — an array for a coalition —,
+//     tags, sources, weight, ...) as the
 //     statement's data, a JSON object (JSON is YAML, which Argdown reads):
 //     [strike]: The United States should strike. {"kind": "policy"};
 //   - the supports and attacks of each argument follow it as Argdown's
@@ -155,8 +156,23 @@ func argdownData(a *arguments.Argument) string {
 		}
 		return jsonString(s)
 	}
+	list := func(xs []string) string {
+		if len(xs) == 0 {
+			return ""
+		}
+		quoted := make([]string, len(xs))
+		for i, x := range xs {
+			quoted[i] = jsonString(x)
+		}
+		return "[" + strings.Join(quoted, ", ") + "]"
+	}
 	add("kind", str(a.Kind))
-	add("party", str(a.Party))
+	if len(a.Parties) > 1 {
+		add("party", list(a.Parties)) // a coalition
+	} else {
+		add("party", str(a.Party))
+	}
+	add("tags", list(a.Tags))
 	if len(a.Sources) > 0 {
 		var srcs []string
 		for _, s := range a.Sources {

@@ -38,7 +38,7 @@ const repoRoot = "../.."
 func maps(t testing.TB) []string {
 	t.Helper()
 	var names []string
-	for _, pattern := range []string{"examples/*/debate.toml", "docs/examples/*.toml"} {
+	for _, pattern := range []string{"examples/*/debate.toml", "docs/examples/*.toml", "docs/exchange/*.toml"} {
 		found, err := filepath.Glob(filepath.Join(repoRoot, pattern))
 		if err != nil {
 			t.Fatal(err)
@@ -238,7 +238,8 @@ func TestJSONContent(t *testing.T) {
 	}
 	for i, a := range m.Arguments {
 		ja := d.Arguments[i]
-		if ja.ID != a.ID || ja.Claim != a.Claim || ja.Kind != a.Kind || ja.Party != a.Party || len(ja.Sources) != len(a.Sources) || ja.Weight != a.Weight || ja.Scheme != a.Scheme {
+		if ja.ID != a.ID || ja.Claim != a.Claim || ja.Kind != a.Kind || ja.Party != a.Party || !slices.Equal(ja.Parties, a.Parties) || !slices.Equal(ja.Tags, a.Tags) ||
+			len(ja.Sources) != len(a.Sources) || ja.Weight != a.Weight || ja.Scheme != a.Scheme {
 			t.Errorf("argument %d: %+v, map has %+v", i, ja, a)
 		}
 		if ja.Position == nil || ja.Position.File != a.File.Name || ja.Position.Line != a.Range.Start.Line || ja.Position.Column != a.Range.Start.Column {
@@ -346,7 +347,8 @@ func TestGraphML(t *testing.T) {
 			}
 			if i < len(m.Arguments) {
 				a := m.Arguments[i]
-				if n.ID != a.ID || n.data("label") != a.Claim || n.data("kind") != a.Kind || n.data("party") != a.Party || n.data("node_type") != "argument" {
+				if n.ID != a.ID || n.data("label") != a.Claim || n.data("kind") != a.Kind || n.data("party") != a.Party ||
+					n.data("tags") != strings.Join(a.Tags, "; ") || n.data("node_type") != "argument" {
 					t.Errorf("%s: node %d is %+v, want argument %s", name, i, n, a.ID)
 				}
 			} else if n.data("node_type") != "inference" {
@@ -474,9 +476,8 @@ func TestArgdownParser(t *testing.T) {
 				t.Errorf("%s: [%s] reads %q, want %q", name, s.Title, s.Text, want)
 			}
 			kind, _ := s.Data["kind"].(string)
-			party, _ := s.Data["party"].(string)
-			if kind != a.Kind || party != a.Party {
-				t.Errorf("%s: [%s] has kind %q, party %q, want %q, %q", name, s.Title, kind, party, a.Kind, a.Party)
+			if kind != a.Kind || fmt.Sprint(strs(s.Data["party"])) != fmt.Sprint(a.Parties) || fmt.Sprint(strs(s.Data["tags"])) != fmt.Sprint(a.Tags) {
+				t.Errorf("%s: [%s] has kind %q, party %v, tags %v, want %q, %q, %q", name, s.Title, kind, s.Data["party"], s.Data["tags"], a.Kind, a.Parties, a.Tags)
 			}
 			srcs, _ := s.Data["sources"].([]any)
 			if len(srcs) != len(a.Sources) {
@@ -645,6 +646,23 @@ func TestMermaidParser(t *testing.T) {
 			t.Errorf("%s: %d boxes", name, len(got.Vertices))
 		}
 	}
+}
+
+// strs is a value of Argdown's data as a list of strings: a string is a
+// list of one.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, x := range v {
+			s, _ := x.(string)
+			out = append(out, s)
+		}
+		return out
+	}
+	return nil
 }
 
 // mermaidText is the text of a box as Mermaid draws it: its parser keeps

@@ -16,6 +16,7 @@ var graphmlKeys = [][4]string{
 	{"label", "node", "label", "string"},
 	{"kind", "node", "kind", "string"},
 	{"party", "node", "party", "string"},
+	{"tags", "node", "tags", "string"},
 	{"source", "node", "source", "string"},
 	{"weight", "node", "weight", "double"},
 	{"node_type", "node", "type", "string"},
@@ -27,7 +28,8 @@ var graphmlKeys = [][4]string{
 // which yEd, Gephi, Cytoscape and graph libraries read. Every value is a
 // data key declared by a <key>: a node's "label" (the claim, which Gephi
 // shows as the label and yEd maps with its properties mapper), "kind",
-// "party", "source" (the names of its sources, joined by "; "), "weight"
+// "party" (a coalition's parties joined by " + "), "tags" (joined by "; "),
+// "source" (the names of its sources, joined by "; "), "weight"
 // and "type" ("argument", or "inference" for the node of a linked reason or
 // of an undercut relation); an edge's "type" ("support", "attack",
 // "premise" from a member of a linked reason or the source of an undercut
@@ -56,6 +58,7 @@ func WriteGraphML(w io.Writer, m *arguments.Map) error {
 		data("      ", "label", a.Claim)
 		data("      ", "kind", a.Kind)
 		data("      ", "party", a.Party)
+		data("      ", "tags", strings.Join(a.Tags, "; "))
 		var names []string
 		for _, s := range a.Sources {
 			names = append(names, s.Name)

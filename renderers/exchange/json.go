@@ -58,10 +58,14 @@ func position(f *arguments.File, r diagnostic.Range) *Position {
 // JSONArgument is an argument with every field the file gives (the weight
 // always: its default is 0.5).
 type JSONArgument struct {
-	ID         string       `json:"id"`
-	Claim      string       `json:"claim"`
-	Kind       string       `json:"kind,omitempty"`
+	ID    string `json:"id"`
+	Claim string `json:"claim"`
+	Kind  string `json:"kind,omitempty"`
+	// Party is who puts it forward, a coalition's members joined by " + ";
+	// Parties the party or the coalition's members, as written.
 	Party      string       `json:"party,omitempty"`
+	Parties    []string     `json:"parties,omitempty"`
+	Tags       []string     `json:"tags,omitempty"`
 	Sources    []JSONSource `json:"sources,omitempty"`
 	Weight     float64      `json:"weight"`
 	Rank       *int64       `json:"rank,omitempty"`
@@ -182,7 +186,7 @@ func NewDocument(m *arguments.Map, res *evaluate.Result) *Document {
 		d.Files = append(d.Files, f.Name)
 	}
 	for _, a := range m.Arguments {
-		ja := JSONArgument{ID: a.ID, Claim: a.Claim, Kind: a.Kind, Party: a.Party, Weight: a.Weight, Date: a.Date,
+		ja := JSONArgument{ID: a.ID, Claim: a.Claim, Kind: a.Kind, Party: a.Party, Parties: a.Parties, Tags: a.Tags, Weight: a.Weight, Date: a.Date,
 			Standard: a.Proof.Standard, Burden: a.Proof.Burden, BurdenNote: a.Proof.BurdenNote, Scheme: a.Scheme,
 			Position: position(a.File, a.Range)}
 		if a.Ranked {
