@@ -37,6 +37,7 @@ type aifNode struct {
 // offending value (such as $.nodes[3].type), with its line and column.
 func ReadAIF(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	p := newProblems(name, data)
+	data = blankBOM(data)
 	b := newBuilder(p)
 	root, off, err := parseJSON(data)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 // JSON string, give the claims back; otherwise the claim is the name.
 func ReadAPX(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	p := newProblems(name, data)
+	data = blankBOM(data)
 	b := newBuilder(p)
 	type fact struct {
 		pred       string

@@ -116,6 +116,12 @@ func (r *adReader) read() {
 		lines = append(lines, adLine{line, off, indent})
 		off += len(raw)
 	}
+	if bytes.HasPrefix(text, utf8BOM) {
+		// The byte-order mark is no indentation.
+		l := &lines[0]
+		l.text, l.start = l.text[len(utf8BOM):], len(utf8BOM)
+		l.indent = len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+	}
 	i := 0
 	// The front matter.
 	for i < len(lines) && strings.TrimSpace(lines[i].text) == "" {

@@ -19,6 +19,7 @@ import (
 // and claims; an argument without one is "aN", claimed "Argument N".
 func ReadI23(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	p := newProblems(name, data)
+	data = blankBOM(data)
 	b := newBuilder(p)
 	n, attacks, err := iccma.ReadI23(bytes.NewReader(data))
 	if err != nil {

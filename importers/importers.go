@@ -11,6 +11,7 @@
 package importers
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -67,7 +68,8 @@ type Undercut struct {
 func Formats() []string { return []string{"aif", "argdown", "i23", "apx", "tgf"} }
 
 // Read reads data, the contents of the file called name, in the named
-// format (one of Formats).
+// format (one of Formats). Every reader skips a UTF-8 byte-order mark at
+// the start.
 func Read(format, name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	switch format {
 	case "aif":
@@ -104,6 +106,18 @@ func Rules() []diagnostic.Rule { return rules.All() }
 type problems struct {
 	src   *diagnostic.Source
 	diags diagnostic.Diagnostics
+}
+
+// utf8BOM is the UTF-8 byte-order mark.
+var utf8BOM = []byte("\uFEFF")
+
+// blankBOM returns data with a byte-order mark at its start made spaces,
+// so that the positions of what follows stay those of the file.
+func blankBOM(data []byte) []byte {
+	if bytes.HasPrefix(data, utf8BOM) {
+		return append([]byte("   "), data[len(utf8BOM):]...)
+	}
+	return data
 }
 
 func newProblems(name string, data []byte) *problems {

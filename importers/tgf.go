@@ -21,6 +21,7 @@ import (
 // are several, and the sources of its "undercut" edges undercut it.
 func ReadTGF(name string, data []byte) (*Map, diagnostic.Diagnostics) {
 	p := newProblems(name, data)
+	data = blankBOM(data)
 	b := newBuilder(p)
 	type node struct{ id, label string }
 	type edge struct {
