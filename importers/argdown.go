@@ -441,8 +441,8 @@ func splitData(s string) (string, map[string]any, bool) {
 	return strings.TrimSpace(s[:i]), data, true
 }
 
-// yamlFlow reads a YAML flow mapping of plain keys and scalar values,
-// {kind: law, party: "US"}.
+// yamlFlow reads a YAML flow mapping of plain keys and values that are
+// scalars or flow lists of scalars: {kind: law, party: [US, Mexico]}.
 func yamlFlow(s string) (map[string]any, bool) {
 	s = strings.TrimSpace(s)
 	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
@@ -457,20 +457,36 @@ func yamlFlow(s string) (map[string]any, bool) {
 		if !ok {
 			return nil, false
 		}
+		key := yamlScalar(strings.TrimSpace(k))
 		v = strings.TrimSpace(v)
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			out[strings.TrimSpace(k)] = f
-		} else {
-			out[yamlScalar(strings.TrimSpace(k))] = yamlScalar(v)
+		switch {
+		case strings.HasPrefix(v, "["):
+			if !strings.HasSuffix(v, "]") {
+				return nil, false
+			}
+			var list []any
+			for _, item := range splitOutsideQuotes(v[1:len(v)-1], ',') {
+				if item = strings.TrimSpace(item); item != "" {
+					list = append(list, yamlScalar(item))
+				}
+			}
+			out[key] = list
+		default:
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				out[key] = f
+			} else {
+				out[key] = yamlScalar(v)
+			}
 		}
 	}
 	return out, true
 }
 
+// splitOutsideQuotes splits s at sep, outside quoted strings and brackets.
 func splitOutsideQuotes(s string, sep byte) []string {
 	var parts []string
 	var quote byte
-	start := 0
+	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -482,7 +498,11 @@ func splitOutsideQuotes(s string, sep byte) []string {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == sep:
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+		case c == sep && depth == 0:
 			parts = append(parts, s[start:i])
 			start = i + 1
 		}
