@@ -206,5 +206,8 @@ func argdownData(a *arguments.Argument) string {
 // jsonString is s as a JSON string, which is also a YAML double-quoted
 // string, with braces escaped.
 func jsonString(s string) string {
-	return strings.NewReplacer("{", `\u007b`, "}", `\u007d`).Replace(jsonLine(s))
+	return braces.Replace(jsonLine(s))
 }
+
+// braces writes the braces of a JSON string as escapes.
+var braces = strings.NewReplacer("{", `\u007b`, "}", `\u007d`)

@@ -129,6 +129,7 @@ func mermaidNumber(id string) int {
 // line (Mermaid wraps it to the box), with the characters that Mermaid or
 // HTML would read written as entity codes.
 func mermaidLabel(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "#", "#35;", "<", "#lt;", ">", "#gt;", "&", "#amp;")
-	return r.Replace(strings.Join(strings.Fields(s), " "))
+	return mermaidEntities.Replace(strings.Join(strings.Fields(s), " "))
 }
+
+var mermaidEntities = strings.NewReplacer(`"`, "#quot;", "#", "#35;", "<", "#lt;", ">", "#gt;", "&", "#amp;")
