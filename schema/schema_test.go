@@ -233,6 +233,7 @@ to = "b"
 type = "support"`, "'/relations/0/from'"},
 		{"claim is a number", `[arguments.a]
 claim = 42`, "'/arguments/a/claim'"},
+		{"argument note is a number", base + `note = 3`, "'/arguments/b/note'"},
 		{"attacks is a string", `[arguments.a]
 claim = "A"
 attacks = "b"`, "'/arguments/a/attacks'"},
@@ -340,6 +341,7 @@ func TestAccepts(t *testing.T) {
 		src  string
 	}{
 		{"minimal", base},
+		{"argument note", base + `note = "A caveat for the reader."`},
 		{"proof standards", base + `
 [standards]
 alpha = 0.5
