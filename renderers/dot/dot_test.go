@@ -133,6 +133,13 @@ func TestWriteGolden(t *testing.T) {
 		{"parties-grouped-by-party-dark", "parties.toml", Options{GroupBy: "party", Theme: "dark", NoLegend: true}},
 		{"parties-grouped-by-tag", "parties.toml", Options{GroupBy: "tag"}},
 		{"parties-grouped-by-tag-family", "parties.toml", Options{GroupBy: "tag:legal basis", Theme: "print"}},
+		// Notes and sources: footnotes and the list (the defaults), notes
+		// drawn as labels, neither (today's drawing, tooltips only), and
+		// the blocks in the print theme, set to a measured width.
+		{"notes", "notes.toml", Options{}},
+		{"notes-labels", "notes.toml", Options{Notes: "labels"}},
+		{"notes-none", "notes.toml", Options{Notes: "none", Sources: "none"}},
+		{"notes-print-bt", "notes.toml", Options{Theme: "print", Direction: "BT", GroupBy: "kind", FigureWidth: 700}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,7 +165,10 @@ func TestOptions(t *testing.T) {
 		hasNot  []string
 		cluster map[string][]string // cluster number -> its arguments
 	}{
-		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid arrowhead=normal`, `style=solid arrowhead=tee`}, []string{"cluster"}, nil},
+		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid arrowhead=normal`, `style=solid arrowhead=tee`, "<B>NOTES</B>"}, []string{"cluster_1"}, nil},
+		{"bad notes", Options{Notes: "endnotes"}, `unknown notes mode "endnotes": use one of footnotes, labels, none`, nil, nil, nil},
+		{"bad sources", Options{Sources: "all"}, `unknown sources mode "all": use one of list, none`, nil, nil, nil},
+		{"no notes", Options{Notes: "none"}, "", nil, []string{"cluster", "NOTES", "xlabel"}, nil},
 		{"direction", Options{Direction: "TB"}, "", []string{"rankdir=TB"}, nil, nil},
 		{"bad direction", Options{Direction: "up"}, `unknown direction "up"`, nil, nil, nil},
 		{"bad theme", Options{Theme: "neon"}, `unknown theme "neon"`, nil, nil, nil},

@@ -57,6 +57,9 @@ type Shape struct {
 	Font  string // the family Graphviz was given
 	Align byte   // 'l', 'c' or 'r': which end of the text Points[0] is
 	Width float64
+	// Link is the address the text leads to: the HREF of the cell of an
+	// HTML-like label the text is in, or "".
+	Link string
 }
 
 // Point is a point on the page.
@@ -81,6 +84,7 @@ type op struct {
 
 type object struct {
 	Name       string `json:"name"`
+	Label      string `json:"label"`
 	Pos        string `json:"pos"`
 	WidthIn    string `json:"width"`
 	HeightIn   string `json:"height"`
@@ -180,19 +184,33 @@ func Parse(data []byte) (*Drawing, error) {
 		}
 		return nil
 	}
-	if err := add(g.Draw, g.LabelDraw); err != nil {
+	// addObject draws an object, and links the texts of its label's cells
+	// that have an HREF.
+	addObject := func(o *object, extra ...[]op) error {
+		if err := add(o.Draw); err != nil {
+			return err
+		}
+		start := len(d.Shapes)
+		if err := add(o.LabelDraw); err != nil {
+			return err
+		}
+		link(d.Shapes[start:], o.Label)
+		return add(extra...)
+	}
+	if err := addObject(&g.object); err != nil {
 		return nil, err
 	}
 	// Subgraphs come first among the objects, then the nodes.
 	sub := min(max(g.SubgraphCnt, 0), len(g.Objects))
-	for _, o := range g.Objects[:sub] {
-		if err := add(o.Draw, o.LabelDraw); err != nil {
+	for i := range g.Objects[:sub] {
+		if err := addObject(&g.Objects[i]); err != nil {
 			return nil, err
 		}
 	}
 	nodes := func() error {
-		for _, o := range g.Objects[sub:] {
-			if err := add(o.Draw, o.LabelDraw, o.ExtraLabel); err != nil {
+		for i := range g.Objects[sub:] {
+			o := &g.Objects[sub+i]
+			if err := addObject(o, o.ExtraLabel); err != nil {
 				return err
 			}
 		}

@@ -48,6 +48,13 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	catalog := doc.reserve()
 	pages := doc.reserve()
 	page := doc.reserve()
+	// A text with a link is a link annotation over it, in the order drawn.
+	var annots []string
+	for _, l := range c.links {
+		ref := doc.add(fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /Type /Action /S /URI /URI %s >> >>",
+			n(l.x0), n(l.y0), n(l.x1), n(l.y1), uriString(l.uri)))
+		annots = append(annots, fmt.Sprintf("%d 0 R", ref))
+	}
 
 	// Fonts, in a fixed order: regular, then bold.
 	fontRefs := map[*fonts.Face]int{}
@@ -79,8 +86,12 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		resources += " /ExtGState << " + strings.Join(gs, " ") + " >>"
 	}
 	resources += " >>"
-	doc.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
-		pages, n(d.Width), n(d.Height), resources, contents))
+	annotations := ""
+	if len(annots) > 0 {
+		annotations = " /Annots [" + strings.Join(annots, " ") + "]"
+	}
+	doc.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
+		pages, n(d.Width), n(d.Height), resources, contents, annotations))
 	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
 	doc.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	info := "<< /Producer (argmap)"
@@ -107,6 +118,14 @@ type content struct {
 	fonts  *fonts.Set
 	used   map[*fonts.Face]*fontUse
 	alphas map[string]string // ExtGState dictionary body -> resource name
+	links  []link            // the rectangles of texts with a link
+}
+
+// link is where a text with a link is, in PDF's coordinates, and its
+// address.
+type link struct {
+	x0, y0, x1, y1 float64
+	uri            string
 }
 
 func (c *content) printf(format string, args ...any) { fmt.Fprintf(&c.buf, format, args...) }
@@ -257,6 +276,35 @@ func (c *content) text(sh drawing.Shape) {
 	}
 	c.fillColor(sh.Fill)
 	c.printf("BT /%s %s Tf %s Td <%s> Tj ET\nQ\n", u.name, n(sh.Size), c.pt(at), hex.String())
+	if sh.Link != "" {
+		// From the descent to the ascent of the face, over the text's
+		// width as drawn.
+		y := c.height - at.Y
+		scale := sh.Size / float64(face.UnitsPerEm)
+		l := link{at.X, y + float64(face.Descent)*scale, at.X + face.Width(sh.Text, sh.Size), y + float64(face.Ascent)*scale, sh.Link}
+		c.links = append(c.links, l)
+	}
+}
+
+// uriString encodes an address as the PDF string of a URI action, which
+// holds 7-bit ASCII: other bytes, spaces and control characters are
+// percent-encoded, and the string's delimiters escaped.
+func uriString(uri string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(uri); i++ {
+		switch c := uri[i]; {
+		case c <= ' ' || c >= 0x7f:
+			fmt.Fprintf(&b, "%%%02X", c)
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // document is a PDF file being assembled: numbered objects.

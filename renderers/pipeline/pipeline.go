@@ -10,8 +10,10 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/argmap/argmap/arguments"
@@ -66,8 +68,9 @@ type Result struct {
 	Tangled bool
 }
 
-// Render draws the map. Graphviz is not asked for a map that DOT output
-// draws without it (one that is not tangled).
+// Render draws the map. For DOT output, Graphviz is asked only for a map
+// that is tangled, or that has blocks below its figure (see
+// dot.HasBlocks), whose width a first layout measures.
 func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) (Result, error) {
 	res := Result{Tangled: dot.Tangled(m)}
 	var err error
@@ -81,6 +84,27 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 	}
 	d := opts.Drawing
 	var src bytes.Buffer
+	if !tangled && dot.HasBlocks(m, d) {
+		// The blocks below the figure (notes, sources) are set to the
+		// figure's width: a first layout, with the blocks as narrow as
+		// they go, measures it.
+		d.FigureWidth = 1
+		if err := dot.Write(&src, m, d); err != nil {
+			return nil, err
+		}
+		// Graphviz's dot output has the bounding boxes, and is written
+		// in half the time of its json output.
+		outs, err := engine.Render(ctx, src.Bytes(), "dot")
+		if err != nil {
+			return nil, fmt.Errorf("measuring the figure: %w", err)
+		}
+		width, err := boxWidth(outs[0], dot.FigureCluster)
+		if err != nil {
+			return nil, fmt.Errorf("measuring the figure: %w", err)
+		}
+		d.FigureWidth = max(width, 1)
+		src.Reset()
+	}
 	if err := dot.Write(&src, m, d); err != nil {
 		return nil, err
 	}
@@ -160,3 +184,26 @@ func names() []string {
 	}
 	return ns
 }
+
+// boxWidth reads the width of the bounding box of a graph laid out, from
+// Graphviz's dot output: the graph's, for cluster "", or else that of the
+// subgraph cluster, in points.
+func boxWidth(out []byte, cluster string) (float64, error) {
+	re := graphBox
+	if cluster != "" {
+		re = regexp.MustCompile(`(?m)^\s*subgraph ` + regexp.QuoteMeta(cluster) + ` \{\s*graph \[bb="([^"]*)"`)
+	}
+	m := re.FindSubmatch(out)
+	if m == nil {
+		return 0, fmt.Errorf("no bounding box of %q in Graphviz's output", cmp.Or(cluster, "the graph"))
+	}
+	var x0, y0, x1, y1 float64
+	if _, err := fmt.Sscanf(string(m[1]), "%g,%g,%g,%g", &x0, &y0, &x1, &y1); err != nil {
+		return 0, fmt.Errorf("bounding box %q: %w", m[1], err)
+	}
+	return x1 - x0, nil
+}
+
+// graphBox finds the graph's bounding box in Graphviz's dot output: its
+// first attribute.
+var graphBox = regexp.MustCompile(`^\s*(?:strict\s+)?(?:di)?graph [^{]*\{\s*graph \[bb="([^"]*)"`)
