@@ -3,7 +3,10 @@
 // mark, in a map of several parties), claim, id and sources;
 // each relation an arrow (support and attack differ in colour and in
 // arrowhead, and in line style in the print theme); the map's title and a
-// legend of every mark used above.
+// legend of every mark used above; and below, the notes of arguments and
+// relations, numbered in the figure, and the sources cited, with their
+// dates, addresses (links) and quotes (see Options.Notes and
+// Options.Sources).
 //
 // The output is a deterministic function of the map and the options: the
 // same map gives the same bytes, so the DOT (and what Graphviz draws from it)

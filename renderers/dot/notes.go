@@ -186,6 +186,11 @@ type block struct {
 type blockEntry struct {
 	mark  string
 	paras []para
+	// id names the entry's links in the SVG: a link's lines are the
+	// anchors "a_ID.1", "a_ID.2", ... (Graphviz numbers anchors without
+	// an id from a counter it never resets, so that a server's drawings
+	// would depend on its history).
+	id string
 }
 
 // para is a paragraph of an entry: runs of text, and, for a link, the
@@ -215,7 +220,8 @@ func (w *writer) blocks() []block {
 			if s.date != "" {
 				head += ", " + s.date
 			}
-			e := blockEntry{mark: "[" + strconv.Itoa(i+1) + "]", paras: []para{{runs: []run{{text: head, style: text}}}}}
+			e := blockEntry{mark: "[" + strconv.Itoa(i+1) + "]", paras: []para{{runs: []run{{text: head, style: text}}}},
+				id: "argmap.source." + strconv.Itoa(i+1)}
 			if s.url != "" {
 				// An address that is not a link is not drawn as one.
 				p := para{runs: []run{{text: s.url, style: text}}}
@@ -252,6 +258,7 @@ func linkable(u string) bool {
 // setEntry is an entry set in a column: its lines, and its height.
 type setEntry struct {
 	mark   string
+	id     string
 	lines  []line
 	hrefs  []string // of each line, or ""
 	height int
@@ -297,7 +304,7 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 	textWidth := colWidth - markWidth
 	set := make([]setEntry, len(bl.entries))
 	for i, e := range bl.entries {
-		s := setEntry{mark: e.mark}
+		s := setEntry{mark: e.mark, id: e.id}
 		for _, p := range e.paras {
 			lines, _ := w.meas.wrap(p.runs, float64(textWidth))
 			for _, l := range lines {
@@ -340,6 +347,7 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 		b.WriteString(`<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 		h := 0
 		for _, e := range cols[i] {
+			links := 0
 			for j, l := range e.lines {
 				rh := rowHeight
 				if j == len(e.lines)-1 {
@@ -354,7 +362,8 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 				writeRuns(b, line{{text: mark, style: markStyle}})
 				fmt.Fprintf(b, `</TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d"`, textWidth, rh)
 				if href := e.hrefs[j]; href != "" {
-					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank"`, html(href), html(href))
+					links++
+					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank" ID="%s.%d"`, html(href), html(href), html(e.id), links)
 				}
 				b.WriteString(`>`)
 				writeRuns(b, l)

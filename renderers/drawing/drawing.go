@@ -7,7 +7,8 @@
 // with y growing downwards, as in SVG; the page includes the graph's
 // padding. The shapes are in the order they are drawn: the graph's
 // background and label, then every edge and node in Graphviz's output
-// order.
+// order. A text drawn for a cell of an HTML-like label with an HREF keeps
+// its address (Shape.Link), for the renderers that make links.
 package drawing
 
 import (

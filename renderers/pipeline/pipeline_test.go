@@ -396,3 +396,31 @@ func TestBoxWidth(t *testing.T) {
 		t.Error("a bounding box that is not numbers is read")
 	}
 }
+
+// TestRenderAgain checks that an engine that has drawn before draws a map
+// with links as a fresh one does: Graphviz names the anchors of links that
+// have no id from a counter it never resets.
+func TestRenderAgain(t *testing.T) {
+	ctx := t.Context()
+	gv, err := graphviz.New(ctx, graphviz.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gv.Close(context.Background())
+	m := loadMap(t, filepath.Join("..", "dot", "testdata", "notes.toml"))
+	var first []byte
+	for i := range 3 {
+		res, err := Render(ctx, gv, m, Options{Format: "svg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = res.Data
+			if n := bytes.Count(first, []byte(`<g id="a_argmap.source.`)); n != 2 {
+				t.Errorf("%d anchors named after their source, want 2", n)
+			}
+		} else if !bytes.Equal(res.Data, first) {
+			t.Fatalf("drawing %d differs from the first", i+1)
+		}
+	}
+}
