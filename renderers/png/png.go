@@ -4,22 +4,18 @@
 //
 // It is pure Go: shapes are filled by golang.org/x/image/vector, and lines
 // are stroked by turning them into filled outlines with round joins and
-// caps, dashed lines dash by dash.
+// caps, dashed lines dash by dash. The image is painted and compressed in
+// strips of rows, in parallel, and never held whole (see Write).
 package png
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"io"
 	"math"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
-	"golang.org/x/image/vector"
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
@@ -41,6 +37,11 @@ type Options struct {
 }
 
 // Write draws d as a PNG image to w.
+//
+// The shapes are first turned into filled outlines in pixels, a display
+// list; then strips of rows are painted from it, filtered and deflated,
+// each on its own, on as many cores as there are. The bytes do not depend
+// on the number of cores.
 func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	dpi := opts.DPI
 	if dpi == 0 {
@@ -57,149 +58,197 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if int64(width)*int64(height) > MaxPixels {
 		return fmt.Errorf("png: %d × %d pixels is too large at %g dpi: lower --dpi, or draw SVG or PDF", width, height, dpi)
 	}
-	// RGBA, premultiplied: the rasterizer has a fast path for it.
-	img := image.NewRGBA(image.Rect(0, 0, width, height))
-	draw.Draw(img, img.Bounds(), image.NewUniform(d.Background), image.Point{}, draw.Src)
-	p := &painter{img: img, scale: scale, fonts: fs}
-	for _, sh := range d.Shapes {
-		if err := p.shape(sh); err != nil {
+	pl := &planner{scale: scale, fonts: fs, height: height, glyphs: map[glyphKey][][]pt{}}
+	bg, shapes := d.Background, d.Shapes
+	// Graphviz paints the page with its background colour first: a fill
+	// of every pixel that the strips' background already is.
+	for len(shapes) > 0 && coversPage(shapes[0], d) {
+		bg, shapes = shapes[0].Fill, shapes[1:]
+	}
+	for _, sh := range shapes {
+		if err := pl.shape(sh); err != nil {
 			return err
 		}
 	}
-	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
-		return fmt.Errorf("png: encoding: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := encode(w, width, height, bg, pl.items); err != nil {
 		return fmt.Errorf("png: %w", err)
 	}
 	return nil
 }
 
-type painter struct {
-	img    *image.RGBA
+// coversPage reports whether a shape is an opaque rectangle without an
+// outline covering the whole page.
+func coversPage(sh drawing.Shape, d *drawing.Drawing) bool {
+	if sh.Kind != drawing.Polygon || sh.Fill.A != 0xff || (sh.Stroke.A != 0 && sh.LineWidth > 0) || len(sh.Points) != 4 {
+		return false
+	}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, q := range sh.Points {
+		minX, minY = math.Min(minX, q.X), math.Min(minY, q.Y)
+		maxX, maxY = math.Max(maxX, q.X), math.Max(maxY, q.Y)
+	}
+	// An axis-aligned rectangle: each corner on two of its sides.
+	for _, q := range sh.Points {
+		if (q.X != minX && q.X != maxX) || (q.Y != minY && q.Y != maxY) {
+			return false
+		}
+	}
+	return minX <= 0 && minY <= 0 && maxX >= d.Width && maxY >= d.Height
+}
+
+// item is one entry of the display list: polygons in pixels, filled
+// together in one colour, and the rows they may cover.
+type item struct {
+	polys      [][]pt
+	color      color.NRGBA
+	top, limit int // the rows [top, limit) of the image
+}
+
+// planner turns shapes into the display list.
+type planner struct {
 	scale  float64
 	fonts  *fonts.Set
-	raster vector.Rasterizer
+	height int
+	items  []item
 	buf    sfnt.Buffer
+	glyphs map[glyphKey][][]pt // glyph outlines at the origin
+}
+
+// glyphKey names a glyph outline at a size.
+type glyphKey struct {
+	face *fonts.Face
+	gid  sfnt.GlyphIndex
+	ppem fixed.Int26_6
+}
+
+// add appends polygons filled in a colour to the display list.
+func (pl *planner) add(polys [][]pt, c color.NRGBA) {
+	if c.A == 0 {
+		return
+	}
+	minY, maxY := math.Inf(1), math.Inf(-1)
+	for _, poly := range polys {
+		if len(poly) < 3 {
+			continue
+		}
+		for _, q := range poly {
+			minY, maxY = math.Min(minY, q.y), math.Max(maxY, q.y)
+		}
+	}
+	if minY > maxY {
+		return
+	}
+	top := max(int(math.Floor(minY)), 0)
+	limit := min(int(math.Ceil(maxY))+1, pl.height)
+	if top >= limit {
+		return
+	}
+	pl.items = append(pl.items, item{polys: polys, color: c, top: top, limit: limit})
 }
 
 // pt is a point in pixels.
 type pt struct{ x, y float64 }
 
-func (p *painter) px(q drawing.Point) pt { return pt{q.X * p.scale, q.Y * p.scale} }
+func (pl *planner) px(q drawing.Point) pt { return pt{q.X * pl.scale, q.Y * pl.scale} }
 
-func (p *painter) shape(sh drawing.Shape) error {
+func (pl *planner) shape(sh drawing.Shape) error {
 	switch sh.Kind {
 	case drawing.Text:
-		return p.text(sh)
+		return pl.text(sh)
 	case drawing.Ellipse:
-		c, r := p.px(sh.Points[0]), pt{sh.Points[1].X * p.scale, sh.Points[1].Y * p.scale}
+		c, r := pl.px(sh.Points[0]), pt{sh.Points[1].X * pl.scale, sh.Points[1].Y * pl.scale}
 		path := ellipse(c, r)
-		p.fillAndStroke(sh, [][]pt{flatten(path, true)}, true)
+		pl.fillAndStroke(sh, [][]pt{flatten(path, true)}, true)
 	case drawing.Polygon, drawing.Polyline:
 		pts := make([]pt, len(sh.Points))
 		for i, q := range sh.Points {
-			pts[i] = p.px(q)
+			pts[i] = pl.px(q)
 		}
-		p.fillAndStroke(sh, [][]pt{pts}, sh.Kind == drawing.Polygon)
+		pl.fillAndStroke(sh, [][]pt{pts}, sh.Kind == drawing.Polygon)
 	case drawing.Bezier:
 		var path []seg
-		path = append(path, seg{to: p.px(sh.Points[0])})
+		path = append(path, seg{to: pl.px(sh.Points[0])})
 		for i := 1; i+2 < len(sh.Points); i += 3 {
-			path = append(path, seg{cubic: true, c1: p.px(sh.Points[i]), c2: p.px(sh.Points[i+1]), to: p.px(sh.Points[i+2])})
+			path = append(path, seg{cubic: true, c1: pl.px(sh.Points[i]), c2: pl.px(sh.Points[i+1]), to: pl.px(sh.Points[i+2])})
 		}
 		closed := sh.Fill.A != 0
-		p.fillAndStroke(sh, [][]pt{flatten(path, closed)}, closed)
+		pl.fillAndStroke(sh, [][]pt{flatten(path, closed)}, closed)
 	}
 	return nil
 }
 
 // fillAndStroke fills the polygons (if the shape has a fill) and strokes
 // them (if it has an outline).
-func (p *painter) fillAndStroke(sh drawing.Shape, polys [][]pt, closed bool) {
+func (pl *planner) fillAndStroke(sh drawing.Shape, polys [][]pt, closed bool) {
 	if sh.Fill.A != 0 && closed {
-		p.paint(polys, sh.Fill)
+		pl.add(polys, sh.Fill)
 	}
 	if sh.Stroke.A != 0 && sh.LineWidth > 0 {
 		var outline [][]pt
 		for _, poly := range polys {
 			if len(sh.Dash) > 0 {
-				for _, dash := range dashes(poly, closed, sh.Dash, p.scale) {
-					outline = append(outline, stroke(dash, false, sh.LineWidth*p.scale)...)
+				for _, dash := range dashes(poly, closed, sh.Dash, pl.scale) {
+					outline = append(outline, stroke(dash, false, sh.LineWidth*pl.scale)...)
 				}
 				continue
 			}
-			outline = append(outline, stroke(poly, closed, sh.LineWidth*p.scale)...)
+			outline = append(outline, stroke(poly, closed, sh.LineWidth*pl.scale)...)
 		}
-		p.paint(outline, sh.Stroke)
+		pl.add(outline, sh.Stroke)
 	}
-}
-
-// paint fills polygons with a colour. Overlapping polygons of the same
-// orientation make a union: the rasterizer clamps coverage at full.
-func (p *painter) paint(polys [][]pt, c color.NRGBA) {
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, poly := range polys {
-		for _, q := range poly {
-			minX, minY = math.Min(minX, q.x), math.Min(minY, q.y)
-			maxX, maxY = math.Max(maxX, q.x), math.Max(maxY, q.y)
-		}
-	}
-	bounds := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
-	clip := bounds.Intersect(p.img.Bounds())
-	if clip.Empty() {
-		return
-	}
-	// The rasterizer covers only the polygons' bounding box, within the
-	// image; it clips what lies outside.
-	p.raster.Reset(clip.Dx(), clip.Dy())
-	ox, oy := float64(clip.Min.X), float64(clip.Min.Y)
-	for _, poly := range polys {
-		if len(poly) < 3 {
-			continue
-		}
-		p.raster.MoveTo(float32(poly[0].x-ox), float32(poly[0].y-oy))
-		for _, q := range poly[1:] {
-			p.raster.LineTo(float32(q.x-ox), float32(q.y-oy))
-		}
-		p.raster.ClosePath()
-	}
-	p.raster.DrawOp = draw.Over
-	p.raster.Draw(p.img, clip, image.NewUniform(c), image.Point{})
 }
 
 // text draws a text with the embedded fonts, glyph by glyph, without
 // kerning, as the layout measured it.
-func (p *painter) text(sh drawing.Shape) error {
-	face := p.fonts.Face(sh.Bold)
-	size := sh.Size * p.scale // pixels per em
+func (pl *planner) text(sh drawing.Shape) error {
+	face := pl.fonts.Face(sh.Bold)
+	size := sh.Size * pl.scale // pixels per em
 	ppem := fixed.Int26_6(math.Round(size * 64))
 	unit := size / float64(face.UnitsPerEm)
-	origin := p.px(sh.Points[0])
-	width := face.Width(sh.Text, sh.Size) * p.scale
+	origin := pl.px(sh.Points[0])
+	width := face.Width(sh.Text, sh.Size) * pl.scale
 	switch sh.Align {
 	case 'c':
 		origin.x -= width / 2
 	case 'r':
 		origin.x -= width
 	}
-	// Collect the outlines of all glyphs, then fill them at once.
+	// Collect the outlines of all glyphs, to fill them at once.
 	var contours [][]pt
 	x := origin.x
 	for _, r := range sh.Text {
 		idx, adv, _ := face.Glyph(r)
-		segs, err := face.Font.LoadGlyph(&p.buf, idx, ppem, nil)
+		outline, err := pl.glyph(face, idx, ppem)
 		if err != nil {
 			return fmt.Errorf("png: glyph %U: %w", r, err)
 		}
-		contours = append(contours, glyphContours(segs, pt{x, origin.y})...)
+		for _, c := range outline {
+			moved := make([]pt, len(c))
+			for i, q := range c {
+				moved[i] = pt{q.x + x, q.y + origin.y}
+			}
+			contours = append(contours, moved)
+		}
 		x += float64(adv) * unit
 	}
-	if len(contours) > 0 {
-		p.paint(contours, sh.Fill)
-	}
+	pl.add(contours, sh.Fill)
 	return nil
+}
+
+// glyph returns the outline of a glyph at a size, placed at the origin,
+// flattened the first time it is asked for.
+func (pl *planner) glyph(face *fonts.Face, gid sfnt.GlyphIndex, ppem fixed.Int26_6) ([][]pt, error) {
+	key := glyphKey{face, gid, ppem}
+	if c, ok := pl.glyphs[key]; ok {
+		return c, nil
+	}
+	segs, err := face.Font.LoadGlyph(&pl.buf, gid, ppem, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := glyphContours(segs, pt{})
+	pl.glyphs[key] = c
+	return c, nil
 }
 
 // glyphContours flattens a glyph's outline, placed at origin, into
