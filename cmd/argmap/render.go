@@ -19,6 +19,7 @@ import (
 	"github.com/argmap/argmap/internal/outfile"
 	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/fonts"
 	"github.com/argmap/argmap/renderers/pipeline"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/semantics"
@@ -156,6 +157,10 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 				Usage:       "resolution of PNG output, in dots per inch",
 				DefaultText: strconv.Itoa(png.DefaultDPI),
 			},
+			&cli.StringSliceFlag{
+				Name:  "font",
+				Usage: "take the characters DejaVu Sans lacks (Chinese, Japanese...) from the font `FILE` (TrueType or OpenType) before the system's fonts; repeat for more",
+			},
 			&cli.BoolFlag{
 				Name:  "strict",
 				Usage: "do not draw a map with warnings",
@@ -222,6 +227,10 @@ func runRender(c *cli.Context) error {
 		}
 	}
 	opts, err := drawingOptions(c)
+	if err != nil {
+		return err
+	}
+	fs, err := renderFonts(c)
 	if err != nil {
 		return err
 	}
@@ -295,9 +304,12 @@ func runRender(c *cli.Context) error {
 	if format == "html" {
 		return writeHTML(ctx, c, gv, m, opts, f, timeout, paths[0])
 	}
-	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi})
+	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi, Fonts: fs})
 	if res.Tangled && (opts.GroupBy != "" || c.IsSet("direction")) {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is too tangled to be drawn in ranks: --direction and --group-by do not apply\n", paths[0])
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.App.ErrWriter, "argmap: warning: %s: %s\n", paths[0], w)
 	}
 	data := res.Data
 	if err == nil {
@@ -342,6 +354,23 @@ func renderError(ctx context.Context, err error, timeout time.Duration, file str
 		return &exitError{exitProblems, fmt.Errorf("timed out after %v drawing %s; nothing was written: --timeout sets the limit (0 for none), or draw the files it includes one by one", timeout, file)}
 	}
 	return &exitError{exitProblems, err}
+}
+
+// renderFonts loads the fonts to draw with: DejaVu Sans, then the files of
+// --font, then those of ARGMAP_FONTS, then the system's fonts.
+func renderFonts(c *cli.Context) (*fonts.Set, error) {
+	files := c.StringSlice("font")
+	for _, f := range files {
+		if err := fonts.CheckFile(f); err != nil {
+			return nil, usageError("--font %s: %v: name a TrueType or OpenType font file (.ttf, .otf, .ttc)", f, err)
+		}
+	}
+	files = append(files, fonts.FilesFromEnv(os.Getenv("ARGMAP_FONTS"))...)
+	fs, err := fonts.LoadOptions(fonts.Options{Files: files, System: true})
+	if err != nil {
+		return nil, &exitError{exitProblems, err}
+	}
+	return fs, nil
 }
 
 // drawingOptions reads the options of the drawing itself.

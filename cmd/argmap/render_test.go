@@ -262,7 +262,7 @@ func checkSVG(t *testing.T, data []byte, m *arguments.Map) {
 			t.Errorf("arrow %s is no relation of the map", id)
 		}
 	}
-	if len(families) != 1 || !families["DejaVu Sans,Bitstream Vera Sans,sans-serif"] {
+	if len(families) != 1 || !families["DejaVu Sans,Bitstream Vera Sans,Noto Sans CJK SC,Noto Sans CJK JP,Droid Sans Fallback,WenQuanYi Zen Hei,PingFang SC,Hiragino Sans,Microsoft YaHei,Yu Gothic,Malgun Gothic,sans-serif"] {
 		t.Errorf("font families %v", families)
 	}
 }

@@ -109,6 +109,10 @@ type Options struct {
 	// blocks to its width (see HasBlocks). 0 estimates the width from the
 	// map.
 	FigureWidth float64
+	// Fonts measure the text, to wrap claims and size boxes: the set the
+	// renderers draw with, fallback faces included. Nil means DejaVu Sans
+	// alone (fonts.Load).
+	Fonts *fonts.Set
 }
 
 // Directions are the values of Options.Direction, the default first.
@@ -174,9 +178,12 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if !slices.Contains(SourceModes(), opts.Sources) {
 		return fmt.Errorf("dot: unknown sources mode %q: use one of %s", opts.Sources, strings.Join(SourceModes(), ", "))
 	}
-	fs, err := fonts.Load()
-	if err != nil {
-		return fmt.Errorf("dot: %w", err)
+	fs := opts.Fonts
+	if fs == nil {
+		var err error
+		if fs, err = fonts.Load(); err != nil {
+			return fmt.Errorf("dot: %w", err)
+		}
 	}
 	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m)}
 	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-text/typesetting/segmenter"
+
 	"github.com/argmap/argmap/renderers/fonts"
 )
 
@@ -57,8 +59,10 @@ type measurer struct {
 	fonts *fonts.Set
 }
 
+// width is the width of s as the renderers set it: in DejaVu Sans and, for
+// the characters it lacks, the fallback faces (see package fonts).
 func (m measurer) width(s string, st style) float64 {
-	return m.fonts.Face(st.bold).Width(s, st.size)
+	return m.fonts.Width(s, st.bold, st.size)
 }
 
 // graphvizWidth is Graphviz's own estimate of the width of s: DejaVu Sans's
@@ -125,10 +129,56 @@ func (m measurer) words(runs []run) []word {
 			if r.mark {
 				w.width, w.exact = maxf(w.width, m.graphvizWidth(f, r.style)), true
 			}
-			ws = append(ws, w)
+			pieces := []string{f}
+			if !w.whole {
+				pieces = breakUnspaced(f)
+			}
+			if len(pieces) == 1 {
+				ws = append(ws, w)
+				continue
+			}
+			// Chinese or Japanese: a line may break between the pieces,
+			// without a space.
+			for j, piece := range pieces {
+				pw := w
+				pw.text, pw.width, pw.exact = piece, m.width(piece, r.style), isASCII(piece)
+				if j > 0 {
+					pw.space, pw.glue, pw.tie = 0, false, false
+				}
+				ws = append(ws, pw)
+			}
 		}
 	}
 	return ws
+}
+
+// breakUnspaced splits a word of a script written without spaces between
+// words (Chinese, Japanese) where a line may break, by the Unicode line
+// breaking algorithm (UAX #14): between ideographs and kana, but not
+// before a closing mark or small kana, nor after an opening one. Other
+// words are returned whole: they break at spaces only.
+func breakUnspaced(w string) []string {
+	if !strings.ContainsFunc(w, unspaced) {
+		return []string{w}
+	}
+	var seg segmenter.Segmenter
+	if err := seg.InitWithString(w); err != nil {
+		return []string{w}
+	}
+	var out []string
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		out = append(out, w[l.OffsetInBytes:l.OffsetInBytes+l.LengthInBytes])
+	}
+	return out
+}
+
+// unspaced reports whether r is of a script written without spaces
+// between words: ideographs, kana, and their punctuation.
+func unspaced(r rune) bool {
+	return r >= 0x2e80 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef))
 }
 
 // split breaks words wider than max into pieces that fit, at character

@@ -1,15 +1,31 @@
-// Package fonts holds the typeface argmap draws maps in, DejaVu Sans, and
-// measures text set in it.
+// Package fonts holds the typeface argmap draws maps in, DejaVu Sans, with
+// fallback faces from the system for the characters it lacks, and sets
+// text in them: measures it, and places its glyphs.
 //
 // One typeface serves every output so that they all agree on the size of
-// every label: the DOT builder wraps claims and sizes boxes with Width;
+// every label: the DOT builder wraps claims and sizes boxes with Set.Width;
 // Graphviz, given the family name Name, estimates ASCII text with DejaVu
 // Sans's own metrics (it has them built in); SVG viewers are asked for
 // CSSFamily, whose first choice is installed on every Debian system (the
 // fontconfig package depends on it) and whose fallbacks are all narrower;
-// and the PNG and PDF renderers draw with the embedded font files
-// themselves. DejaVu Sans also covers Latin, Greek and Cyrillic completely,
-// so the accented names of a debate are measured and drawn exactly.
+// and the PNG and PDF renderers draw with the font files themselves
+// (Set.Layout). DejaVu Sans covers Latin, Greek, Cyrillic and Arabic, so
+// the accented names of a debate are measured and drawn exactly.
+//
+// Characters DejaVu Sans lacks, such as Chinese and Japanese, are set in a
+// fallback face (see Options): a font file named by the user, else one of
+// the system's fonts, found with fontconfig where it is installed and in
+// the platform's font directories otherwise, chosen for each character by
+// its coverage, in a fixed order, so that the same machine draws the same
+// bytes. Characters that no face has are drawn as DejaVu Sans's empty box
+// and reported by Set.Missing, for a warning (MissingWarning).
+//
+// Text is set as a line: in the order of the Unicode bidirectional
+// algorithm (Arabic and Hebrew right to left), and shaped by HarfBuzz (the
+// port of go-text/typesetting) where a script needs it, so that Arabic
+// letters take their joining forms. Latin, Greek, Cyrillic and CJK text is
+// set glyph by glyph from the fonts' advances, without kerning, as
+// Graphviz measures it.
 //
 // The fonts are DejaVu Sans 2.37 (see LICENSE): free to redistribute and to
 // embed, under the Bitstream Vera licence.
@@ -32,10 +48,15 @@ import (
 const Name = "DejaVu Sans"
 
 // CSSFamily is the CSS font-family list for SVG viewers: DejaVu Sans (and
-// Bitstream Vera Sans, its metric-identical parent), then the viewer's
-// sans-serif, which on every common system (Arial, Helvetica, Liberation
-// Sans, Noto Sans, Roboto) is narrower, so labels still fit their boxes.
-const CSSFamily = "DejaVu Sans,Bitstream Vera Sans,sans-serif"
+// Bitstream Vera Sans, its metric-identical parent), then faces for the
+// scripts DejaVu Sans lacks, Chinese, Japanese and Korean, on Linux (Noto
+// Sans CJK, Droid Sans Fallback, WenQuanYi Zen Hei), macOS (PingFang,
+// Hiragino Sans) and Windows (Microsoft YaHei, Yu Gothic, Malgun Gothic),
+// then the viewer's sans-serif, which on every common system (Arial,
+// Helvetica, Liberation Sans, Noto Sans, Roboto) is narrower, so labels
+// still fit their boxes. A viewer takes each character from the first face
+// in the list that has it.
+const CSSFamily = "DejaVu Sans,Bitstream Vera Sans,Noto Sans CJK SC,Noto Sans CJK JP,Droid Sans Fallback,WenQuanYi Zen Hei,PingFang SC,Hiragino Sans,Microsoft YaHei,Yu Gothic,Malgun Gothic,sans-serif"
 
 //go:embed DejaVuSans.ttf
 var regularTTF []byte
@@ -43,24 +64,42 @@ var regularTTF []byte
 //go:embed DejaVuSans-Bold.ttf
 var boldTTF []byte
 
-// Set is the regular and bold faces of the typeface. Its methods are safe
-// for concurrent use.
+// Set is the regular and bold faces of the typeface, and the fallback
+// faces for the characters they lack. Its methods are safe for concurrent
+// use.
 type Set struct {
 	Regular, Bold *Face
+
+	fallback *fallback // nil: no fallback faces
+
+	mu      sync.Mutex
+	missing map[rune]bool // characters no face has
+	shapers sync.Pool     // of *shaper
 }
 
-// Load parses the embedded fonts. It is cheap: the glyphs are only read
-// when they are measured or drawn.
+// Load parses the embedded fonts, with no fallback faces. It is cheap: the
+// glyphs are only read when they are measured or drawn.
 func Load() (*Set, error) {
-	r, err := newFace("DejaVuSans", regularTTF, false)
+	return LoadOptions(Options{})
+}
+
+// LoadOptions parses the embedded fonts and prepares the fallback faces
+// opts asks for. The fallback faces are only looked up when a character
+// that DejaVu Sans lacks is first measured or drawn.
+func LoadOptions(opts Options) (*Set, error) {
+	r, err := newFace("DejaVuSans", regularTTF, 0, false)
 	if err != nil {
 		return nil, err
 	}
-	b, err := newFace("DejaVuSans-Bold", boldTTF, true)
+	b, err := newFace("DejaVuSans-Bold", boldTTF, 0, true)
 	if err != nil {
 		return nil, err
 	}
-	return &Set{Regular: r, Bold: b}, nil
+	s := &Set{Regular: r, Bold: b, missing: map[rune]bool{}}
+	if len(opts.Files) > 0 || opts.System {
+		s.fallback = newFallback(opts)
+	}
+	return s, nil
 }
 
 // Face returns the bold face if bold is set, the regular face otherwise.
@@ -74,14 +113,22 @@ func (s *Set) Face(bold bool) *Face {
 // Face is one face of the typeface. Its methods are safe for concurrent
 // use.
 type Face struct {
-	// PostScriptName is the face's PostScript name, "DejaVuSans" or
-	// "DejaVuSans-Bold".
+	// PostScriptName is the face's PostScript name, such as "DejaVuSans"
+	// or "DejaVuSans-Bold".
 	PostScriptName string
-	// Bold is set for the bold face.
+	// Bold is set for a bold face.
 	Bold bool
-	// TTF is the font file. It must not be modified.
+	// TTF is the font file: a TrueType or OpenType font, or a collection
+	// of them (Index says which). It must not be modified.
 	TTF []byte
-	// Font is the parsed font file.
+	// Index is the face's place in a collection; 0 for a single font.
+	Index int
+	// CFF is set for a face whose glyphs are PostScript (CFF) outlines,
+	// not TrueType ones.
+	CFF bool
+	// Path is the file the face was read from; "" for the embedded faces.
+	Path string
+	// Font is the parsed font.
 	Font *sfnt.Font
 	// UnitsPerEm is the size of the em square in font units: glyph
 	// coordinates and advances are in these units.
@@ -92,12 +139,15 @@ type Face struct {
 	Ascent, Descent, CapHeight int
 	XMin, YMin, XMax, YMax     int
 
-	ascii  [128]int32 // advances of the ASCII characters, in font units
-	notdef int32      // advance of glyph 0, drawn for missing characters
+	ascii    [128]int32 // advances of the ASCII characters, in font units
+	asciiHas [2]uint64  // the ASCII characters the face has
+	notdef   int32      // advance of glyph 0, drawn for missing characters
 
 	mu     sync.Mutex
 	glyphs map[rune]glyph // the other characters, as they are looked up
 	buf    sfnt.Buffer    // guarded by mu
+
+	shaping shapingFace // the face for HarfBuzz, parsed when first needed
 }
 
 // glyph is a character's glyph index and advance.
@@ -107,13 +157,32 @@ type glyph struct {
 	missing bool
 }
 
-func newFace(name string, ttf []byte, bold bool) (*Face, error) {
-	f, err := sfnt.Parse(ttf)
+// newFace parses a face of a font file (index: its place in a
+// collection).
+func newFace(name string, data []byte, index int, bold bool) (*Face, error) {
+	var f *sfnt.Font
+	var err error
+	if len(data) >= 4 && string(data[:4]) == "ttcf" {
+		var c *sfnt.Collection
+		if c, err = sfnt.ParseCollection(data); err == nil {
+			f, err = c.Font(index)
+		}
+	} else {
+		f, err = sfnt.Parse(data)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("fonts: parsing %s: %w", name, err)
 	}
+	if name == "" {
+		var buf sfnt.Buffer
+		name, err = f.Name(&buf, sfnt.NameIDPostScript)
+		if err != nil || name == "" {
+			name = "Fallback"
+		}
+		name = postScriptName(name)
+	}
 	upem := int(f.UnitsPerEm())
-	face := &Face{PostScriptName: name, Bold: bold, TTF: ttf, Font: f, UnitsPerEm: upem, glyphs: make(map[rune]glyph)}
+	face := &Face{PostScriptName: name, Bold: bold, TTF: data, Index: index, CFF: isCFF(data, index), Font: f, UnitsPerEm: upem, glyphs: make(map[rune]glyph)}
 	ppem := fixed.Int26_6(upem)
 	m, err := f.Metrics(&face.buf, ppem, font.HintingNone)
 	if err != nil {
@@ -139,6 +208,9 @@ func newFace(name string, ttf []byte, bold bool) (*Face, error) {
 			return nil, fmt.Errorf("fonts: %s: %w", name, err)
 		}
 		face.ascii[r] = g.advance
+		if !g.missing {
+			face.asciiHas[r/64] |= 1 << (r % 64)
+		}
 	}
 	return face, nil
 }
@@ -181,6 +253,14 @@ func (f *Face) cached(r rune) glyph {
 	return g
 }
 
+// Has reports whether the face has a glyph for r.
+func (f *Face) Has(r rune) bool {
+	if r >= 0 && r < rune(len(f.ascii)) {
+		return f.asciiHas[r/64]&(1<<(r%64)) != 0
+	}
+	return !f.cached(r).missing
+}
+
 // Advance returns the advance width of r in font units. A character the
 // font has no glyph for counts as one em.
 func (f *Face) Advance(r rune) int {
@@ -200,6 +280,18 @@ func (f *Face) Glyph(r rune) (index sfnt.GlyphIndex, advance int, ok bool) {
 		return 0, int(f.notdef), false
 	}
 	return g.index, int(g.advance), true
+}
+
+// GlyphAdvance returns the advance of a glyph in font units, as the font's
+// metrics give it.
+func (f *Face) GlyphAdvance(id sfnt.GlyphIndex) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	adv, err := f.Font.GlyphAdvance(&f.buf, id, fixed.Int26_6(f.UnitsPerEm), font.HintingNone)
+	if err != nil {
+		return f.UnitsPerEm
+	}
+	return int(adv)
 }
 
 // Width returns the width of s set at size points, in points: the sum of

@@ -15,10 +15,14 @@ import (
 	"image/color"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
@@ -28,6 +32,17 @@ import (
 type Options struct {
 	// Title is the document's title, shown by viewers; it may be empty.
 	Title string
+	// Warn, if not nil, is told of text that is drawn but cannot be
+	// searched: glyphs of faces that are not embedded.
+	Warn func(msg string)
+}
+
+// sample is the first characters of a sorted list, for a message.
+func sample(rs []rune) string {
+	if len(rs) > 8 {
+		return string(rs[:8]) + "…"
+	}
+	return string(rs)
 }
 
 // Write draws d as a PDF document to w.
@@ -35,7 +50,7 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if d.Width <= 0 || d.Height <= 0 {
 		return fmt.Errorf("pdf: empty drawing (%g × %g points)", d.Width, d.Height)
 	}
-	c := &content{height: d.Height, fonts: fs, used: map[*fonts.Face]*fontUse{}, alphas: map[string]string{}}
+	c := &content{height: d.Height, fonts: fs, used: map[*fonts.Face]*fontUse{}, alphas: map[string]string{}, outlined: map[*fonts.Face]map[rune]bool{}}
 	c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
 	if d.Background.A != 0 {
 		c.fillColor(d.Background)
@@ -43,6 +58,13 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	}
 	for _, sh := range d.Shapes {
 		c.shape(sh)
+	}
+	if opts.Warn != nil {
+		for _, face := range slices.SortedFunc(maps.Keys(c.outlined), func(a, b *fonts.Face) int { return strings.Compare(a.Path, b.Path) }) {
+			rs := slices.Sorted(maps.Keys(c.outlined[face]))
+			opts.Warn(fmt.Sprintf("%d characters (%s) are drawn as shapes, not text that can be searched or copied: their font, %s, has PostScript (CFF) outlines, which argmap does not embed in PDF; a TrueType font that has them (named with --font or ARGMAP_FONTS) is embedded",
+				len(rs), sample(rs), face.Path))
+		}
 	}
 	doc := &document{}
 	catalog := doc.reserve()
@@ -56,20 +78,16 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		annots = append(annots, fmt.Sprintf("%d 0 R", ref))
 	}
 
-	// Fonts, in a fixed order: regular, then bold.
-	fontRefs := map[*fonts.Face]int{}
+	// Fonts, in a fixed order: regular, bold, then the fallback faces in
+	// the order they are first used.
 	var fontNames []string
-	for i, face := range []*fonts.Face{fs.Regular, fs.Bold} {
+	for _, face := range c.order {
 		u := c.used[face]
-		if u == nil {
-			continue
-		}
 		ref, err := doc.font(face, u)
 		if err != nil {
 			return err
 		}
-		fontRefs[face] = ref
-		fontNames = append(fontNames, fmt.Sprintf("/F%d %d 0 R", i+1, ref))
+		fontNames = append(fontNames, fmt.Sprintf("/%s %d 0 R", u.name, ref))
 	}
 	var gs []string
 	for _, key := range slices.Sorted(maps.Keys(c.alphas)) {
@@ -103,11 +121,11 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	return doc.write(w, catalog, infoRef)
 }
 
-// fontUse is what a page uses of a face: the glyphs, and a character for
-// each, for the text's Unicode mapping.
+// fontUse is what a page uses of a face: the glyphs, and the characters
+// each stands for, for the text's Unicode mapping.
 type fontUse struct {
-	name   string // resource name, "F1" or "F2"
-	glyphs map[uint16]rune
+	name   string // resource name: "F1" regular, "F2" bold, "F3"... the fallback faces
+	glyphs map[uint16]string
 	widths map[uint16]int // advance, in font units
 }
 
@@ -117,8 +135,12 @@ type content struct {
 	height float64
 	fonts  *fonts.Set
 	used   map[*fonts.Face]*fontUse
+	order  []*fonts.Face     // the faces used: regular, bold, then the others as first used
 	alphas map[string]string // ExtGState dictionary body -> resource name
 	links  []link            // the rectangles of texts with a link
+
+	outlined map[*fonts.Face]map[rune]bool // faces drawn as outlines, and their characters
+	glyphBuf sfnt.Buffer
 }
 
 // link is where a text with a link is, in PDF's coordinates, and its
@@ -126,6 +148,52 @@ type content struct {
 type link struct {
 	x0, y0, x1, y1 float64
 	uri            string
+}
+
+// use returns what the page uses of a face, adding the face to the page's
+// fonts the first time.
+func (c *content) use(face *fonts.Face) *fontUse {
+	u := c.used[face]
+	if u == nil {
+		u = &fontUse{glyphs: map[uint16]string{}, widths: map[uint16]int{}}
+		switch face {
+		case c.fonts.Regular:
+			u.name = "F1"
+		case c.fonts.Bold:
+			u.name = "F2"
+		default:
+			u.name = fmt.Sprintf("F%d", 3+len(c.order)-countPrimary(c.order, c.fonts))
+		}
+		c.used[face] = u
+		c.order = append(c.order, face)
+		c.sortFonts()
+	}
+	return u
+}
+
+// countPrimary counts the regular and bold faces among faces.
+func countPrimary(faces []*fonts.Face, fs *fonts.Set) int {
+	n := 0
+	for _, f := range faces {
+		if f == fs.Regular || f == fs.Bold {
+			n++
+		}
+	}
+	return n
+}
+
+// sortFonts puts the regular and bold faces first, in that order.
+func (c *content) sortFonts() {
+	rank := func(f *fonts.Face) int {
+		switch f {
+		case c.fonts.Regular:
+			return 0
+		case c.fonts.Bold:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(c.order, func(a, b *fonts.Face) int { return rank(a) - rank(b) })
 }
 
 func (c *content) printf(format string, args ...any) { fmt.Fprintf(&c.buf, format, args...) }
@@ -235,54 +303,149 @@ func (c *content) shape(sh drawing.Shape) {
 	c.printf("Q\n")
 }
 
-// text writes a text as glyph indexes of an embedded face.
+// text writes a text as glyph indexes of the embedded faces, set as
+// package fonts sets it.
 func (c *content) text(sh drawing.Shape) {
 	if sh.Fill.A == 0 || sh.Text == "" {
 		return
 	}
-	face := c.fonts.Face(sh.Bold)
-	u := c.used[face]
-	if u == nil {
-		name := "F1"
-		if face == c.fonts.Bold {
-			name = "F2"
-		}
-		u = &fontUse{name: name, glyphs: map[uint16]rune{}, widths: map[uint16]int{}}
-		c.used[face] = u
-	}
-	var hex strings.Builder
-	for _, r := range sh.Text {
-		gid, adv, ok := face.Glyph(r)
-		g := uint16(gid)
-		if _, seen := u.glyphs[g]; !seen && ok {
-			u.glyphs[g] = r
-		}
-		if !ok {
-			u.glyphs[g] = 0xfffd
-		}
-		u.widths[g] = adv
-		fmt.Fprintf(&hex, "%04X", g)
-	}
+	line := c.fonts.Layout(sh.Text, sh.Bold, sh.Size)
 	at := sh.Points[0]
 	switch sh.Align {
 	case 'c':
-		at.X -= face.Width(sh.Text, sh.Size) / 2
+		at.X -= line.Width / 2
 	case 'r':
-		at.X -= face.Width(sh.Text, sh.Size)
+		at.X -= line.Width
 	}
 	c.printf("q\n")
 	if sh.Fill.A != 255 {
 		c.alpha(sh.Fill.A, sh.Fill.A)
 	}
 	c.fillColor(sh.Fill)
-	c.printf("BT /%s %s Tf %s Td <%s> Tj ET\nQ\n", u.name, n(sh.Size), c.pt(at), hex.String())
-	if sh.Link != "" {
-		// From the descent to the ascent of the face, over the text's
-		// width as drawn.
-		y := c.height - at.Y
-		scale := sh.Size / float64(face.UnitsPerEm)
-		l := link{at.X, y + float64(face.Descent)*scale, at.X + face.Width(sh.Text, sh.Size), y + float64(face.Ascent)*scale, sh.Link}
-		c.links = append(c.links, l)
+	if line.Plain {
+		// One face, glyph after glyph: the viewer advances by the widths.
+		u := c.use(line.Glyphs[0].Face)
+		var hex strings.Builder
+		for _, g := range line.Glyphs {
+			c.addGlyph(u, g)
+			fmt.Fprintf(&hex, "%04X", uint16(g.ID))
+		}
+		c.printf("BT /%s %s Tf %s Td <%s> Tj ET\nQ\n", u.name, n(sh.Size), c.pt(at), hex.String())
+		c.link(sh, at, line.Width)
+		return
+	}
+	// Several faces, or glyphs placed by shaping: each run of glyphs of
+	// one face that the viewer's advances place right is shown at its
+	// place. Glyphs are drawn from left to right, right-to-left text too,
+	// as text extractors (poppler's pdftotext) expect: they put it back in
+	// reading order. (A /Span with /ActualText, tried, made pdftotext give
+	// the Arabic backwards.)
+	c.printf("BT\n")
+	var face *fonts.Face
+	var outlines []fonts.Glyph // of faces drawn as outlines
+	var hex strings.Builder
+	pen := 0.0 // where the viewer's pen is, in points from the line's start
+	flush := func() {
+		if hex.Len() > 0 {
+			c.printf("<%s> Tj\n", hex.String())
+			hex.Reset()
+		}
+	}
+	for _, g := range line.Glyphs {
+		if g.Face.CFF {
+			outlines = append(outlines, g)
+			continue
+		}
+		u := c.use(g.Face)
+		c.addGlyph(u, g)
+		if g.Face != face || math.Abs(g.X-pen) > 0.05 || g.Y != 0 || hex.Len() == 0 {
+			flush()
+			if g.Face != face {
+				c.printf("/%s %s Tf\n", u.name, n(sh.Size))
+				face = g.Face
+			}
+			c.printf("1 0 0 1 %s %s Tm\n", n(at.X+g.X), n(c.height-at.Y+g.Y))
+			pen = g.X
+		}
+		fmt.Fprintf(&hex, "%04X", uint16(g.ID))
+		pen += float64(u.widths[uint16(g.ID)]*1000/g.Face.UnitsPerEm) * sh.Size / 1000
+	}
+	flush()
+	c.printf("ET\n")
+	for _, g := range outlines {
+		c.outline(g, at, sh.Size)
+	}
+	c.printf("Q\n")
+	c.link(sh, at, line.Width)
+}
+
+// link records the rectangle of a text with a link: from the descent to
+// the ascent of the typeface, over the text's width as drawn.
+func (c *content) link(sh drawing.Shape, at drawing.Point, width float64) {
+	if sh.Link == "" {
+		return
+	}
+	face := c.fonts.Face(sh.Bold)
+	y := c.height - at.Y
+	scale := sh.Size / float64(face.UnitsPerEm)
+	c.links = append(c.links, link{at.X, y + float64(face.Descent)*scale, at.X + width, y + float64(face.Ascent)*scale, sh.Link})
+}
+
+// outline fills a glyph's outline: the glyphs of faces that are not
+// embedded (those with PostScript outlines) are drawn as shapes, which
+// look the same but are not text.
+func (c *content) outline(g fonts.Glyph, at drawing.Point, size float64) {
+	if c.outlined[g.Face] == nil {
+		c.outlined[g.Face] = map[rune]bool{}
+	}
+	for _, r := range g.Text {
+		c.outlined[g.Face][r] = true
+	}
+	segs, err := g.Face.Font.LoadGlyph(&c.glyphBuf, g.ID, fixed.Int26_6(math.Round(size*64)), nil)
+	if err != nil || len(segs) == 0 {
+		return
+	}
+	ox, oy := at.X+g.X, c.height-at.Y+g.Y
+	p := func(v fixed.Point26_6) string {
+		return n(ox+float64(v.X)/64) + " " + n(oy-float64(v.Y)/64)
+	}
+	var last fixed.Point26_6
+	for _, sg := range segs {
+		switch sg.Op {
+		case sfnt.SegmentOpMoveTo:
+			c.printf("%s m\n", p(sg.Args[0]))
+			last = sg.Args[0]
+		case sfnt.SegmentOpLineTo:
+			c.printf("%s l\n", p(sg.Args[0]))
+			last = sg.Args[0]
+		case sfnt.SegmentOpQuadTo:
+			// The quadratic as a cubic.
+			q, to := sg.Args[0], sg.Args[1]
+			c1 := fixed.Point26_6{X: last.X + (q.X-last.X)*2/3, Y: last.Y + (q.Y-last.Y)*2/3}
+			c2 := fixed.Point26_6{X: to.X + (q.X-to.X)*2/3, Y: to.Y + (q.Y-to.Y)*2/3}
+			c.printf("%s %s %s c\n", p(c1), p(c2), p(to))
+			last = to
+		case sfnt.SegmentOpCubeTo:
+			c.printf("%s %s %s c\n", p(sg.Args[0]), p(sg.Args[1]), p(sg.Args[2]))
+			last = sg.Args[2]
+		}
+	}
+	c.printf("f\n")
+}
+
+// addGlyph records a glyph the page uses, and the text it stands for.
+func (c *content) addGlyph(u *fontUse, g fonts.Glyph) {
+	id := uint16(g.ID)
+	if _, seen := u.glyphs[id]; !seen || u.glyphs[id] == "" {
+		switch {
+		case id == 0:
+			u.glyphs[id] = "\ufffd"
+		default:
+			u.glyphs[id] = g.Text
+		}
+	}
+	if _, ok := u.widths[id]; !ok {
+		u.widths[id] = g.Face.GlyphAdvance(g.ID)
 	}
 }
 
@@ -351,7 +514,7 @@ func (d *document) font(face *fonts.Face, u *fontUse) (int, error) {
 		gids = append(gids, g)
 	}
 	slices.Sort(gids)
-	sub, err := subsetTrueType(face.TTF, keep)
+	sub, err := subsetTrueType(face.TTF, face.Index, keep)
 	if err != nil {
 		return 0, fmt.Errorf("pdf: embedding %s: %w", face.PostScriptName, err)
 	}
@@ -393,19 +556,26 @@ func stemV(face *fonts.Face) int {
 }
 
 // toUnicodeCMap maps glyph indexes back to the characters they were drawn
-// for.
-func toUnicodeCMap(gids []uint16, chars map[uint16]rune) []byte {
+// for; a glyph that stands for none (the second glyph of a cluster) is
+// left out.
+func toUnicodeCMap(gids []uint16, chars map[uint16]string) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	for i := 0; i < len(gids); i += 100 {
-		chunk := gids[i:min(i+100, len(gids))]
+	var mapped []uint16
+	for _, g := range gids {
+		if chars[g] != "" {
+			mapped = append(mapped, g)
+		}
+	}
+	for i := 0; i < len(mapped); i += 100 {
+		chunk := mapped[i:min(i+100, len(mapped))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
 		for _, g := range chunk {
 			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16.Encode([]rune{chars[g]}) {
+			for _, u := range utf16.Encode([]rune(chars[g])) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")

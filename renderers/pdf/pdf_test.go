@@ -158,7 +158,7 @@ func TestSubset(t *testing.T) {
 		g, _, _ := face.Glyph(r)
 		keep[uint16(g)] = true
 	}
-	sub, err := subsetTrueType(face.TTF, keep)
+	sub, err := subsetTrueType(face.TTF, 0, keep)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,14 +7,14 @@ import (
 	"slices"
 )
 
-// subsetTrueType returns a copy of a TrueType font that keeps only the
-// glyphs in keep (and the glyphs they are built from, and glyph 0), and only
+// subsetTrueType returns a copy of a TrueType font (the font index of a
+// collection) that keeps only the glyphs in keep (and the glyphs they are built from, and glyph 0), and only
 // the tables a PDF viewer needs to draw glyphs by index, with cmap, OS/2 and
 // a post table without glyph names. Glyph indexes are
 // unchanged: the glyphs not kept are empty, so the font's hmtx and the
 // PDF's widths stay valid.
-func subsetTrueType(font []byte, keep map[uint16]bool) ([]byte, error) {
-	tables, err := readTables(font)
+func subsetTrueType(font []byte, index int, keep map[uint16]bool) ([]byte, error) {
+	tables, err := readTables(font, index)
 	if err != nil {
 		return nil, err
 	}
@@ -174,21 +174,34 @@ func components(data []byte) ([]int, error) {
 	}
 }
 
-// readTables reads the table directory of a TrueType font.
-func readTables(font []byte) (map[string][]byte, error) {
+// readTables reads the table directory of a TrueType font, or of the font
+// index of a TrueType collection, whose tables' offsets are from the start
+// of the file.
+func readTables(font []byte, index int) (map[string][]byte, error) {
 	if len(font) < 12 {
 		return nil, errors.New("truetype: file too short")
 	}
-	if v := binary.BigEndian.Uint32(font); v != 0x00010000 && v != 0x74727565 /* "true" */ {
+	dir := 0
+	if string(font[:4]) == "ttcf" {
+		n := int(binary.BigEndian.Uint32(font[8:]))
+		if index < 0 || index >= n || 16+4*index > len(font) {
+			return nil, fmt.Errorf("truetype: no font %d in a collection of %d", index, n)
+		}
+		dir = int(binary.BigEndian.Uint32(font[12+4*index:]))
+		if dir+12 > len(font) {
+			return nil, errors.New("truetype: collection entry out of the file")
+		}
+	}
+	if v := binary.BigEndian.Uint32(font[dir:]); v != 0x00010000 && v != 0x74727565 /* "true" */ {
 		return nil, fmt.Errorf("truetype: not a TrueType font (version %#x)", v)
 	}
-	n := int(binary.BigEndian.Uint16(font[4:]))
-	if 12+16*n > len(font) {
+	n := int(binary.BigEndian.Uint16(font[dir+4:]))
+	if dir+12+16*n > len(font) {
 		return nil, errors.New("truetype: table directory too short")
 	}
 	tables := make(map[string][]byte, n)
 	for i := range n {
-		e := font[12+16*i:]
+		e := font[dir+12+16*i:]
 		tag := string(e[:4])
 		off, length := int(binary.BigEndian.Uint32(e[8:])), int(binary.BigEndian.Uint32(e[12:]))
 		if off < 0 || length < 0 || off+length > len(font) {

@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 
@@ -56,6 +57,10 @@ type Options struct {
 	Drawing dot.Options
 	// DPI is the resolution of PNG output; zero means png.DefaultDPI.
 	DPI float64
+	// Fonts measure and draw the text. Nil means DejaVu Sans with the
+	// fallback faces of the font files that the ARGMAP_FONTS variable
+	// names, then of the system (see package fonts).
+	Fonts *fonts.Set
 }
 
 // Result is what Render drew.
@@ -66,6 +71,13 @@ type Result struct {
 	// (see dot.Tangled): Options.Drawing's Direction and GroupBy did not
 	// apply. It is set even when Render fails.
 	Tangled bool
+	// Missing are the characters of the map that no font has: drawn as
+	// empty boxes (in SVG, the viewer may have a font for them).
+	Missing []rune
+	// Warnings are what the user should know of the drawing: characters
+	// that no font has (fonts.MissingWarning), font files that could not
+	// be read, text that PDF draws as shapes.
+	Warnings []string
 }
 
 // Render draws the map. For DOT output, Graphviz is asked only for a map
@@ -73,16 +85,33 @@ type Result struct {
 // dot.HasBlocks), whose width a first layout measures.
 func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) (Result, error) {
 	res := Result{Tangled: dot.Tangled(m)}
+	if !formatKnown(opts.Format) {
+		return res, fmt.Errorf("unknown format %q: use one of %s", opts.Format, strings.Join(names(), ", "))
+	}
+	fs := opts.Fonts
+	if fs == nil {
+		var err error
+		fs, err = fonts.LoadOptions(fonts.Options{Files: fonts.FilesFromEnv(os.Getenv("ARGMAP_FONTS")), System: true})
+		if err != nil {
+			return res, err
+		}
+	}
+	opts.Fonts = fs
 	var err error
-	res.Data, err = render(ctx, engine, m, opts, res.Tangled)
+	res.Data, err = render(ctx, engine, m, opts, res.Tangled, &res.Warnings)
+	for _, e := range fs.FontErrors() {
+		res.Warnings = append(res.Warnings, "cannot use a font: "+e)
+	}
+	if res.Missing = fs.Missing(); len(res.Missing) > 0 {
+		res.Warnings = append(res.Warnings, fonts.MissingWarning(res.Missing))
+	}
 	return res, err
 }
 
-func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, error) {
-	if !formatKnown(opts.Format) {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", opts.Format, strings.Join(names(), ", "))
-	}
+func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, warnings *[]string) ([]byte, error) {
+	fs := opts.Fonts
 	d := opts.Drawing
+	d.Fonts = fs
 	var src bytes.Buffer
 	if !tangled && dot.HasBlocks(m, d) {
 		// The blocks below the figure (notes, sources) are set to the
@@ -150,10 +179,6 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 	if err != nil {
 		return nil, err
 	}
-	fs, err := fonts.Load()
-	if err != nil {
-		return nil, err
-	}
 	var b bytes.Buffer
 	switch opts.Format {
 	case "png":
@@ -163,7 +188,7 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 		if d.Title != nil {
 			title = *d.Title
 		}
-		err = pdf.Write(&b, dr, fs, pdf.Options{Title: title})
+		err = pdf.Write(&b, dr, fs, pdf.Options{Title: title, Warn: func(msg string) { *warnings = append(*warnings, msg) }})
 	}
 	return b.Bytes(), err
 }

@@ -198,15 +198,15 @@ func (pl *planner) fillAndStroke(sh drawing.Shape, polys [][]pt, closed bool) {
 	}
 }
 
-// text draws a text with the embedded fonts, glyph by glyph, without
-// kerning, as the layout measured it.
+// text draws a text as package fonts sets it: in DejaVu Sans and the
+// fallback faces, right-to-left scripts in their order and shaped, as the
+// layout measured it.
 func (pl *planner) text(sh drawing.Shape) error {
-	face := pl.fonts.Face(sh.Bold)
+	line := pl.fonts.Layout(sh.Text, sh.Bold, sh.Size)
 	size := sh.Size * pl.scale // pixels per em
 	ppem := fixed.Int26_6(math.Round(size * 64))
-	unit := size / float64(face.UnitsPerEm)
 	origin := pl.px(sh.Points[0])
-	width := face.Width(sh.Text, sh.Size) * pl.scale
+	width := line.Width * pl.scale
 	switch sh.Align {
 	case 'c':
 		origin.x -= width / 2
@@ -215,21 +215,19 @@ func (pl *planner) text(sh drawing.Shape) error {
 	}
 	// Collect the outlines of all glyphs, to fill them at once.
 	var contours [][]pt
-	x := origin.x
-	for _, r := range sh.Text {
-		idx, adv, _ := face.Glyph(r)
-		outline, err := pl.glyph(face, idx, ppem)
+	for _, g := range line.Glyphs {
+		outline, err := pl.glyph(g.Face, g.ID, ppem)
 		if err != nil {
-			return fmt.Errorf("png: glyph %U: %w", r, err)
+			return fmt.Errorf("png: glyph %d of %s: %w", g.ID, g.Face.PostScriptName, err)
 		}
+		x, y := origin.x+g.X*pl.scale, origin.y-g.Y*pl.scale
 		for _, c := range outline {
 			moved := make([]pt, len(c))
 			for i, q := range c {
-				moved[i] = pt{q.x + x, q.y + origin.y}
+				moved[i] = pt{q.x + x, q.y + y}
 			}
 			contours = append(contours, moved)
 		}
-		x += float64(adv) * unit
 	}
 	pl.add(contours, sh.Fill)
 	return nil

@@ -37,7 +37,7 @@ func TestFinish(t *testing.T) {
 	want := `<g id="odd&#45;kind" class="node argument">
 <title>odd-kind (claim):
 Claims &lt;b&gt; &amp; “quotes”</title>
-<text font-family="DejaVu Sans,Bitstream Vera Sans,sans-serif" x="1">a</text><text font-family="Times">b</text>
+<text font-family="` + fonts.CSSFamily + `" x="1">a</text><text font-family="Times">b</text>
 </g>
 <g id="a.supports.b" class="edge support">
 <title>a supports b: a note</title>
