@@ -139,6 +139,23 @@ const (
 	gap = 4.0
 )
 
+// lrm and rlm are the left-to-right and right-to-left marks: invisible
+// letters that set the direction of the text they start.
+const (
+	lrm = "\u200e"
+	rlm = "\u200f"
+)
+
+// ltr starts s with a left-to-right mark if it has right-to-left letters:
+// a party or source in Arabic, after the separator "·", is a part of a
+// left-to-right line, which the renderers set run by run.
+func ltr(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return r >= 0x590 && fonts.RTL(string(r)) }) {
+		return lrm + s
+	}
+	return s
+}
+
 // nbsp is a no-break space: it glues the separator "·" to the word after
 // it, and spaces a legend entry from its swatch.
 const nbsp = "\u00a0"
@@ -565,7 +582,8 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 		header = append([]run{{text: strings.ToUpper(t.withdrawn.name), style: style{size: detailSize, bold: true, color: t.withdrawn.color}}}, header...)
 	}
 	headerLines, hw := w.meas.header(header, party, sep, detailWidth)
-	claim := []run{{text: clean(a.Claim), style: style{size: claimSize, color: ink}}}
+	claimText := clean(a.Claim)
+	claim := []run{{text: claimText, style: style{size: claimSize, color: ink}}}
 	// A footnote's mark follows the claim, as in running text.
 	if w.notes != nil {
 		if mark := noteMark(w.notes.args, a.ID); mark != "" {
@@ -574,6 +592,18 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 		}
 	}
 	claimLines, cw := w.meas.wrap(claim, claimWidth)
+	// A claim in Arabic or Hebrew is set right to left and aligned right:
+	// each line, which the renderers and viewers set on its own, starts
+	// with a right-to-left mark, so that a line that begins with a number
+	// or a Latin word still runs right to left, and the renderers know to
+	// set it from the cell's right edge (see fonts.Anchor).
+	claimAlign := "LEFT"
+	if fonts.RTL(claimText) {
+		claimAlign = "RIGHT"
+		for _, l := range claimLines {
+			l[0].text = rlm + l[0].text
+		}
+	}
 	var noteLines []line
 	nw := 0.0
 	if note := clean(a.Note); note != "" && w.opts.Notes == "labels" {
@@ -585,7 +615,7 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 		src = w.sources.citation(a.ID)
 	}
 	if src != "" {
-		footer = append(footer, run{text: "·" + nbsp + src, style: detail})
+		footer = append(footer, run{text: ltr("·" + nbsp + src), style: detail})
 	}
 	if n := openQuestions(w.m, a); n > 0 {
 		footer = append(footer, run{text: "·" + nbsp + "?" + strconv.Itoa(n) + nbsp + "open", style: style{size: detailSize, bold: true, color: ink}})
@@ -599,21 +629,21 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	// of the header and of the claim has the gap below it.
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	section := func(lines []line, after float64) {
+	section := func(lines []line, after float64, align string) {
 		for i, l := range lines {
 			h := lineHeight([]line{l})
 			if i == len(lines)-1 {
 				h += after
 			}
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, ceil(width), ceil(h))
+			fmt.Fprintf(&b, `<TR><TD ALIGN="%s" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, align, ceil(width), ceil(h))
 			writeRuns(&b, l)
 			b.WriteString(`</TD></TR>`)
 		}
 	}
-	section(headerLines, gap)
-	section(claimLines, gap)
-	section(noteLines, gap)
-	section(footerLines, 0)
+	section(headerLines, gap, "LEFT")
+	section(claimLines, gap, claimAlign)
+	section(noteLines, gap, "LEFT")
+	section(footerLines, 0, "LEFT")
 	b.WriteString(`</TABLE>`)
 	return b.String(), width
 }

@@ -69,16 +69,7 @@ func (m measurer) width(s string, st style) float64 {
 // advances for ASCII (the same as width's), and a space's for each byte of
 // any other character. Graphviz makes a table cell at least this wide.
 func (m measurer) graphvizWidth(s string, st style) float64 {
-	face := m.fonts.Face(st.bold)
-	units := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			c = ' '
-		}
-		units += face.Advance(rune(c))
-	}
-	return float64(units) * st.size / float64(face.UnitsPerEm)
+	return m.fonts.Face(st.bold).GraphvizWidth(s, st.size)
 }
 
 // cellWidth is the width to give a table cell holding s followed by gap

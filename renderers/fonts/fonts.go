@@ -294,6 +294,23 @@ func (f *Face) GlyphAdvance(id sfnt.GlyphIndex) int {
 	return int(adv)
 }
 
+// GraphvizWidth is Graphviz's own estimate of the width of s set at size
+// points in the face, given the family Name: the face's advances for
+// ASCII (the same as Width's), and a space's for each byte of any other
+// character. Graphviz makes a table cell at least this wide, and places a
+// right-aligned line this far left of the cell's right edge.
+func (f *Face) GraphvizWidth(s string, size float64) float64 {
+	units := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			c = ' '
+		}
+		units += f.Advance(rune(c))
+	}
+	return float64(units) * size / float64(f.UnitsPerEm)
+}
+
 // Width returns the width of s set at size points, in points: the sum of
 // the advances of its characters, without kerning, as Graphviz and the
 // renderers lay text out.

@@ -72,7 +72,7 @@ func (s *Set) plain(text string, f *Face) bool {
 			return false
 		}
 		if !f.Has(r) {
-			if s.fallback != nil || !s.noteMissing(r) {
+			if ignorable(r) || s.fallback != nil || !s.noteMissing(r) {
 				return false
 			}
 		}
@@ -138,6 +138,44 @@ func (s *Set) faceFor(r rune, primary, prev *Face) *Face {
 	return primary
 }
 
+// ignorable reports whether r is drawn as nothing when no face has it: a
+// format character (a joiner, a direction mark) or a variation selector.
+func ignorable(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r)
+}
+
+// RTL reports whether a paragraph of text runs right to left: whether its
+// first strong character, a letter or a direction mark, is of a
+// right-to-left script (rule P2 of the bidirectional algorithm).
+func RTL(text string) bool {
+	for _, r := range text {
+		switch {
+		case r == 0x200f || r == 0x061c:
+			return true
+		case r == 0x200e:
+			return false
+		case unicode.IsLetter(r):
+			return rtlRune(r)
+		}
+	}
+	return false
+}
+
+// Anchor says which end of a text Graphviz placed: its align, 'l', 'c' or
+// 'r' (the point is the text's left end, centre or right end), or 'R' for
+// a right-to-left text (see RTL) that Graphviz left-aligned: its right end
+// is at the point plus width, Graphviz's own estimate of its width. A
+// table cell is at least as wide as that estimate, and Graphviz places a
+// right-aligned line at the cell's right edge less the estimate; drawn from
+// its right end, a right-to-left line ends at the edge, whatever its
+// width.
+func Anchor(text string, align byte, width float64) byte {
+	if align == 'l' && width > 0 && RTL(text) {
+		return 'R'
+	}
+	return align
+}
+
 // attaches reports whether r belongs with the character before it: a
 // combining mark, a joiner or a variation selector.
 func attaches(r rune) bool {
@@ -196,7 +234,10 @@ func (s *Set) Layout(text string, bold bool, size float64) Line {
 		if !it.shape {
 			start := len(glyphs)
 			for i := it.start; i < it.end; i++ {
-				id, adv, _ := it.face.Glyph(runes[i])
+				id, adv, ok := it.face.Glyph(runes[i])
+				if !ok && ignorable(runes[i]) {
+					continue // invisible, and not drawn as a box
+				}
 				glyphs = append(glyphs, Glyph{Face: it.face, ID: id, Advance: float64(adv) * unit, Text: string(runes[i])})
 			}
 			if it.level%2 == 1 {
@@ -237,7 +278,10 @@ func (s *Set) layoutItem(runes []rune, it item, size float64) []Glyph {
 	unit := size / float64(it.face.UnitsPerEm)
 	var out []Glyph
 	for i := it.start; i < it.end; i++ {
-		id, adv, _ := it.face.Glyph(runes[i])
+		id, adv, ok := it.face.Glyph(runes[i])
+		if !ok && ignorable(runes[i]) {
+			continue
+		}
 		out = append(out, Glyph{Face: it.face, ID: id, Advance: float64(adv) * unit, Text: string(runes[i])})
 	}
 	if it.level%2 == 1 {

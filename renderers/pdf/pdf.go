@@ -311,11 +311,13 @@ func (c *content) text(sh drawing.Shape) {
 	}
 	line := c.fonts.Layout(sh.Text, sh.Bold, sh.Size)
 	at := sh.Points[0]
-	switch sh.Align {
+	switch fonts.Anchor(sh.Text, sh.Align, sh.Width) {
 	case 'c':
 		at.X -= line.Width / 2
 	case 'r':
 		at.X -= line.Width
+	case 'R':
+		at.X += sh.Width - line.Width
 	}
 	c.printf("q\n")
 	if sh.Fill.A != 255 {

@@ -207,11 +207,13 @@ func (pl *planner) text(sh drawing.Shape) error {
 	ppem := fixed.Int26_6(math.Round(size * 64))
 	origin := pl.px(sh.Points[0])
 	width := line.Width * pl.scale
-	switch sh.Align {
+	switch fonts.Anchor(sh.Text, sh.Align, sh.Width) {
 	case 'c':
 		origin.x -= width / 2
 	case 'r':
 		origin.x -= width
+	case 'R':
+		origin.x += sh.Width*pl.scale - width
 	}
 	// Collect the outlines of all glyphs, to fill them at once.
 	var contours [][]pt

@@ -37,6 +37,7 @@ func Finish(svg []byte, titles map[string]string) []byte {
 	to := []byte(`font-family=` + strconv.Quote(fonts.CSSFamily))
 	svg = bytes.ReplaceAll(svg, from, to)
 	svg = anchor.ReplaceAll(svg, []byte(`<a href="$1" xlink:href="$1"`))
+	svg = rightToLeft(svg)
 	if len(titles) == 0 {
 		return svg
 	}
@@ -50,6 +51,54 @@ func Finish(svg []byte, titles map[string]string) []byte {
 		b.Write(sub[1])
 		b.WriteString(escape(title))
 		b.Write(sub[4])
+		return b.Bytes()
+	})
+}
+
+// startText is a text element as Graphviz writes a left-aligned line.
+var startText = regexp.MustCompile(`<text text-anchor="start" x="([-0-9.]+)"([^>]*)>([^<]*)</text>`)
+
+// fontSize and bold read a text element's attributes.
+var (
+	fontSize = regexp.MustCompile(` font-size="([0-9.]+)"`)
+	bold     = regexp.MustCompile(` font-weight="bold"`)
+)
+
+// rightToLeft sets each line of Arabic or Hebrew (see fonts.RTL) that
+// Graphviz left-aligned right to left, from its right end: Graphviz put
+// its left end at the cell's right edge less its own estimate of the
+// text's width, which a viewer's font does not match. The line's right end
+// is the edge, whatever the viewer's width of it; a claim in Arabic is
+// aligned right in its box (see package dot).
+func rightToLeft(svg []byte) []byte {
+	f, err := fonts.Load()
+	if err != nil {
+		return svg
+	}
+	return startText.ReplaceAllFunc(svg, func(m []byte) []byte {
+		sub := startText.FindSubmatch(m)
+		text := html.UnescapeString(string(sub[3]))
+		if !fonts.RTL(text) {
+			return m
+		}
+		x, err := strconv.ParseFloat(string(sub[1]), 64)
+		size := fontSize.FindSubmatch(sub[2])
+		if err != nil || size == nil {
+			return m
+		}
+		pt, err := strconv.ParseFloat(string(size[1]), 64)
+		if err != nil {
+			return m
+		}
+		right := x + f.Face(bold.Match(sub[2])).GraphvizWidth(text, pt)
+		var b bytes.Buffer
+		b.WriteString(`<text text-anchor="start" direction="rtl" x="`)
+		b.WriteString(strconv.FormatFloat(right, 'f', 2, 64))
+		b.WriteString(`"`)
+		b.Write(sub[2])
+		b.WriteString(">")
+		b.Write(sub[3])
+		b.WriteString("</text>")
 		return b.Bytes()
 	})
 }
