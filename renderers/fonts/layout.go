@@ -441,7 +441,6 @@ func (s *Set) shape(runes []rune, it item) ([]Glyph, bool) {
 	})
 	glyphs := make([]Glyph, 0, len(out.Glyphs))
 	x := 0.0
-	seen := map[int]bool{}
 	for _, g := range out.Glyphs {
 		gl := Glyph{
 			Face: it.face, ID: sfnt.GlyphIndex(g.GlyphID),
@@ -449,12 +448,12 @@ func (s *Set) shape(runes []rune, it item) ([]Glyph, bool) {
 			Y:       float64(g.YOffset) / 64,
 			Advance: float64(g.Advance) / 64,
 		}
-		if c := g.ClusterIndex; !seen[c] {
-			seen[c] = true
-			end := min(c+max(g.RuneCount, 1), len(runes))
-			gl.Text = string(runes[c:end])
-		}
-		if g.GlyphID == 0 {
+		x += gl.Advance
+		glyphs = append(glyphs, gl)
+	}
+	clusterTexts(glyphs, out.Glyphs, runes, it.face)
+	for _, gl := range glyphs {
+		if gl.ID == 0 {
 			for _, r := range []rune(gl.Text) {
 				if !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) {
 					s.mu.Lock()
@@ -463,8 +462,63 @@ func (s *Set) shape(runes []rune, it item) ([]Glyph, bool) {
 				}
 			}
 		}
-		x += gl.Advance
-		glyphs = append(glyphs, gl)
 	}
 	return glyphs, true
+}
+
+// clusterTexts gives each shaped glyph the characters it stands for. In a
+// cluster, a glyph that is a character's own (its glyph in the cmap, as
+// a mark usually is) stands for that character; the others share the
+// rest in order, the last taking what is left: a ligature stands for all
+// its characters, and the contextual form of a letter for that letter.
+func clusterTexts(glyphs []Glyph, shaped []shaping.Glyph, runes []rune, face *Face) {
+	byCluster := map[int][]int{}
+	var clusters []int
+	for i, g := range shaped {
+		c := g.ClusterIndex
+		if byCluster[c] == nil {
+			clusters = append(clusters, c)
+		}
+		byCluster[c] = append(byCluster[c], i)
+	}
+	for _, c := range clusters {
+		idx := byCluster[c]
+		end := min(c+max(shaped[idx[0]].RuneCount, 1), len(runes))
+		rs := runes[c:end]
+		used := make([]bool, len(rs))
+		texts := make([]string, len(idx))
+		done := make([]bool, len(idx))
+		for k, i := range idx {
+			for j, r := range rs {
+				if own, _, ok := face.Glyph(r); !used[j] && ok && own == glyphs[i].ID {
+					used[j], done[k], texts[k] = true, true, string(r)
+					break
+				}
+			}
+		}
+		var rest []rune
+		for j, r := range rs {
+			if !used[j] {
+				rest = append(rest, r)
+			}
+		}
+		var open []int
+		for k := range idx {
+			if !done[k] {
+				open = append(open, k)
+			}
+		}
+		for n, k := range open {
+			switch {
+			case len(rest) == 0:
+			case n == len(open)-1:
+				texts[k], rest = string(rest), nil
+			default:
+				texts[k], rest = string(rest[0]), rest[1:]
+			}
+		}
+		for k, i := range idx {
+			glyphs[i].Text = texts[k]
+		}
+	}
 }

@@ -116,6 +116,26 @@ func subsetTrueType(font []byte, index int, keep map[uint16]bool) ([]byte, error
 			out[tag] = t
 		}
 	}
+	// The metrics of the glyphs not kept are zeros: viewers take advances
+	// from the PDF's widths, and a large font's metrics (156 KB for Droid
+	// Sans Fallback) compress to almost nothing.
+	if hhea, hmtx := out["hhea"], out["hmtx"]; len(hhea) >= 36 && hmtx != nil {
+		long := int(binary.BigEndian.Uint16(hhea[34:]))
+		m := slices.Clone(hmtx)
+		for g := range numGlyphs {
+			if set[g] {
+				continue
+			}
+			at, n := 4*g, 4 // advance and left side bearing
+			if g >= long {
+				at, n = 4*long+2*(g-long), 2 // left side bearing only
+			}
+			if at+n <= len(m) {
+				clear(m[at : at+n])
+			}
+		}
+		out["hmtx"] = m
+	}
 	// A version 3 post table: the original's metrics without the glyph
 	// names, which are large and unused.
 	if post := tables["post"]; len(post) >= 32 {
