@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # render.sh measures argmap render against the Graphviz command on the same
-# DOT, and draws a generated map of 1,000 arguments. See bench/render/README.md.
+# DOT, draws a generated map of 1,000 arguments, and compares PNG with PDF.
+# See bench/render/README.md.
 #
 # Usage, from anywhere in the repository:
 #
@@ -121,6 +122,33 @@ awk -v b="$before" -v a="$after" -v n="$((runs + 1))" -v t="$ticks" \
 	'BEGIN { printf "server CPU per render: %.4fs (over %d renders)\n", (a - b) / t / n, n }' | tee -a "$tmp/e.txt"
 
 echo
+echo "== (f) PNG against PDF: the whole argmap render of the example, in its own process, CPU time"
+if ! "$cputime" -n "$runs" -label pdf -- "$argmap" render -o "$tmp/example.pdf" "$example" \
+	::: -label png-192dpi -- "$argmap" render --dpi 192 -o "$tmp/example.png" "$example" \
+	::: -label png-300dpi -- "$argmap" render --dpi 300 -o "$tmp/example.png" "$example" | tee "$tmp/f.txt"; then
+	echo "FAILED: measurement of PNG and PDF"
+	failed=1
+fi
+
+echo
+echo "== (g) PNG against PDF: the drawing step alone (go test -bench Write ./renderers/png), after the layout"
+if go test -run '^$' -bench '^BenchmarkWrite$' -benchtime "${runs}x" ./renderers/png >"$tmp/g.raw" 2>&1; then
+	awk '$1 ~ /^BenchmarkWrite\// {
+		name = $1; sub(/^BenchmarkWrite\//, "", name); sub(/-[0-9]+$/, "", name)
+		wall[name] = $3; cpu[name] = $5; names[++n] = name
+		printf "%-11s %8.1f ms/op  %8.1f ms CPU/op\n", name, $3 / 1e6, $5 / 1e6
+	}
+	END {
+		for (i = 1; i <= n; i++) if (names[i] != "pdf" && cpu["pdf"] > 0)
+			printf "ratio %s/pdf = %.2f (cpu; wall %.2f)\n", names[i], cpu[names[i]] / cpu["pdf"], wall[names[i]] / wall["pdf"]
+	}' "$tmp/g.raw" | tee "$tmp/g.txt"
+else
+	cat "$tmp/g.raw"
+	echo "FAILED: go test -bench of renderers/png"
+	failed=1
+fi
+
+echo
 echo "== targets"
 ratio=$(awk '$1 == "ratio" { print $4 }' "$tmp/b.txt" 2>/dev/null || true)
 if [[ -n $ratio ]]; then
@@ -137,4 +165,16 @@ if [[ -n $wall ]]; then
 	verdict=$(awk -v w="$wall" 'BEGIN { print (w <= 5 ? "met" : "MISSED") }')
 	echo "1,000 arguments, argmap render wall median: ${wall}s (target: a few seconds, <= 5 s): $verdict"
 fi
+for dpi in 192 300; do
+	r=$(awk -v l="png-${dpi}dpi" '$1 == "ratio" && $2 == l"/pdf" { print $4 }' "$tmp/f.txt" 2>/dev/null || true)
+	if [[ -n $r ]]; then
+		verdict=$(awk -v r="$r" 'BEGIN { print (r <= 2 ? "met" : "MISSED") }')
+		echo "example, PNG at $dpi dpi / PDF, whole render, CPU median ratio: $r (target <= 2): $verdict"
+	fi
+	r=$(awk -v l="png-${dpi}dpi" '$1 == "ratio" && $2 == l"/pdf" { print $4 }' "$tmp/g.txt" 2>/dev/null || true)
+	if [[ -n $r ]]; then
+		verdict=$(awk -v r="$r" 'BEGIN { print (r <= 2 ? "met" : "MISSED") }')
+		echo "example, PNG at $dpi dpi / PDF, drawing step alone, CPU ratio: $r (target <= 2): $verdict"
+	fi
+done
 exit "$failed"

@@ -89,6 +89,15 @@ files and argmap's evaluator, compiled to WebAssembly, inline. Opened from
 disk, with no server and no network, it labels the map under the semantics
 chosen in it; withdrawing, hover and explanations work as in argmap serve.
 
+Text is set in DejaVu Sans, embedded in argmap. Characters it lacks, such
+as Chinese and Japanese, are taken from --font FILE, then from the files
+ARGMAP_FONTS lists (separated by ":", ";" on Windows), then from the
+system's fonts (fontconfig's, or those in the platform's font directories),
+in PNG, PDF and for the sizes of the boxes; SVG viewers draw them with
+their own fonts. Arabic and Hebrew are set right to left, Arabic letters
+joined. A character that no font has is drawn as an empty box, with one
+warning naming the characters and what to install.
+
 Drawing takes time that grows faster than the map: about 1.5 s for 1,000
 arguments, 4 s for 2,000 and 11 s for 5,000, but minutes for some maps of a
 few thousand (thousands of unconnected pairs, say). A map of more than

@@ -72,11 +72,11 @@ type Result struct {
 	// apply. It is set even when Render fails.
 	Tangled bool
 	// Missing are the characters of the map that no font has: drawn as
-	// empty boxes (in SVG, the viewer may have a font for them).
+	// empty boxes in PNG and PDF (an SVG viewer may have a font for them).
 	Missing []rune
 	// Warnings are what the user should know of the drawing: characters
-	// that no font has (fonts.MissingWarning), font files that could not
-	// be read, text that PDF draws as shapes.
+	// that no font has (fonts.MissingWarning; for PNG and PDF), font files
+	// that could not be read, text that PDF draws as shapes.
 	Warnings []string
 }
 
@@ -102,7 +102,9 @@ func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) 
 	for _, e := range fs.FontErrors() {
 		res.Warnings = append(res.Warnings, "cannot use a font: "+e)
 	}
-	if res.Missing = fs.Missing(); len(res.Missing) > 0 {
+	// SVG viewers draw with their own fonts, which may have the
+	// characters: only PNG and PDF, drawn here, are sure to lack them.
+	if res.Missing = fs.Missing(); len(res.Missing) > 0 && (opts.Format == "png" || opts.Format == "pdf") {
 		res.Warnings = append(res.Warnings, fonts.MissingWarning(res.Missing))
 	}
 	return res, err
