@@ -38,6 +38,45 @@ func TestAdler32Combine(t *testing.T) {
 	}
 }
 
+func TestAdler(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 7, 8, 9, 5551, 5552, 5553, 100000} {
+		for _, fill := range []int{0, 255, -1} {
+			data := make([]byte, n)
+			for i := range data {
+				if fill < 0 {
+					data[i] = byte(rng.IntN(256))
+				} else {
+					data[i] = byte(fill)
+				}
+			}
+			if got, want := adler(data), adler32.Checksum(data); got != want {
+				t.Errorf("%d bytes of %d: %08x, want %08x", n, fill, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkAdler(b *testing.B) {
+	data := make([]byte, 1<<20)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	b.SetBytes(int64(len(data)))
+	b.Run("hash/adler32", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			adler32.Checksum(data)
+		}
+	})
+	b.Run("adler", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			adler(data)
+		}
+	})
+}
+
 func TestChecksumOfFilteredRows(t *testing.T) {
 	const stride = 1 + 3*50
 	rng := rand.New(rand.NewPCG(3, 4))
