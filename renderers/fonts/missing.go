@@ -8,7 +8,7 @@ import (
 )
 
 // cjkScripts are the scripts of Chinese, Japanese and Korean.
-var cjkScripts = []string{"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"}
+var cjkScripts = []string{"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo", "CJK punctuation"}
 
 // scriptOf names the script of r, as package unicode names it; "Common"
 // for punctuation and symbols of no script.
@@ -22,6 +22,12 @@ func scriptOf(r rune) string {
 		if name != "Common" && name != "Inherited" && unicode.Is(unicode.Scripts[name], r) {
 			return name
 		}
+	}
+	switch {
+	case !unicode.In(r, unicode.Common, unicode.Inherited):
+		return "unassigned"
+	case (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef):
+		return "CJK punctuation"
 	}
 	return "Common"
 }
@@ -57,13 +63,14 @@ func MissingWarning(missing []rune) string {
 			codes += fmt.Sprintf("–U+%04X", rs[len(rs)-1])
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (%d, %s)", sc, sample, len(rs), codes))
-		if slices.Contains(cjkScripts, sc) {
+		switch {
+		case slices.Contains(cjkScripts, sc):
 			cjk = true
-		} else {
+		case sc != "unassigned":
 			other = true
 		}
 	}
-	var install []string
+	install := []string{}
 	if cjk {
 		install = append(install, "fonts-noto-cjk (or the smaller fonts-droid-fallback) for Chinese, Japanese and Korean")
 	}
@@ -75,6 +82,9 @@ func MissingWarning(missing []rune) string {
 	if n == 1 {
 		s = ""
 	}
-	return fmt.Sprintf("no font has a glyph for %d character%s, drawn as empty boxes: %s; install a font that has them (on Debian and Ubuntu: %s), or name a font file with --font FILE or ARGMAP_FONTS",
-		n, s, strings.Join(parts, "; "), strings.Join(install, ", "))
+	hint := "name a font file that has them with --font FILE or ARGMAP_FONTS"
+	if len(install) > 0 {
+		hint = fmt.Sprintf("install a font that has them (on Debian and Ubuntu: %s), or name a font file with --font FILE or ARGMAP_FONTS", strings.Join(install, ", "))
+	}
+	return fmt.Sprintf("no font has a glyph for %d character%s, drawn as empty boxes: %s; %s", n, s, strings.Join(parts, "; "), hint)
 }
