@@ -94,7 +94,7 @@ func TestScripts(t *testing.T) {
 	if n := strings.Count(string(info), "CID TrueType      Identity-H       yes yes yes"); n != 3 {
 		t.Errorf("pdffonts: want 3 embedded subset fonts with Unicode maps:\n%s", info)
 	}
-	// The fallback face is a 3.9 MB file: only the glyphs used are kept
+	// The fallback face is a 4 MB file: only the glyphs used are kept
 	// (32 KB).
 	if len(doc) > 60_000 {
 		t.Errorf("the document is %d bytes", len(doc))
