@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -163,14 +164,14 @@ func RTL(text string) bool {
 
 // Anchor says which end of a text Graphviz placed: its align, 'l', 'c' or
 // 'r' (the point is the text's left end, centre or right end), or 'R' for
-// a right-to-left text (see RTL) that Graphviz left-aligned: its right end
-// is at the point plus width, Graphviz's own estimate of its width. A
-// table cell is at least as wide as that estimate, and Graphviz places a
-// right-aligned line at the cell's right edge less the estimate; drawn from
-// its right end, a right-to-left line ends at the edge, whatever its
-// width.
+// a right-aligned right-to-left line, which package dot starts with a
+// right-to-left mark (U+200F): Graphviz left-aligns it (align 'l') at the
+// cell's right edge less width, its own estimate of the text's width, so
+// its right end is at the point plus width. A table cell is at least as
+// wide as that estimate; drawn from its right end, the line ends at the
+// cell's edge, whatever its width.
 func Anchor(text string, align byte, width float64) byte {
-	if align == 'l' && width > 0 && RTL(text) {
+	if align == 'l' && width > 0 && strings.HasPrefix(text, "\u200f") {
 		return 'R'
 	}
 	return align

@@ -64,12 +64,12 @@ var (
 	bold     = regexp.MustCompile(` font-weight="bold"`)
 )
 
-// rightToLeft sets each line of Arabic or Hebrew (see fonts.RTL) that
-// Graphviz left-aligned right to left, from its right end: Graphviz put
-// its left end at the cell's right edge less its own estimate of the
-// text's width, which a viewer's font does not match. The line's right end
-// is the edge, whatever the viewer's width of it; a claim in Arabic is
-// aligned right in its box (see package dot).
+// rightToLeft sets each right-aligned line of Arabic or Hebrew, which
+// package dot starts with a right-to-left mark (see fonts.Anchor), right
+// to left from its right end: Graphviz put its left end at the cell's
+// right edge less its own estimate of the text's width, which a viewer's
+// font does not match. The line's right end is the edge, whatever the
+// viewer's width of it.
 func rightToLeft(svg []byte) []byte {
 	f, err := fonts.Load()
 	if err != nil {
@@ -78,7 +78,7 @@ func rightToLeft(svg []byte) []byte {
 	return startText.ReplaceAllFunc(svg, func(m []byte) []byte {
 		sub := startText.FindSubmatch(m)
 		text := html.UnescapeString(string(sub[3]))
-		if !fonts.RTL(text) {
+		if fonts.Anchor(text, 'l', 1) != 'R' {
 			return m
 		}
 		x, err := strconv.ParseFloat(string(sub[1]), 64)
