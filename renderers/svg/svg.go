@@ -71,6 +71,9 @@ var (
 // font does not match. The line's right end is the edge, whatever the
 // viewer's width of it.
 func rightToLeft(svg []byte) []byte {
+	if !bytes.Contains(svg, []byte("\u200f")) {
+		return svg
+	}
 	f, err := fonts.Load()
 	if err != nil {
 		return svg

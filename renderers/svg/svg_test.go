@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -246,4 +247,25 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	t.Logf("%d texts measured in %s", len(got.Texts), browser)
+}
+
+// TestRightToLeft sets a right-aligned Arabic line, which dot marks with
+// U+200F, from its cell's right edge: Graphviz's x plus its estimate of
+// the width; other lines are left as they are.
+func TestRightToLeft(t *testing.T) {
+	fs, err := fonts.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := "\u200fيمتنع أعضاء"
+	in := `<text text-anchor="start" x="10" y="-5" font-family="DejaVu Sans" font-size="10.00" fill="#000">` + line + `</text>` + "\n" +
+		`<text text-anchor="start" x="10" y="-20" font-family="DejaVu Sans" font-size="10.00" fill="#000">العربية</text>`
+	got := string(Finish([]byte(in), nil))
+	right := strconv.FormatFloat(10+fs.Regular.GraphvizWidth(line, 10), 'f', 2, 64)
+	if !strings.Contains(got, `<text text-anchor="start" direction="rtl" x="`+right+`" y="-5"`) {
+		t.Errorf("the marked line is not set from x=%s:\n%s", right, got)
+	}
+	if !strings.Contains(got, `<text text-anchor="start" x="10" y="-20"`) {
+		t.Errorf("the unmarked line moved:\n%s", got)
+	}
 }
