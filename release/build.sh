@@ -17,9 +17,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The targets of a release, as .goreleaser.yaml's goos and goarch.
+all_targets=(linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64)
+  targets=("${all_targets[@]}")
 fi
 dist=${DIST:-dist}
 mkdir -p "$dist"
@@ -30,10 +32,10 @@ stamp=$(git log -1 --format=%cI 2>/dev/null || date -u +%Y-%m-%dT%H:%M:%SZ)
 
 for target in "${targets[@]}"; do
   goos=${target%/*} goarch=${target#*/}
-  case $target in
-  linux/amd64 | linux/arm64 | darwin/amd64 | darwin/arm64 | windows/amd64 | windows/arm64) ;;
-  *) echo "release/build.sh: unknown target $target (use GOOS/GOARCH, such as linux/amd64)" >&2; exit 2 ;;
-  esac
+  if [[ " ${all_targets[*]} " != *" $target "* ]]; then
+    echo "release/build.sh: unknown target $target: use one of ${all_targets[*]}" >&2
+    exit 2
+  fi
   name=argmap_${goos}_${goarch}
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT

@@ -296,7 +296,7 @@ func TestGoReleaserConfig(t *testing.T) {
 		}
 	}
 	slices.Sort(targets)
-	shTargets := shArray("targets")
+	shTargets := shArray("all_targets")
 	slices.Sort(shTargets)
 	if !slices.Equal(targets, shTargets) {
 		t.Errorf("GoReleaser builds %q, release/build.sh %q", targets, shTargets)
