@@ -456,3 +456,62 @@ func checkStaticIfELF(t *testing.T, bin string) {
 		checkStatic(t, bin)
 	}
 }
+
+// TestActionWorkflows checks the workflows that use the action, this
+// repository's and the README's: they give it only inputs it has, and
+// every input it requires.
+func TestActionWorkflows(t *testing.T) {
+	a := readAction(t)
+	var docs []string
+	if data, err := os.ReadFile(filepath.Join(repoRoot, ".github", "workflows", "argmap.yml")); err == nil {
+		docs = append(docs, string(data))
+	} else {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile("(?ms)^```yaml\n(.*?)^```$").FindAllStringSubmatch(string(readme), -1) {
+		docs = append(docs, m[1])
+	}
+	uses := 0
+	for _, doc := range docs {
+		var wf any
+		if err := yaml.Unmarshal([]byte(doc), &wf); err != nil {
+			t.Errorf("%v:\n%s", err, doc)
+			continue
+		}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			case map[string]any:
+				if u, ok := v["uses"].(string); ok && (u == "./" || strings.HasPrefix(u, "argmap/argmap@")) {
+					uses++
+					with, _ := v["with"].(map[string]any)
+					for name := range with {
+						if _, ok := a.Inputs[name]; !ok {
+							t.Errorf("%s is given the input %s, which action.yml does not have", u, name)
+						}
+					}
+					for name, in := range a.Inputs {
+						if _, ok := with[name]; in.Required && !ok {
+							t.Errorf("%s is not given the required input %s", u, name)
+						}
+					}
+				}
+				for _, e := range v {
+					walk(e)
+				}
+			}
+		}
+		walk(wf)
+	}
+	if uses == 0 {
+		t.Error("no workflow uses the action")
+	}
+}
