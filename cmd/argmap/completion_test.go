@@ -333,6 +333,7 @@ func TestCompletionValues(t *testing.T) {
 	base := map[string][][2]string{
 		"check":     {{"", "handout.toml"}},
 		"render":    {{"--output", "out.svg"}, {"", "handout.toml"}},
+		"export":    {{"--format", "json"}, {"", "handout.toml"}},
 		"eval":      {{"", "handout.toml"}},
 		"explain":   {{"", "handout.toml"}, {"", "a"}},
 		"questions": {{"", "handout.toml"}},
@@ -356,7 +357,7 @@ func TestCompletionValues(t *testing.T) {
 				args = append(args, p[0], p[1])
 			}
 		}
-		if cmdName == "render" && (flag == "--support" || flag == "--without") {
+		if (cmdName == "render" || cmdName == "export") && (flag == "--support" || flag == "--without") {
 			args = append(args, "--semantics", "grounded") // which they need
 		}
 		args = append(append(args, "--"), positional...)

@@ -9,8 +9,10 @@ import (
 	"github.com/argmap/argmap/diagnostic"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/iccma"
+	"github.com/argmap/argmap/importers"
 	"github.com/argmap/argmap/internal/clidoc"
 	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/exchange"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
 
@@ -98,7 +100,13 @@ func flagValues(cmd *cli.Command, f cli.Flag) clidoc.Values {
 		return words(diagnostic.Formats())
 	case "render --format":
 		return words(renderFormatNames())
-	case "render --output", "solve --file":
+	case "export --format":
+		return words(exchange.FormatNames())
+	case "import --from":
+		return words(importers.Formats())
+	case "export --semantics":
+		return words(evaluate.MethodNames())
+	case "render --output", "solve --file", "export --output", "import --output":
 		return clidoc.Values{Kind: clidoc.Files}
 	case "render --direction":
 		return words(dot.Directions())
@@ -176,7 +184,7 @@ func labellingSemantics() []string {
 // completion, files for a command not named here.
 func argValues(cmd *cli.Command) clidoc.Values {
 	switch cmd.Name {
-	case "check", "render", "eval", "explain", "grade", "questions", "serve":
+	case "check", "render", "export", "eval", "explain", "grade", "questions", "serve":
 		return clidoc.Values{Kind: clidoc.Files, Pattern: "*.toml"}
 	case "help":
 		return clidoc.Values{Kind: clidoc.CommandNames}
