@@ -114,6 +114,10 @@ func flagValues(cmd *cli.Command, f cli.Flag) clidoc.Values {
 		return words(dot.Groupings())
 	case "render --theme":
 		return words(dot.Themes())
+	case "render --notes":
+		return words(dot.NoteModes())
+	case "render --sources":
+		return words(dot.SourceModes())
 	case "render --semantics", "questions --semantics":
 		return words(labellingSemantics())
 	case "eval --semantics", "explain --semantics":
