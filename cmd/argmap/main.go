@@ -149,18 +149,16 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			return &exitError{exitUsage, explainFlagError(c, err)}
 		},
 	}
+	// The commands that describe argmap read the others' definitions, so
+	// they come last; --version is argmap's own (see version.go).
+	app.Commands = append(app.Commands, completionCommand(), manCommand())
+	app.HideVersion = true
+	app.Flags = append(app.Flags, versionFlag())
+	app.Action = runApp
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
 	}
 	return app
-}
-
-// version is argmap's module version, as the Go toolchain recorded it.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "devel"
 }
 
 // interspersed moves a command's flags before its positional arguments.

@@ -139,7 +139,8 @@ func TestSolveGolden(t *testing.T) {
 // name and version on one line, as a competition solver does.
 func TestSolveBanner(t *testing.T) {
 	v := argmap(t, ".", "--version")
-	version, ok := strings.CutPrefix(strings.TrimSpace(v.stdout), "argmap version ")
+	first, _, _ := strings.Cut(v.stdout, "\n") // the module version; the commit and toolchain follow
+	version, ok := strings.CutPrefix(first, "argmap version ")
 	if !ok {
 		t.Fatalf("argmap --version: %s", v)
 	}
