@@ -2,7 +2,10 @@
 // formats: it writes the map as DOT (package dot), has Graphviz lay it out
 // (in two passes for a map too tangled for ranks), and turns Graphviz's
 // output into the format: SVG finished by package svg, PNG or PDF drawn by
-// packages png and pdf from Graphviz's json, or the DOT itself.
+// packages png and pdf from Graphviz's json, or the DOT itself. In a map
+// drawn in ranks, the ends of arrows that crowd on a box are moved apart
+// (see drawing.SpreadEnds) in every format but DOT, which is Graphviz's
+// input: the dot command draws them where Graphviz puts them.
 //
 // Graphviz is an Engine, so that the caller chooses how it runs (in this
 // process, or in a server); this package runs nothing itself.
