@@ -9,6 +9,12 @@
 // background and label, then every edge and node in Graphviz's output
 // order. A text drawn for a cell of an HTML-like label with an HREF keeps
 // its address (Shape.Link), for the renderers that make links.
+//
+// A Layout is the other reading, for measuring a layout and moving what
+// crowds in it: where the nodes, the edges' splines and the clusters are,
+// in Graphviz's coordinates, read from its json output (ReadLayout) or its
+// dot output (ReadLayoutDOT). SpreadEnds finds the ends of arrows that
+// crowd on a box and how far to move them, and ParseMoved draws them moved.
 package drawing
 
 import (
