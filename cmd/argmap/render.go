@@ -47,8 +47,9 @@ func renderCommand() *cli.Command {
 		ArgsUsage: "FILE",
 		Description: `Draws the map whose root file is FILE (with the files it includes): each
 argument a box with its kind, party, claim, id and sources, each relation an
-arrow, green for support and red with a bar for attack, with the map's title
-and a legend. In SVG, hovering over a box shows its whole claim and sources,
+arrow, thin and green for support, heavier, red and ending in a bar for
+attack (they stay apart in greyscale), with the map's title and a legend.
+In SVG, hovering over a box shows its whole claim and sources,
 over an arrow its note. The map is checked first, as argmap check does;
 problems are reported on standard error, and errors stop the drawing.
 

@@ -1,12 +1,12 @@
 // Package dot writes an argument map as a Graphviz DOT graph, styled for
 // reading: each argument a box with its kind, party (after the party's
 // mark, in a map of several parties), claim, id and sources;
-// each relation an arrow (support and attack differ in colour and in
-// arrowhead, and in line style in the print theme); the map's title and a
-// legend of every mark used above; and below, the notes of arguments and
-// relations, numbered in the figure, and the sources cited, with their
-// dates, addresses (links) and quotes (see Options.Notes and
-// Options.Sources).
+// each relation an arrow (support and attack differ in colour, lightness,
+// arrowhead and width in every theme, and in line style in the print
+// theme); the map's title and a legend of every mark used above; and
+// below, the notes of arguments and relations, numbered in the figure, and
+// the sources cited, with their dates, addresses (links) and quotes (see
+// Options.Notes and Options.Sources).
 //
 // The output is a deterministic function of the map and the options: the
 // same map gives the same bytes, so the DOT (and what Graphviz draws from it)
@@ -501,7 +501,40 @@ func (w *writer) group(n int, g *group) {
 	for _, a := range g.arguments {
 		w.node("\t\t", a)
 	}
+	// The dots of the inferences and linked reasons between arguments of
+	// the group are in it too: Graphviz puts a node of no group outside
+	// every frame, and the arrows left the frame to reach it, and came
+	// back. (They are declared here, and drawn where their arrows are.)
+	for _, inf := range w.dotsIn(g) {
+		w.printf("\t\t%s\n", quote(inf))
+	}
 	w.printf("\t}\n")
+}
+
+// dotsIn returns the names of the dots (of inferences with undercuts, and
+// of linked reasons) on relations between arguments of group g: the dot
+// is on the relation's line, wherever its undercuts come from. (A dot with
+// its premises' group but not its conclusion's is better left out of both:
+// Graphviz then routes the arrows into the group across it.)
+func (w *writer) dotsIn(g *group) []string {
+	in := map[string]bool{}
+	for _, a := range g.arguments {
+		in[a.ID] = true
+	}
+	var out []string
+	rels := w.relations()
+	undercuts := undercutsOf(w.m)
+	for _, r := range rels {
+		us := undercutsOn(r, undercuts, rels)
+		if len(r.members) <= 1 && len(us) == 0 {
+			continue
+		}
+		ends := append([]string{r.to}, r.premises()...)
+		if !slices.ContainsFunc(ends, func(id string) bool { return !in[id] }) {
+			out = append(out, arguments.Inference{From: r.from, To: r.to}.Name())
+		}
+	}
+	return out
 }
 
 // node writes an argument's box.
@@ -748,8 +781,8 @@ func relationsOf(m *arguments.Map) []*relation {
 // says what the relation is.
 func (w *writer) edge(r *relation) {
 	rs := w.relationStyle(w.theme.relations[r.typ], r.from, r.to)
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
-		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s %s%s tooltip=%s]\n",
+		quote(r.from), quote(r.to), quote(r.id()), rs.arrow(true), w.relationNote(r, rs.color), quote(relationTooltip(r)))
 }
 
 // relationNote is the attribute that draws a relation's notes on its
@@ -785,10 +818,13 @@ func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 	}
 	w.printf("	%s [id=%s class=%q shape=circle label=\"\" width=0.13 height=0.13 fixedsize=true style=filled fillcolor=%q color=%q tooltip=%s]\n",
 		quote(inf), quote(inf), class, rs.color, rs.color, quote(inferenceTooltip(r)))
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
-		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
-		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
+	// The two halves of the support weigh twice as much as other arrows:
+	// dot keeps them shorter and straighter, so that the dot stays on the
+	// line from the premise to the conclusion.
+	w.printf("\t%s -> %s [id=%s %s weight=2 tooltip=%s]\n",
+		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.arrow(false), quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s %s weight=2%s tooltip=%s]\n",
+		quote(inf), quote(r.to), quote(r.id()), rs.arrow(true), w.relationNote(r, rs.color), quote(relationTooltip(r)))
 	w.undercutArrows(r, inf, us)
 }
 
@@ -824,10 +860,20 @@ func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercu
 		// An undercut is withdrawn with its undercutter, or with the
 		// support it aims at.
 		st := w.relationStyle(w.theme.undercut(), append([]string{u.From, r.to}, r.premises()...)...)
-		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead,
+		w.printf("\t%s -> %s [id=%s %s%s tooltip=%s]\n",
+			quote(u.From), quote(inf), quote(undercutID(u)), st.arrow(true),
 			w.arrowNote(undercutID(u), strings.Join(ua.notes, " "), st.color), quote(undercutTooltip(r, u)))
 	}
+}
+
+// arrow returns the DOT attributes of an arrow drawn in style rs: its
+// class, colour, line style and width, and its arrowhead, or none.
+func (rs relationStyle) arrow(head bool) string {
+	arrowhead := rs.arrowhead
+	if !head {
+		arrowhead = "none"
+	}
+	return fmt.Sprintf("class=%q color=%q style=%s penwidth=%s arrowhead=%s", rs.class, rs.color, rs.style, num(rs.width), arrowhead)
 }
 
 // relationStyle is rs, or rs withdrawn if any of the arguments it joins

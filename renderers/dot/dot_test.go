@@ -165,7 +165,7 @@ func TestOptions(t *testing.T) {
 		hasNot  []string
 		cluster map[string][]string // cluster number -> its arguments
 	}{
-		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid arrowhead=normal`, `style=solid arrowhead=tee`, "<B>NOTES</B>"}, []string{"cluster_1"}, nil},
+		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid penwidth=1.2 arrowhead=normal`, `style=solid penwidth=2.2 arrowhead=tee`, "<B>NOTES</B>"}, []string{"cluster_1"}, nil},
 		{"bad notes", Options{Notes: "endnotes"}, `unknown notes mode "endnotes": use one of footnotes, labels, none`, nil, nil, nil},
 		{"bad sources", Options{Sources: "all"}, `unknown sources mode "all": use one of list, none`, nil, nil, nil},
 		{"no notes", Options{Notes: "none"}, "", nil, []string{"cluster", "NOTES", "xlabel"}, nil},
@@ -179,8 +179,8 @@ func TestOptions(t *testing.T) {
 		// Print: black, attacks dashed, kinds not in the legend, statuses
 		// by border style, drawn in the legend as lines: never as a table
 		// with STYLE="dashed", which Graphviz's json output garbles.
-		{"print", Options{Theme: "print", Labelling: handLabelling}, "", []string{`class="argmap theme-print"`, `style=dashed arrowhead=tee`, `style="rounded,filled,dashed"`, `style="rounded,filled,dotted"`, "╌╌┤", ">━━<", ">╍╍<", ">┉┉<"}, []string{"#2e7d32", "#c62828", " premise<", `STYLE="`}, nil},
-		{"dark", Options{Theme: "dark"}, "", []string{`bgcolor="#1f2125"`, "#66bb6a"}, nil, nil},
+		{"print", Options{Theme: "print", Labelling: handLabelling}, "", []string{`class="argmap theme-print"`, `style=dashed penwidth=2.2 arrowhead=tee`, `style="rounded,filled,dashed"`, `style="rounded,filled,dotted"`, "╍╍┫", ">━━<", ">╍╍<", ">┉┉<"}, []string{"#43a047", "#a01818", " premise<", `STYLE="`}, nil},
+		{"dark", Options{Theme: "dark"}, "", []string{`bgcolor="#1f2125"`, "#388e3c"}, nil, nil},
 		{"grouped by kind", Options{GroupBy: "kind"}, "", []string{`subgraph cluster_1 {`, `id="argmap.group.1" class="group"`, "<B>premise</B>"}, nil,
 			map[string][]string{"1": {"a"}, "2": {"b"}, "3": {"c"}, "4": {"d"}}},
 		{"grouped by file", Options{GroupBy: "file"}, "", []string{"<B>relations.toml</B>"}, nil,

@@ -96,8 +96,8 @@ func TestFootnotes(t *testing.T) {
 	for _, want := range []string{
 		// The marks on the arrows, in the arrows' colour, and after the
 		// claims.
-		`[id="c.attacks.a" class="attack" color="#c62828" style=solid arrowhead=tee fontname="DejaVu Sans" xlabel=<<FONT POINT-SIZE="8" COLOR="#c62828"><B>3</B></FONT>>`,
-		`[id="d.attacks.a" class="attack" color="#c62828" style=solid arrowhead=tee fontname="DejaVu Sans" xlabel=<<FONT POINT-SIZE="8" COLOR="#c62828"><B>2</B></FONT>>`,
+		`[id="c.attacks.a" class="attack" color="#a01818" style=solid penwidth=2.2 arrowhead=tee fontname="DejaVu Sans" xlabel=<<FONT POINT-SIZE="8" COLOR="#a01818"><B>3</B></FONT>>`,
+		`[id="d.attacks.a" class="attack" color="#a01818" style=solid penwidth=2.2 arrowhead=tee fontname="DejaVu Sans" xlabel=<<FONT POINT-SIZE="8" COLOR="#a01818"><B>2</B></FONT>>`,
 		`<FONT POINT-SIZE="10" COLOR="#1a1a1a">A. </FONT><FONT POINT-SIZE="8" COLOR="#5f6368"><B>1</B></FONT>`,
 		// The block, at the bottom of a cluster around the figure.
 		`subgraph cluster_figure {`, `labelloc=b labeljust=r`,
@@ -109,7 +109,7 @@ func TestFootnotes(t *testing.T) {
 	if got, want := blockText(t, out, "NOTES"), "1 | On A. | 2 | Shared. | 3 | On c and a."; got != want {
 		t.Errorf("NOTES block %q, want %q", got, want)
 	}
-	if strings.Contains(out, `id="b.supports.a" class="support" color="#2e7d32" style=solid arrowhead=normal xlabel`) {
+	if strings.Contains(out, `id="b.supports.a" class="support" color="#43a047" style=solid penwidth=1.2 arrowhead=normal xlabel`) {
 		t.Error("an arrow without a note has a mark")
 	}
 	// Without footnotes: no marks, no block, and the claims as they were.
@@ -126,7 +126,7 @@ func TestNoteLabels(t *testing.T) {
 	out := write(t, m, Options{Notes: "labels"})
 	for _, want := range []string{
 		// A relation's note is its arrow's label, which dot makes room for.
-		`[id="c.attacks.a" class="attack" color="#c62828" style=solid arrowhead=tee fontname="DejaVu Sans" label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD ALIGN="LEFT" WIDTH="`,
+		`[id="c.attacks.a" class="attack" color="#a01818" style=solid penwidth=2.2 arrowhead=tee fontname="DejaVu Sans" label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD ALIGN="LEFT" WIDTH="`,
 		`<FONT POINT-SIZE="8" COLOR="#5f6368">On c and a.</FONT></TD></TR></TABLE>>`,
 		// An argument's note is under its claim, in detail size.
 		`<FONT POINT-SIZE="10" COLOR="#1a1a1a">A.</FONT></TD></TR><TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="`,

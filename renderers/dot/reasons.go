@@ -64,10 +64,10 @@ func (w *writer) linked(r *relation, us []*arguments.Undercut) {
 	w.printf("\t%s [id=%s class=%q shape=circle label=\"\" width=%s height=%s fixedsize=true style=filled fillcolor=%q color=%q tooltip=%s]\n",
 		quote(inf), quote(inf), class, size, size, rs.color, rs.color, quote(inferenceTooltip(r)))
 	for _, id := range r.members {
-		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
-			quote(id), quote(inf), quote(r.id()+".premise."+id), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
+		w.printf("\t%s -> %s [id=%s %s tooltip=%s]\n",
+			quote(id), quote(inf), quote(r.id()+".premise."+id), rs.arrow(false), quote(relationTooltip(r)))
 	}
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
-		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s %s%s tooltip=%s]\n",
+		quote(inf), quote(r.to), quote(r.id()), rs.arrow(true), w.relationNote(r, rs.color), quote(relationTooltip(r)))
 	w.undercutArrows(r, inf, us)
 }

@@ -65,3 +65,73 @@ to = { from = ["r1", "r2"], to = "c" }
 		}
 	}
 }
+
+// TestDotsInGroups checks that the dot of an inference or of a linked
+// reason is in the group of the arguments its relation joins (wherever its
+// undercuts come from), and in no group if they are in different ones:
+// outside every frame, Graphviz drew the relation out of its frame to the
+// dot and back.
+func TestDotsInGroups(t *testing.T) {
+	m := loadString(t, `
+[arguments.r1]
+claim = "R1."
+party = "P"
+[arguments.r2]
+claim = "R2."
+party = "P"
+[arguments.c]
+claim = "C."
+party = "P"
+[arguments.a]
+claim = "A."
+party = "P"
+supports = ["c"]
+[arguments.b]
+claim = "B."
+party = "Q"
+supports = ["c"]
+[arguments.u]
+claim = "U."
+party = "Q"
+[[relations]]
+from = ["r2", "r1"]
+to = "c"
+type = "support"
+[[relations]]
+from = "u"
+type = "undercut"
+to = { from = "a", to = "c" }
+[[relations]]
+from = "u"
+type = "undercut"
+to = { from = "b", to = "c" }
+`)
+	out := write(t, m, Options{GroupBy: "party"})
+	cluster := func(n string) string {
+		start := strings.Index(out, "subgraph cluster_"+n+" {")
+		if start < 0 {
+			t.Fatalf("no cluster %s in\n%s", n, out)
+		}
+		return out[start : start+strings.Index(out[start:], "\n\t}\n")]
+	}
+	p, q := cluster("1"), cluster("2")
+	for _, dot := range []string{`"r1+r2->c"`, `"a->c"`} {
+		if !strings.Contains(p+"\n", "\n\t\t"+dot+"\n") {
+			t.Errorf("the dot %s is not in P's group:\n%s", dot, p)
+		}
+	}
+	if strings.Contains(p, `"b->c"`) || strings.Contains(q, `"b->c"`) {
+		t.Errorf("the dot of b's support for c, across two groups, is in one")
+	}
+	// The dots are still drawn once, with their arrows.
+	if n := strings.Count(out, `"a->c" [id="a->c" class="inference"`); n != 1 {
+		t.Errorf("the dot a->c drawn %d times", n)
+	}
+	// The two halves of an undercut support weigh more than other arrows.
+	for _, want := range []string{`[id="a.supports.c.premise" class="support" color="#43a047" style=solid penwidth=1.2 arrowhead=none weight=2`,
+		`[id="a.supports.c" class="support" color="#43a047" style=solid penwidth=1.2 arrowhead=normal weight=2`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+}

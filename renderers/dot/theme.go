@@ -34,21 +34,32 @@ type kindStyle struct {
 	fill   string // the box
 }
 
-// relationStyle is how the arrows of a relation are drawn.
+// relationStyle is how the arrows of a relation are drawn. Support and
+// attack differ in every theme in three ways besides colour, so that a
+// drawing reads in greyscale and for colour-blind readers, and where ends
+// crowd: the arrowhead (an arrow, a bar), the line's width (attacks are
+// heavier) and, in print, its style (attacks are dashed).
 type relationStyle struct {
-	verb      string // "supports"
-	class     string // the SVG class, "support"
-	color     string
-	style     string // Graphviz's line style: "solid" or "dashed"
-	arrowhead string
-	sample    string // the arrow drawn in the legend, with characters of DejaVu Sans
+	verb      string  // "supports"
+	class     string  // the SVG class, "support"
+	color     string  //
+	style     string  // Graphviz's line style: "solid", "dashed" or "dotted"
+	width     float64 // the line's width, in points
+	arrowhead string  // Graphviz's arrowhead: "normal" or "tee"
+	sample    string  // the arrow drawn in the legend, with characters of DejaVu Sans
 }
 
+// Line widths of the arrows, in points: attacks heavier than supports.
+const (
+	supportWidth = 1.2
+	attackWidth  = 2.2
+)
+
 // undercut is how an undercut's arrow onto an inference is drawn: the
-// colour of attacks, dotted (attacks may be dashed), with a bar.
+// colour and width of attacks, dotted (attacks may be dashed), with a bar.
 func (t *theme) undercut() relationStyle {
 	a := t.relations[graph.Attack]
-	return relationStyle{"undercuts", "undercut", a.color, "dotted", "tee", "┈┈┤"}
+	return relationStyle{"undercuts", "undercut", a.color, "dotted", attackWidth, "tee", "┉┉┫"}
 }
 
 // statusStyle is how an argument with a status is drawn.
@@ -85,8 +96,8 @@ func Themes() []string { return []string{"light", "dark", "print"} }
 func newTheme(name string) *theme {
 	relations := func(support, attack, attackStyle, attackSample string) map[graph.Relation]relationStyle {
 		return map[graph.Relation]relationStyle{
-			graph.Support: {"supports", "support", support, "solid", "normal", "──►"},
-			graph.Attack:  {"attacks", "attack", attack, attackStyle, "tee", attackSample},
+			graph.Support: {"supports", "support", support, "solid", supportWidth, "normal", "──►"},
+			graph.Attack:  {"attacks", "attack", attack, attackStyle, attackWidth, "tee", attackSample},
 		}
 	}
 	switch name {
@@ -107,13 +118,18 @@ func newTheme(name string) *theme {
 			},
 			other:      kindStyle{"#5f6368", "#f3f4f5"},
 			kindLegend: true,
-			// Support and attack differ in colour and in arrowhead: the
-			// map reads in greyscale and for colour-blind readers.
-			relations: relations("#2e7d32", "#c62828", "solid", "──┤"),
+			// Support and attack differ in arrowhead and width, and in
+			// lightness: in greyscale (Rec. 601 luma) the support's green
+			// is 122 and the attack's red 65, and they stay apart for a
+			// deuteranope too (see the pipeline's TestGreyscale).
+			relations: relations("#43a047", "#a01818", "solid", "━━┫"),
+			// The statuses differ in lightness, in greyscale and for a
+			// deuteranope: accepted darkest (luma 67), undecided (105),
+			// rejected lightest (143), as if faded.
 			statuses: map[semantics.Label]statusStyle{
-				semantics.In:    {"accepted", "#1b7f3b", "solid", ""},
-				semantics.Out:   {"rejected", "#b42318", "solid", ""},
-				semantics.Undec: {"undecided", "#b26b00", "solid", ""},
+				semantics.In:    {"accepted", "#1e5a2a", "solid", ""},
+				semantics.Out:   {"rejected", "#d9706b", "solid", ""},
+				semantics.Undec: {"undecided", "#a85d00", "solid", ""},
 			},
 			withdrawn: withdrawnStyle{"withdrawn", "#9aa0a6", "#80868b", "dashed", "╌╌╌"},
 			group:     groupStyle{border: "#b0b4ba", fill: "#fafafa", label: "#3c4043"},
@@ -136,11 +152,14 @@ func newTheme(name string) *theme {
 			},
 			other:      kindStyle{"#a8adb4", "#2a2c30"},
 			kindLegend: true,
-			relations:  relations("#66bb6a", "#ef6a6a", "solid", "──┤"),
+			// On the dark background, what stands out is light: attacks
+			// (luma 172) over supports (107); accepted (224) over
+			// undecided (174) over rejected (135).
+			relations: relations("#388e3c", "#ff8a80", "solid", "━━┫"),
 			statuses: map[semantics.Label]statusStyle{
-				semantics.In:    {"accepted", "#81c995", "solid", ""},
-				semantics.Out:   {"rejected", "#f28b82", "solid", ""},
-				semantics.Undec: {"undecided", "#fdd663", "solid", ""},
+				semantics.In:    {"accepted", "#c2f5c6", "solid", ""},
+				semantics.Out:   {"rejected", "#e56251", "solid", ""},
+				semantics.Undec: {"undecided", "#f6a618", "solid", ""},
 			},
 			withdrawn: withdrawnStyle{"withdrawn", "#6f747b", "#8a8f96", "dashed", "╌╌╌"},
 			group:     groupStyle{border: "#5f6368", fill: "#26282c", label: "#dadce0"},
@@ -160,7 +179,7 @@ func newTheme(name string) *theme {
 				"precedent": plain, "law": plain, "policy": plain, "value": plain,
 			},
 			other:     plain,
-			relations: relations("#000000", "#000000", "dashed", "╌╌┤"),
+			relations: relations("#000000", "#000000", "dashed", "╍╍┫"),
 			// The statuses' legend shows their borders as lines, as the
 			// relations' legend does.
 			statuses: map[semantics.Label]statusStyle{

@@ -9,6 +9,12 @@
 // background and label, then every edge and node in Graphviz's output
 // order. A text drawn for a cell of an HTML-like label with an HREF keeps
 // its address (Shape.Link), for the renderers that make links.
+//
+// A Layout is the other reading, for measuring a layout and moving what
+// crowds in it: where the nodes, the edges' splines and the clusters are,
+// in Graphviz's coordinates, read from its json output (ReadLayout) or its
+// dot output (ReadLayoutDOT). SpreadEnds finds the ends of arrows that
+// crowd on a box and how far to move them, and ParseMoved draws them moved.
 package drawing
 
 import (
@@ -16,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -86,6 +93,7 @@ type op struct {
 type object struct {
 	Name       string `json:"name"`
 	Label      string `json:"label"`
+	ID         string `json:"id"`
 	Pos        string `json:"pos"`
 	WidthIn    string `json:"width"`
 	HeightIn   string `json:"height"`
@@ -145,7 +153,13 @@ func Boxes(data []byte) (map[string]Box, error) {
 const defaultPad = 4.0
 
 // Parse reads the output of Graphviz's json renderer (-Tjson).
-func Parse(data []byte) (*Drawing, error) {
+func Parse(data []byte) (*Drawing, error) { return ParseMoved(data, nil) }
+
+// ParseMoved reads the output of Graphviz's json renderer, with the ends
+// of the edges that moved names (by id) moved as SpreadEnds says: each
+// such edge's arrowhead moves by its distance, in Graphviz's coordinates,
+// and the end of its spline with it (see MoveEnd).
+func ParseMoved(data []byte, moved map[string]Point) (*Drawing, error) {
 	var g graphJSON
 	if err := json.Unmarshal(data, &g); err != nil {
 		return nil, fmt.Errorf("drawing: reading Graphviz's json output: %w", err)
@@ -219,6 +233,9 @@ func Parse(data []byte) (*Drawing, error) {
 	}
 	edges := func() error {
 		for _, e := range g.Edges {
+			if d, ok := moved[e.ID]; ok {
+				e.Draw, e.HeadDraw = moveEnd(e.Draw, e.HeadDraw, d)
+			}
 			if err := add(e.Draw, e.TailDraw, e.HeadDraw, e.LabelDraw, e.TailLabel, e.HeadLabel, e.ExtraLabel); err != nil {
 				return err
 			}
@@ -236,6 +253,42 @@ func Parse(data []byte) (*Drawing, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// moveEnd returns an edge's drawing operations with its end moved by d:
+// the last spline of draw (see MoveEnd), and every point of head, its
+// arrowhead. The operations are copied, not changed.
+func moveEnd(draw, head []op, d Point) ([]op, []op) {
+	draw = slices.Clone(draw)
+	for i := len(draw) - 1; i >= 0; i-- {
+		if o := &draw[i]; o.Op == "b" || o.Op == "B" {
+			pts := make([]Point, len(o.Points))
+			for k, p := range o.Points {
+				pts[k] = Point{p[0], p[1]}
+			}
+			MoveEnd(pts, d)
+			o.Points = make([][2]float64, len(pts))
+			for k, p := range pts {
+				o.Points[k] = [2]float64{p.X, p.Y}
+			}
+			break
+		}
+	}
+	head = slices.Clone(head)
+	for i := range head {
+		o := &head[i]
+		if len(o.Points) > 0 {
+			pts := make([][2]float64, len(o.Points))
+			for k, p := range o.Points {
+				pts[k] = [2]float64{p[0] + d.X, p[1] + d.Y}
+			}
+			o.Points = pts
+		}
+		if len(o.Rect) == 4 {
+			o.Rect = []float64{o.Rect[0] + d.X, o.Rect[1] + d.Y, o.Rect[2], o.Rect[3]}
+		}
+	}
+	return draw, head
 }
 
 // state is the graphics state of a list of operations: Graphviz sets colours,

@@ -2,7 +2,10 @@
 // formats: it writes the map as DOT (package dot), has Graphviz lay it out
 // (in two passes for a map too tangled for ranks), and turns Graphviz's
 // output into the format: SVG finished by package svg, PNG or PDF drawn by
-// packages png and pdf from Graphviz's json, or the DOT itself.
+// packages png and pdf from Graphviz's json, or the DOT itself. In a map
+// drawn in ranks, the ends of arrows that crowd on a box are moved apart
+// (see drawing.SpreadEnds) in every format but DOT, which is Graphviz's
+// input: the dot command draws them where Graphviz puts them.
 //
 // Graphviz is an Engine, so that the caller chooses how it runs (in this
 // process, or in a server); this package runs nothing itself.
@@ -114,70 +117,28 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 	fs := opts.Fonts
 	d := opts.Drawing
 	d.Fonts = fs
-	var src bytes.Buffer
-	if !tangled && dot.HasBlocks(m, d) {
-		// The blocks below the figure (notes, sources) are set to the
-		// figure's width: a first layout, with the blocks as narrow as
-		// they go, measures it.
-		d.FigureWidth = 1
-		if err := dot.Write(&src, m, d); err != nil {
-			return nil, err
-		}
-		// Graphviz's dot output has the bounding boxes, and is written
-		// in half the time of its json output.
-		outs, err := engine.Render(ctx, src.Bytes(), "dot")
-		if err != nil {
-			return nil, fmt.Errorf("measuring the figure: %w", err)
-		}
-		width, err := boxWidth(outs[0], dot.FigureCluster)
-		if err != nil {
-			return nil, fmt.Errorf("measuring the figure: %w", err)
-		}
-		d.FigureWidth = max(width, 1)
-		src.Reset()
-	}
-	if err := dot.Write(&src, m, d); err != nil {
+	src, d, err := source(ctx, engine, m, d, tangled)
+	if err != nil {
 		return nil, err
 	}
-	if tangled {
-		// Too tangled for ranks: place the arguments by forces, then on a
-		// grid in that order, and draw them there.
-		outs, err := engine.Render(ctx, src.Bytes(), "json")
-		if err != nil {
-			return nil, fmt.Errorf("placing the arguments: %w", err)
-		}
-		boxes, err := drawing.Boxes(outs[0])
-		if err != nil {
-			return nil, err
-		}
-		places := make(map[string]dot.Place, len(boxes))
-		for id, b := range boxes {
-			places[id] = dot.Place(b)
-		}
-		d.Places = dot.Grid(places)
-		src.Reset()
-		if err := dot.Write(&src, m, d); err != nil {
-			return nil, err
-		}
-	}
 	if opts.Format == "dot" {
-		return src.Bytes(), nil
+		return src, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if opts.Format == "svg" {
-		outs, err := engine.Render(ctx, src.Bytes(), "svg")
+		out, moved, err := layOut(ctx, engine, src, "svg", tangled)
 		if err != nil {
 			return nil, err
 		}
-		return svg.Finish(outs[0], dot.Tooltips(m)), nil
+		return svg.Finish(svg.MoveEnds(out, moved), dot.Tooltips(m)), nil
 	}
-	outs, err := engine.Render(ctx, src.Bytes(), "json")
+	out, moved, err := layOut(ctx, engine, src, "json", tangled)
 	if err != nil {
 		return nil, err
 	}
-	dr, err := drawing.Parse(outs[0])
+	dr, err := drawing.ParseMoved(out, moved)
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +154,120 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 		err = pdf.Write(&b, dr, fs, pdf.Options{Title: title, Warn: func(msg string) { *warnings = append(*warnings, msg) }})
 	}
 	return b.Bytes(), err
+}
+
+// source writes the map's DOT with the options d, as the drawing is laid
+// out: with the blocks below the figure as wide as a first layout measures
+// the figure, or, for a tangled map, with the boxes where a first layout
+// and Grid put them. It returns the options it wrote with.
+func source(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, dot.Options, error) {
+	var src bytes.Buffer
+	if !tangled && dot.HasBlocks(m, d) {
+		// The blocks below the figure (notes, sources) are set to the
+		// figure's width: a first layout, with the blocks as narrow as
+		// they go, measures it.
+		d.FigureWidth = 1
+		if err := dot.Write(&src, m, d); err != nil {
+			return nil, d, err
+		}
+		// Graphviz's dot output has the bounding boxes, and is written
+		// in half the time of its json output.
+		outs, err := engine.Render(ctx, src.Bytes(), "dot")
+		if err != nil {
+			return nil, d, fmt.Errorf("measuring the figure: %w", err)
+		}
+		width, err := boxWidth(outs[0], dot.FigureCluster)
+		if err != nil {
+			return nil, d, fmt.Errorf("measuring the figure: %w", err)
+		}
+		d.FigureWidth = max(width, 1)
+		src.Reset()
+	}
+	if err := dot.Write(&src, m, d); err != nil {
+		return nil, d, err
+	}
+	if tangled {
+		// Too tangled for ranks: place the arguments by forces, then on a
+		// grid in that order, and draw them there.
+		outs, err := engine.Render(ctx, src.Bytes(), "json")
+		if err != nil {
+			return nil, d, fmt.Errorf("placing the arguments: %w", err)
+		}
+		boxes, err := drawing.Boxes(outs[0])
+		if err != nil {
+			return nil, d, err
+		}
+		places := make(map[string]dot.Place, len(boxes))
+		for id, b := range boxes {
+			places[id] = dot.Place(b)
+		}
+		d.Places = dot.Grid(places)
+		src.Reset()
+		if err := dot.Write(&src, m, d); err != nil {
+			return nil, d, err
+		}
+	}
+	return src.Bytes(), d, nil
+}
+
+// layOut lays out the DOT src and renders it in format, "svg" or "json",
+// and says which ends of arrows to move apart (see drawing.SpreadEnds). A
+// tangled map's drawing has no crowded ends: its arrows are straight, each
+// aimed at the centre of the box it ends at.
+func layOut(ctx context.Context, engine Engine, src []byte, format string, tangled bool) ([]byte, map[string]drawing.Point, error) {
+	if tangled {
+		outs, err := engine.Render(ctx, src, format)
+		if err != nil {
+			return nil, nil, err
+		}
+		return outs[0], nil, nil
+	}
+	if format == "json" {
+		outs, err := engine.Render(ctx, src, "json")
+		if err != nil {
+			return nil, nil, err
+		}
+		l, err := drawing.ReadLayout(outs[0])
+		if err != nil {
+			return nil, nil, err
+		}
+		return outs[0], drawing.SpreadEnds(l), nil
+	}
+	// The SVG does not say where Graphviz put things as plainly: its dot
+	// output, written from the same layout, does.
+	outs, err := engine.Render(ctx, src, "dot", format)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := drawing.ReadLayoutDOT(outs[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	return outs[1], drawing.SpreadEnds(l), nil
+}
+
+// Layout returns where Graphviz put the parts of the map drawn as Render
+// draws it (with crowded ends of arrows moved apart), for measuring the
+// layout, and Graphviz's json output, as it laid it out. It is for maps
+// drawn in ranks: for a tangled map it returns nil, and no error.
+func Layout(ctx context.Context, engine Engine, m *arguments.Map, opts dot.Options) (*drawing.Layout, []byte, error) {
+	if dot.Tangled(m) {
+		return nil, nil, nil
+	}
+	src, _, err := source(ctx, engine, m, opts, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, moved, err := layOut(ctx, engine, src, "json", false)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := drawing.ReadLayout(out)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.Move(moved)
+	return l, out, nil
 }
 
 func formatKnown(name string) bool {

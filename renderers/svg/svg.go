@@ -6,16 +6,20 @@
 // titles each box and arrow with its DOT name; Finish titles them with
 // their tooltips instead (the whole claim and its sources, a relation's
 // note), which viewers show on hover. Graphviz writes links (a source's
-// address) for SVG 1.1; Finish adds SVG 2's href.
+// address) for SVG 1.1; Finish adds SVG 2's href. MoveEnds moves the ends
+// of arrows that crowd on a box apart, as the other renderers draw them.
 package svg
 
 import (
 	"bytes"
 	"html"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
 )
 
@@ -109,4 +113,122 @@ func rightToLeft(svg []byte) []byte {
 // escape escapes text for XML character data.
 func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// edgeGroup is the start of an edge's group as Graphviz writes it.
+var edgeGroup = regexp.MustCompile(`<g id="([^"]*)" class="edge[^"]*">`)
+
+// pair is a point of a path's data or of a polygon's points: "x,y".
+var pair = regexp.MustCompile(`(-?[0-9.]+),(-?[0-9.]+)`)
+
+// MoveEnds returns the SVG with the ends of the arrows that moved names (by
+// SVG id) moved as package drawing's SpreadEnds says, by the distance given
+// in Graphviz's coordinates (y upwards, where the SVG's grows downwards):
+// the arrowhead (every polygon and polyline of the arrow's group) moves by
+// it, the last point of the arrow's path too, and the control point before
+// it by half of it, as drawing.MoveEnd moves them.
+func MoveEnds(svg []byte, moved map[string]drawing.Point) []byte {
+	if len(moved) == 0 {
+		return svg
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, loc := range edgeGroup.FindAllSubmatchIndex(svg, -1) {
+		d, ok := moved[html.UnescapeString(string(svg[loc[2]:loc[3]]))]
+		if !ok {
+			continue
+		}
+		end := groupEnd(svg, loc[1])
+		out.Write(svg[last:loc[1]])
+		out.Write(moveGroup(svg[loc[1]:end], drawing.Point{X: d.X, Y: -d.Y}))
+		last = end
+	}
+	out.Write(svg[last:])
+	return out.Bytes()
+}
+
+// groupEnd is the index of the "</g>" that closes the group whose content
+// starts at i, or len(svg).
+func groupEnd(svg []byte, i int) int {
+	depth := 1
+	for i < len(svg) {
+		open := bytes.Index(svg[i:], []byte("<g"))
+		closing := bytes.Index(svg[i:], []byte("</g>"))
+		if closing < 0 {
+			return len(svg)
+		}
+		if open >= 0 && open < closing {
+			depth++
+			i += open + 2
+			continue
+		}
+		depth--
+		if depth == 0 {
+			return i + closing
+		}
+		i += closing + 4
+	}
+	return len(svg)
+}
+
+// attrValue matches an attribute of a path, a polygon or a polyline whose
+// points move: its path data or its points.
+var attrValue = regexp.MustCompile(`<(path|polygon|polyline) [^>]*?(d|points)="([^"]*)"`)
+
+// moveGroup moves the end of the first path of an arrow's group by d (in
+// the SVG's coordinates), and every point of its polygons and polylines.
+func moveGroup(g []byte, d drawing.Point) []byte {
+	pathDone := false
+	return attrValue.ReplaceAllFunc(g, func(m []byte) []byte {
+		sub := attrValue.FindSubmatchIndex(m)
+		kind, value := string(m[sub[2]:sub[3]]), m[sub[6]:sub[7]]
+		var moved []byte
+		switch {
+		case kind == "path" && !pathDone:
+			pathDone = true
+			pts := pair.FindAllSubmatchIndex(value, -1)
+			n := len(pts)
+			if n < 2 {
+				return m
+			}
+			var b bytes.Buffer
+			last := 0
+			for i, p := range pts {
+				var shift drawing.Point
+				switch i {
+				case n - 1:
+					shift = d
+				case n - 2:
+					shift = drawing.Point{X: d.X / 2, Y: d.Y / 2}
+				default:
+					continue
+				}
+				b.Write(value[last:p[0]])
+				b.WriteString(movedPair(value[p[2]:p[3]], value[p[4]:p[5]], shift))
+				last = p[1]
+			}
+			b.Write(value[last:])
+			moved = b.Bytes()
+		case kind == "polygon" || kind == "polyline":
+			moved = pair.ReplaceAllFunc(value, func(p []byte) []byte {
+				xy := pair.FindSubmatch(p)
+				return []byte(movedPair(xy[1], xy[2], d))
+			})
+		default:
+			return m
+		}
+		return slices.Concat(m[:sub[6]], moved, m[sub[7]:])
+	})
+}
+
+// movedPair is "x,y" moved by d, with at most two decimals as Graphviz
+// writes them.
+func movedPair(x, y []byte, d drawing.Point) string {
+	fx, err1 := strconv.ParseFloat(string(x), 64)
+	fy, err2 := strconv.ParseFloat(string(y), 64)
+	if err1 != nil || err2 != nil {
+		return string(x) + "," + string(y)
+	}
+	f := func(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
+	return f(fx+d.X) + "," + f(fy+d.Y)
 }

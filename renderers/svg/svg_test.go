@@ -18,6 +18,7 @@ import (
 
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
 	"github.com/argmap/argmap/renderers/graphviz"
 	"github.com/argmap/argmap/semantics"
@@ -267,5 +268,50 @@ func TestRightToLeft(t *testing.T) {
 	}
 	if !strings.Contains(got, `<text text-anchor="start" x="10" y="-20"`) {
 		t.Errorf("the unmarked line moved:\n%s", got)
+	}
+}
+
+// TestMoveEnds moves the end of one arrow of a drawing as Graphviz writes
+// it, with a tee (a polygon and a polyline): the arrowhead moves, and the
+// path's last two points, in the SVG's coordinates (y downwards); the
+// other arrow, and the label, stay.
+func TestMoveEnds(t *testing.T) {
+	in := `<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 100)">
+<g id="a.attacks.b" class="edge attack">
+<title>a&#45;&gt;b</title>
+<g id="a_a.attacks.b"><a xlink:title="a attacks b">
+<path fill="none" stroke="#a01818" stroke-width="2.2" d="M100,-50C80,-50 60,-50 40.5,-50"/>
+<polygon fill="#a01818" stroke="#a01818" stroke-width="2.2" points="38,-54 38,-46 40,-46 40,-54 38,-54"/>
+<polyline fill="none" stroke="#a01818" stroke-width="2.2" points="36,-50 40.5,-50"/>
+</a>
+</g>
+<text x="70" y="-55">label</text>
+</g>
+<g id="c.supports.b" class="edge support">
+<path fill="none" stroke="#43a047" d="M100,-10C80,-10 60,-10 40,-10"/>
+</g>
+</g>`
+	want := `<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 100)">
+<g id="a.attacks.b" class="edge attack">
+<title>a&#45;&gt;b</title>
+<g id="a_a.attacks.b"><a xlink:title="a attacks b">
+<path fill="none" stroke="#a01818" stroke-width="2.2" d="M100,-50C80,-50 60.5,-55 41.5,-60"/>
+<polygon fill="#a01818" stroke="#a01818" stroke-width="2.2" points="39,-64 39,-56 41,-56 41,-64 39,-64"/>
+<polyline fill="none" stroke="#a01818" stroke-width="2.2" points="37,-60 41.5,-60"/>
+</a>
+</g>
+<text x="70" y="-55">label</text>
+</g>
+<g id="c.supports.b" class="edge support">
+<path fill="none" stroke="#43a047" d="M100,-10C80,-10 60,-10 40,-10"/>
+</g>
+</g>`
+	// Up by 10 points and right by 1, in Graphviz's coordinates.
+	got := string(MoveEnds([]byte(in), map[string]drawing.Point{"a.attacks.b": {X: 1, Y: 10}, "no.such.arrow": {X: 5}}))
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if got := MoveEnds([]byte(in), nil); string(got) != in {
+		t.Error("changed with nothing to move")
 	}
 }
