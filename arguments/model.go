@@ -54,8 +54,13 @@ type Include struct {
 
 // Argument is one argument of a map.
 type Argument struct {
-	ID      string
-	Claim   string
+	ID    string
+	Claim string
+	// Title is a short name for the argument, a few words, as Argdown's
+	// bold titles; "" if the file gives none. Drawings show it above the
+	// claim, or instead of it in a compact figure.
+	Title      string
+	TitleRange diagnostic.Range
 	Kind    string // one of Kinds, or another string (a warning), or ""
 	Party   string // who puts it forward, as written; a coalition's members joined by " + "
 	Sources []Citation

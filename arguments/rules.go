@@ -50,6 +50,7 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "nothing-to-derive", Severity: diagnostic.Warning, Summary: "A principle to derive preferences from that no argument gives a rank or date for."},
 	{Code: "duplicate-party", Severity: diagnostic.Warning, Summary: "A coalition (party = [...]) that names a party twice."},
 	{Code: "duplicate-tag", Severity: diagnostic.Warning, Summary: "An argument that gives a tag twice."},
+	{Code: "long-title", Severity: diagnostic.Warning, Summary: "An argument title longer than a few words, or of more than one line."},
 })
 
 // Rules returns every diagnostic rule of the format, in documentation

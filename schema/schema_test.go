@@ -233,6 +233,8 @@ to = "b"
 type = "support"`, "'/relations/0/from'"},
 		{"claim is a number", `[arguments.a]
 claim = 42`, "'/arguments/a/claim'"},
+		{"title is a number", base + `title = 3`, "'/arguments/b/title'"},
+		{"empty title", base + `title = ""`, "'/arguments/b/title'"},
 		{"attacks is a string", `[arguments.a]
 claim = "A"
 attacks = "b"`, "'/arguments/a/attacks'"},
@@ -340,6 +342,7 @@ func TestAccepts(t *testing.T) {
 		src  string
 	}{
 		{"minimal", base},
+		{"title", base + `title = "Lawful self-defence"`},
 		{"proof standards", base + `
 [standards]
 alpha = 0.5
