@@ -54,13 +54,8 @@ type Include struct {
 
 // Argument is one argument of a map.
 type Argument struct {
-	ID    string
-	Claim string
-	// Title is a short name for the argument, a few words, as Argdown's
-	// bold titles; "" if the file gives none. Drawings show it above the
-	// claim, or instead of it in a compact figure.
-	Title      string
-	TitleRange diagnostic.Range
+	ID      string
+	Claim   string
 	Kind    string // one of Kinds, or another string (a warning), or ""
 	Party   string // who puts it forward, as written; a coalition's members joined by " + "
 	Sources []Citation
@@ -72,6 +67,13 @@ type Argument struct {
 	// each once and none blank: labels of the author's own, such as
 	// "legal basis: self-defence", that a drawing can group by.
 	Tags []string
+
+	// Title is a short name for the argument, a few words, as Argdown's
+	// bold titles; "" if the file gives none. Drawings show it above the
+	// claim, or instead of it in a compact figure.
+	Title      string
+	TitleRange diagnostic.Range
+
 	// Weight is the base strength for gradual semantics, in [0, 1]; it is
 	// DefaultWeight when the file gives none.
 	Weight float64
