@@ -83,7 +83,41 @@ type Options struct {
 	// laying the map out. Arguments without a place are left for Graphviz
 	// to place.
 	Places map[string]Place
+
+	// Show lists what each argument's box shows, by the names of Fields;
+	// nil shows every field (the default look). A box that does not show
+	// the claim shows the argument's number and its title (or its id), and
+	// a key below the figure lists the claims by number, with what the
+	// boxes leave out (see CompactShow).
+	Show []string
+	// ClaimWidth and TitleWidth are the measures of claims and of titles
+	// in boxes without their claim, in points; zero means the defaults
+	// (190 and 110).
+	ClaimWidth, TitleWidth float64
+	// NodeSep and RankSep are the space between neighbouring boxes of a
+	// rank and between ranks, in points; zero means the defaults (18, 36).
+	NodeSep, RankSep float64
+	// Width, if not zero, is the width of the figure in points, which the
+	// title and the legend wrap to and the key of claims is set to. Zero
+	// draws the legend's first row in one and sets the key 480 points
+	// wide.
+	Width float64
+	// SmallText, if more than 8, is the size in points of the texts that
+	// are smaller than a box's claim and that the layout of the boxes does
+	// not depend on: the legend, the labels of groups and of question
+	// arrows, and the key of claims. A figure to be scaled down sets them
+	// larger, so that they are not the smallest text on the page.
+	SmallText float64
+	// UndercutsBeside draws each undercut's arrow from beside the
+	// inference it aims at, in the same rank, instead of from the rank
+	// behind it: the map is a rank shallower for each undercut on its
+	// longest chain of reasons, and narrower across the ranks.
+	UndercutsBeside bool
 }
+
+// small is the size of the legend, of the labels of groups and arrows,
+// and of the key: Options.SmallText, or the legend's.
+func (w *writer) small() float64 { return max(legendSize, w.opts.SmallText) }
 
 // Directions are the values of Options.Direction, the default first.
 func Directions() []string { return []string{"RL", "LR", "TB", "BT"} }
@@ -136,11 +170,16 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if !ValidGrouping(opts.GroupBy) {
 		return fmt.Errorf("dot: unknown grouping %q: use one of %s, or tag:FAMILY", opts.GroupBy, strings.Join(Groupings(), ", "))
 	}
+	show, err := newShows(opts.Show)
+	if err != nil {
+		return err
+	}
 	fs, err := fonts.Load()
 	if err != nil {
 		return fmt.Errorf("dot: %w", err)
 	}
-	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m)}
+	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m),
+		show: show, number: numbers(m)}
 	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1
 	if opts.Labelling != nil {
 		for _, id := range opts.Labelling.Withdrawn {
@@ -165,6 +204,8 @@ type writer struct {
 	// partyFrames is set when the arguments are framed by party: their
 	// boxes leave their party to the frame's title.
 	partyFrames bool
+	show        shows
+	number      map[string]int // each argument's number in the key, from 1
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
@@ -189,7 +230,8 @@ func (w *writer) write() {
 	case layoutDot:
 		// Ranks are columns (or rows) of boxes as wide as a claim; with
 		// arrows pointing right to left, a map is about as tall as wide.
-		w.printf("\t\trankdir=%s nodesep=0.25 ranksep=0.5\n", w.opts.Direction)
+		nodesep, ranksep := w.spacing()
+		w.printf("\t\trankdir=%s nodesep=%s ranksep=%s\n", w.opts.Direction, nodesep, ranksep)
 	case layoutSFDP:
 		// Too tangled for ranks: this pass only places the arguments, by
 		// forces, letting boxes overlap (Graphviz's overlap removal is
@@ -214,11 +256,24 @@ func (w *writer) write() {
 		groups, ungrouped = nil, m.Arguments
 	}
 	w.partyFrames = len(groups) > 0 && w.opts.GroupBy == "party"
+	// What is drawn below the figure (the key of claims) is the bottom
+	// label of a frameless cluster around it; nop places it as a box.
+	var below string
+	var belowWidth, belowHeight float64
+	if layout != layoutSFDP {
+		below, belowWidth, belowHeight = w.below()
+	}
+	if below != "" && layout == layoutDot {
+		w.belowCluster(below)
+	}
 	for i, g := range groups {
 		w.group(i+1, g)
 	}
 	for _, a := range ungrouped {
 		w.node("\t", a)
+	}
+	if below != "" && layout == layoutNop {
+		w.belowNode(below, belowWidth, belowHeight)
 	}
 	undercuts := undercutsOf(m)
 	for _, r := range rels {
@@ -233,6 +288,9 @@ func (w *writer) write() {
 		}
 	}
 	w.questionEdges()
+	if below != "" && layout == layoutDot {
+		w.printf("\t}\n")
+	}
 	w.printf("}\n")
 }
 
@@ -335,7 +393,7 @@ func (w *writer) groups() ([]*group, []*arguments.Argument) {
 // argument names them.
 func (w *writer) newGroup(name string, a *arguments.Argument) *group {
 	t := w.theme
-	st := style{size: groupSize, bold: true, color: t.group.label}
+	st := style{size: max(groupSize, w.small()), bold: true, color: t.group.label}
 	g := &group{title: []run{{text: name, style: st}}, border: t.group.border}
 	if w.opts.GroupBy == "party" {
 		names := w.parties.of(a)
@@ -412,80 +470,6 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 	}
 	w.printf("%s%s [id=%s class=%q style=%q color=%q fillcolor=%q penwidth=%s width=%s%s\n%s\tlabel=<%s>]\n",
 		indent, quote(a.ID), quote(a.ID), class, style, border, fill, penwidth, inches(width+2*padX), pos, indent, label)
-}
-
-// argumentLabel is the HTML-like label of an argument, and the width of its
-// widest line. Lines are left-aligned: Graphviz places a left-aligned line
-// at the box's left edge whatever it estimates its width to be, so the text
-// lands where the renderers expect it.
-func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status semantics.Label, withdrawn bool) (string, float64) {
-	t := w.theme
-	kind := a.Kind
-	if kind == "" {
-		kind = "argument"
-	}
-	ink, details := t.ink, t.detail
-	if withdrawn {
-		ink, details, ks.accent = t.withdrawn.text, t.withdrawn.color, t.withdrawn.color
-	}
-	detail := style{size: detailSize, color: details}
-	header := []run{{text: strings.ToUpper(clean(kind)), style: style{size: detailSize, bold: true, color: ks.accent}}}
-	// The party, unless the frame around the box names it: after its
-	// mark, or after a dot when the parties are not marked.
-	var party []run
-	sep := run{text: "·", style: detail}
-	if !w.partyFrames {
-		party = w.partyRuns(w.parties.of(a), detail)
-	}
-	for i := range party {
-		if withdrawn && party[i].mark {
-			party[i].color = details
-		}
-	}
-	if w.marked {
-		sep = run{}
-	}
-	if status != 0 {
-		st := t.statuses[status]
-		header = append([]run{{text: strings.ToUpper(st.name), style: style{size: detailSize, bold: true, color: st.color}}}, header...)
-	}
-	if withdrawn {
-		header = append([]run{{text: strings.ToUpper(t.withdrawn.name), style: style{size: detailSize, bold: true, color: t.withdrawn.color}}}, header...)
-	}
-	headerLines, hw := w.meas.header(header, party, sep, detailWidth)
-	claimLines, cw := w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: ink}}}, claimWidth)
-	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: details}}}
-	if src := sourceNames(a.Sources); src != "" {
-		footer = append(footer, run{text: "·" + nbsp + src, style: detail})
-	}
-	if n := openQuestions(w.m, a); n > 0 {
-		footer = append(footer, run{text: "·" + nbsp + "?" + strconv.Itoa(n) + nbsp + "open", style: style{size: detailSize, bold: true, color: ink}})
-	}
-	footerLines, fw := w.meas.wrap(footer, detailWidth)
-	width := maxf(hw, maxf(cw, fw))
-
-	// One row per line, as tall as Graphviz makes a line of its largest
-	// font: Graphviz spaces the lines of a cell that mixes fonts (a bold id
-	// and regular sources) by their size alone, too tightly. The last line
-	// of the header and of the claim has the gap below it.
-	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	section := func(lines []line, after float64) {
-		for i, l := range lines {
-			h := lineHeight([]line{l})
-			if i == len(lines)-1 {
-				h += after
-			}
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, ceil(width), ceil(h))
-			writeRuns(&b, l)
-			b.WriteString(`</TD></TR>`)
-		}
-	}
-	section(headerLines, gap)
-	section(claimLines, gap)
-	section(footerLines, 0)
-	b.WriteString(`</TABLE>`)
-	return b.String(), width
 }
 
 // lineHeight is the height Graphviz gives a line of the label: 1.2 times
@@ -639,8 +623,12 @@ func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercu
 		// An undercut is withdrawn with its undercutter, or with the
 		// support it aims at.
 		st := w.relationStyle(w.theme.undercut(), append([]string{u.From, r.to}, r.premises()...)...)
-		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, quote(undercutTooltip(r, u)))
+		minlen := ""
+		if w.opts.UndercutsBeside {
+			minlen = " minlen=0"
+		}
+		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
+			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, minlen, quote(undercutTooltip(r, u)))
 	}
 }
 
@@ -763,7 +751,11 @@ func (w *writer) graphLabel() string {
 	titleWidth := 0
 	if title != "" {
 		st := style{size: titleSize, bold: true, color: w.theme.title}
-		lines, _ := w.meas.wrap([]run{{text: title, style: st}}, 640)
+		measure := 640.0
+		if w.opts.Width > 0 {
+			measure = min(measure, w.labelWidth())
+		}
+		lines, _ := w.meas.wrap([]run{{text: title, style: st}}, measure)
 		for _, l := range lines {
 			titleWidth = max(titleWidth, w.meas.cellWidth(l[0].text, st, 0))
 		}
@@ -776,7 +768,16 @@ func (w *writer) graphLabel() string {
 		// entries of one do not line up with another's; each is made as
 		// wide as the widest, or Graphviz would spread its entries.
 		main := w.legend()
-		rows := append([]*legendRow{main}, w.partyLegend(max(main.total, titleWidth, maxLegendWidth))...)
+		partyWidth := max(main.total, titleWidth, maxLegendWidth)
+		var rows []*legendRow
+		if w.opts.Width > 0 {
+			// A figure of a given width: the legend wraps to it.
+			rows = main.wrap(w.labelWidth())
+			partyWidth = min(partyWidth, int(w.labelWidth()))
+		} else {
+			rows = []*legendRow{main}
+		}
+		rows = append(rows, w.partyLegend(partyWidth)...)
 		width := titleWidth
 		for _, r := range rows {
 			width = max(width, r.total)
@@ -798,9 +799,48 @@ const maxLegendWidth = 600
 
 // legendRow is one row of the legend: a one-row table of entries.
 type legendRow struct {
-	w     *writer
-	b     strings.Builder
-	total int // its width, in points
+	w       *writer
+	entries []legendEntry // the entries ended (see end)
+	b       strings.Builder
+	cur     int // the width of the cells of b
+	total   int // the row's width, in points
+}
+
+// legendEntry is the cells of one entry of the legend: a mark and its
+// words, which a row never breaks.
+type legendEntry struct {
+	cells string
+	width int
+}
+
+// end ends the entry being written: a row that wraps breaks before the
+// next.
+func (r *legendRow) end() {
+	if r.cur > 0 || r.b.Len() > 0 {
+		r.entries = append(r.entries, legendEntry{r.b.String(), r.cur})
+		r.b.Reset()
+		r.cur = 0
+	}
+}
+
+// wrap breaks the row into rows at most max points wide, between its
+// entries; max 0 keeps it whole.
+func (r *legendRow) wrap(max float64) []*legendRow {
+	r.end()
+	if max <= 0 || float64(r.total) <= max {
+		return []*legendRow{r}
+	}
+	var rows []*legendRow
+	for _, e := range r.entries {
+		n := len(rows)
+		if n == 0 || float64(rows[n-1].total+e.width) > max {
+			rows = append(rows, r.w.newLegendRow())
+			n++
+		}
+		rows[n-1].entries = append(rows[n-1].entries, e)
+		rows[n-1].total += e.width
+	}
+	return rows
 }
 
 func (w *writer) newLegendRow() *legendRow { return &legendRow{w: w} }
@@ -813,6 +853,7 @@ func (w *writer) newLegendRow() *legendRow { return &legendRow{w: w} }
 func (r *legendRow) text(s string, st style, gap int) {
 	width := r.w.meas.cellWidth(s, st, gap)
 	r.total += width
+	r.cur += width
 	fmt.Fprintf(&r.b, `<TD ALIGN="LEFT" WIDTH="%d"><FONT POINT-SIZE="%s" COLOR="%s">`, width, num(st.size), st.color)
 	if st.bold {
 		r.b.WriteString(`<B>`)
@@ -834,6 +875,7 @@ func (r *legendRow) text(s string, st style, gap int) {
 // with characters (statusStyle's sample).
 func (r *legendRow) swatch(fill, border string, penwidth int) {
 	r.total += 14 + 2*penwidth
+	r.cur += 14 + 2*penwidth
 	fmt.Fprintf(&r.b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`,
 		penwidth, border, fill)
 }
@@ -844,9 +886,13 @@ func (r *legendRow) swatch(fill, border string, penwidth int) {
 // space, which Graphviz estimates at two spaces: it can only make up a
 // difference wider than that.
 func (r *legendRow) table(minWidth int) string {
+	r.end()
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-	b.WriteString(r.b.String())
+	for _, e := range r.entries {
+		b.WriteString(e.cells)
+	}
+	legendSize := r.w.small()
 	plain := style{size: legendSize, color: r.w.theme.detail}
 	if rest := minWidth - r.total; rest > ceil(r.w.meas.graphvizWidth(nbsp, plain)) {
 		fmt.Fprintf(&b, `<TD WIDTH="%d"><FONT POINT-SIZE="%s">%s</FONT></TD>`, rest, num(legendSize), nbsp)
@@ -860,19 +906,22 @@ func (r *legendRow) table(minWidth int) string {
 // the statuses in use.
 func (w *writer) legend() *legendRow {
 	t := w.theme
+	legendSize := w.small()
 	row := w.newLegendRow()
-	text, swatch := row.text, row.swatch
+	text, swatch, end := row.text, row.swatch, row.end
 	plain := style{size: legendSize, color: t.detail}
 	// The relations: an arrow drawn with characters that DejaVu Sans has.
 	for _, r := range []graph.Relation{graph.Support, graph.Attack} {
 		rs := t.relations[r]
 		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
 		text(rs.verb, plain, 14)
+		end()
 	}
 	if len(undercutsOf(w.m)) > 0 {
 		rs := t.undercut()
 		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
 		text("undercuts (● an inference)", plain, 14)
+		end()
 	}
 	if t.kindLegend {
 		used := map[string]bool{}
@@ -889,11 +938,13 @@ func (w *writer) legend() *legendRow {
 				ks := t.kinds[k.Name]
 				swatch(ks.fill, ks.accent, 1)
 				text(nbsp+k.Name, plain, 12)
+				end()
 			}
 		}
 		if other {
 			swatch(t.other.fill, t.other.accent, 1)
 			text(nbsp+"other", plain, 12)
+			end()
 		}
 	}
 	if l := w.opts.Labelling; l != nil && (len(l.Labels) > 0 || len(w.withdrawn) > 0) {
@@ -903,6 +954,7 @@ func (w *writer) legend() *legendRow {
 				inUse[s] = true
 			}
 		}
+		// The semantics' name goes with the first status after it.
 		if sem := clean(l.Semantics); sem != "" {
 			text(sem+":", style{size: legendSize, bold: true, color: t.detail}, 8)
 		}
@@ -916,6 +968,7 @@ func (w *writer) legend() *legendRow {
 					swatch(t.background, st.color, 2)
 					text(nbsp+st.name, plain, 12)
 				}
+				end()
 			}
 		}
 		if len(w.withdrawn) > 0 {

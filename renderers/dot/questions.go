@@ -62,6 +62,6 @@ func questionEdgesOf(m *arguments.Map) []questionEdge {
 func (w *writer) questionEdges() {
 	for _, e := range questionEdgesOf(w.m) {
 		w.printf("\t%s -> %s [id=%s class=\"question\" color=%q fontcolor=%q fontname=%s fontsize=%s style=%s arrowhead=empty xlabel=%s tooltip=%s]\n",
-			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(detailSize), e.style, quote(e.label), quote(e.tip))
+			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(w.small()), e.style, quote(e.label), quote(e.tip))
 	}
 }

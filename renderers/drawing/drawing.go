@@ -24,7 +24,20 @@ type Drawing struct {
 	Width, Height float64 // the page, in points
 	Background    color.NRGBA
 	Shapes        []Shape
+	// Pad is the blank margin Graphviz left around the graph, in points:
+	// the graph is drawn within Pad of each edge.
+	Pad float64
 }
+
+// Part is what part of the graph a shape draws.
+type Part uint8
+
+const (
+	GraphPart   Part = iota // the graph's background and label
+	ClusterPart             // a cluster's frame and label
+	NodePart                // a node: a box and its text
+	EdgePart                // an edge: its line, arrowheads and labels
+)
 
 // Kind is what a Shape is.
 type Kind uint8
@@ -57,6 +70,11 @@ type Shape struct {
 	Font  string // the family Graphviz was given
 	Align byte   // 'l', 'c' or 'r': which end of the text Points[0] is
 	Width float64
+
+	// Part and Object say what the shape draws: the graph, or the
+	// cluster, node or edge of that id (its name, if it has no id).
+	Part   Part
+	Object string
 }
 
 // Point is a point on the page.
@@ -81,6 +99,7 @@ type op struct {
 
 type object struct {
 	Name       string `json:"name"`
+	ID         string `json:"id"`
 	Pos        string `json:"pos"`
 	WidthIn    string `json:"width"`
 	HeightIn   string `json:"height"`
@@ -160,6 +179,7 @@ func Parse(data []byte) (*Drawing, error) {
 	d := &Drawing{
 		Width:  bb[2] - bb[0] + 2*pad,
 		Height: bb[3] - bb[1] + 2*pad,
+		Pad:    pad,
 	}
 	// Graphviz's coordinates grow upwards from the bounding box's corner.
 	tr := func(x, y float64) Point { return Point{x - bb[0] + pad, bb[3] - y + pad} }
@@ -172,35 +192,46 @@ func Parse(data []byte) (*Drawing, error) {
 		d.Background = c
 	}
 	st := &state{tr: tr}
-	add := func(ops ...[]op) error {
+	add := func(part Part, o *object, ops ...[]op) error {
+		name := o.ID
+		if name == "" {
+			name = o.Name
+		}
+		from := len(d.Shapes)
 		for _, list := range ops {
 			if err := st.run(d, list); err != nil {
 				return err
 			}
 		}
+		for i := range d.Shapes[from:] {
+			d.Shapes[from+i].Part, d.Shapes[from+i].Object = part, name
+		}
 		return nil
 	}
-	if err := add(g.Draw, g.LabelDraw); err != nil {
+	if err := add(GraphPart, &g.object, g.Draw, g.LabelDraw); err != nil {
 		return nil, err
 	}
 	// Subgraphs come first among the objects, then the nodes.
 	sub := min(max(g.SubgraphCnt, 0), len(g.Objects))
-	for _, o := range g.Objects[:sub] {
-		if err := add(o.Draw, o.LabelDraw); err != nil {
+	for i := range g.Objects[:sub] {
+		o := &g.Objects[i]
+		if err := add(ClusterPart, o, o.Draw, o.LabelDraw); err != nil {
 			return nil, err
 		}
 	}
 	nodes := func() error {
-		for _, o := range g.Objects[sub:] {
-			if err := add(o.Draw, o.LabelDraw, o.ExtraLabel); err != nil {
+		for i := range g.Objects[sub:] {
+			o := &g.Objects[sub+i]
+			if err := add(NodePart, o, o.Draw, o.LabelDraw, o.ExtraLabel); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	edges := func() error {
-		for _, e := range g.Edges {
-			if err := add(e.Draw, e.TailDraw, e.HeadDraw, e.LabelDraw, e.TailLabel, e.HeadLabel, e.ExtraLabel); err != nil {
+		for i := range g.Edges {
+			e := &g.Edges[i]
+			if err := add(EdgePart, e, e.Draw, e.TailDraw, e.HeadDraw, e.LabelDraw, e.TailLabel, e.HeadLabel, e.ExtraLabel); err != nil {
 				return err
 			}
 		}

@@ -1,5 +1,6 @@
 // Package pdf draws a drawing (package drawing: what Graphviz laid out) as a
-// one-page PDF whose page is the drawing's size, with vector shapes and the
+// one-page PDF whose page is the drawing's size, or on pages of a size as a
+// page.Layout says, with vector shapes and the
 // text set in the fonts of package fonts, embedded as subsets: the PDF
 // looks the same in every viewer, and its text can be searched and copied.
 //
@@ -22,12 +23,17 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 // Options configure Write.
 type Options struct {
 	// Title is the document's title, shown by viewers; it may be empty.
 	Title string
+	// Layout, if not nil, puts the drawing on pages of its size, each page
+	// a frame of the drawing, scaled and placed as it says; otherwise the
+	// document is one page of the drawing's size.
+	Layout *page.Layout
 }
 
 // Write draws d as a PDF document to w.
@@ -35,19 +41,51 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if d.Width <= 0 || d.Height <= 0 {
 		return fmt.Errorf("pdf: empty drawing (%g × %g points)", d.Width, d.Height)
 	}
-	c := &content{height: d.Height, fonts: fs, used: map[*fonts.Face]*fontUse{}, alphas: map[string]string{}}
-	c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
-	if d.Background.A != 0 {
-		c.fillColor(d.Background)
-		c.printf("0 0 %s %s re f\n", n(d.Width), n(d.Height))
+	lay := opts.Layout
+	if lay == nil {
+		lay = &page.Layout{Width: d.Width, Height: d.Height, Scale: 1, Right: d.Width,
+			Frames: []page.Frame{{Left: 0, Top: 0, Bottom: d.Height}}}
 	}
-	for _, sh := range d.Shapes {
-		c.shape(sh)
+	if len(lay.Frames) == 0 || lay.Scale <= 0 || lay.Width <= 0 || lay.Height <= 0 {
+		return fmt.Errorf("pdf: a layout of %d pages of %g × %g points at scale %g", len(lay.Frames), lay.Width, lay.Height, lay.Scale)
 	}
+	used, alphas := map[*fonts.Face]*fontUse{}, map[string]string{}
+	var streams [][]byte
+	for _, f := range lay.Frames {
+		c := &content{height: d.Height, fonts: fs, used: used, alphas: alphas}
+		c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
+		if d.Background.A != 0 {
+			c.fillColor(d.Background)
+			c.printf("0 0 %s %s re f\n", n(lay.Width), n(lay.Height))
+		}
+		placed := opts.Layout != nil
+		if placed {
+			// Clip to the frame on the page, then map the drawing's
+			// points (y upwards from its bottom) onto the page.
+			s := lay.Scale
+			fw, fh := (lay.Right-f.Left)*s, (f.Bottom-f.Top)*s
+			c.printf("q\n%s %s %s %s re W n\n", n(lay.Left), n(lay.Height-lay.Top-fh), n(fw), n(fh))
+			c.printf("%s 0 0 %s %s %s cm\n", n6(s), n6(s), n6(lay.Left-f.Left*s), n6(lay.Height-lay.Top-(d.Height-f.Top)*s))
+		}
+		for _, sh := range d.Shapes {
+			if placed && !within(sh, f) {
+				continue
+			}
+			c.shape(sh)
+		}
+		if placed {
+			c.printf("Q\n")
+		}
+		streams = append(streams, c.buf.Bytes())
+	}
+	c := &content{used: used, alphas: alphas}
 	doc := &document{}
 	catalog := doc.reserve()
 	pages := doc.reserve()
-	page := doc.reserve()
+	pageRefs := make([]int, len(streams))
+	for i := range pageRefs {
+		pageRefs[i] = doc.reserve()
+	}
 
 	// Fonts, in a fixed order: regular, then bold.
 	fontRefs := map[*fonts.Face]int{}
@@ -70,7 +108,6 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		ref := doc.add(fmt.Sprintf("<< /Type /ExtGState %s >>", key))
 		gs = append(gs, fmt.Sprintf("/%s %d 0 R", name, ref))
 	}
-	contents := doc.stream(c.buf.Bytes(), "")
 	resources := "<< /ProcSet [/PDF /Text]"
 	if len(fontNames) > 0 {
 		resources += " /Font << " + strings.Join(fontNames, " ") + " >>"
@@ -79,9 +116,14 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		resources += " /ExtGState << " + strings.Join(gs, " ") + " >>"
 	}
 	resources += " >>"
-	doc.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
-		pages, n(d.Width), n(d.Height), resources, contents))
-	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	var kids []string
+	for i, data := range streams {
+		contents := doc.stream(data, "")
+		doc.set(pageRefs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
+			pages, n(lay.Width), n(lay.Height), resources, contents))
+		kids = append(kids, fmt.Sprintf("%d 0 R", pageRefs[i]))
+	}
+	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	doc.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	info := "<< /Producer (argmap)"
 	if opts.Title != "" {
@@ -90,6 +132,23 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	info += " >>"
 	infoRef := doc.add(info)
 	return doc.write(w, catalog, infoRef)
+}
+
+// within reports whether a shape is drawn, at least in part, in a frame.
+func within(sh drawing.Shape, f page.Frame) bool {
+	top, bottom := page.Extent(sh)
+	return bottom >= f.Top && top <= f.Bottom
+}
+
+// n6 formats a number of a transformation with at most six decimals.
+func n6(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 6, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // fontUse is what a page uses of a face: the glyphs, and a character for
@@ -218,7 +277,9 @@ func (c *content) shape(sh drawing.Shape) {
 
 // text writes a text as glyph indexes of an embedded face.
 func (c *content) text(sh drawing.Shape) {
-	if sh.Fill.A == 0 || sh.Text == "" {
+	// A text of spaces (Graphviz's filler in an empty table cell) draws
+	// nothing.
+	if sh.Fill.A == 0 || strings.TrimSpace(sh.Text) == "" {
 		return
 	}
 	face := c.fonts.Face(sh.Bold)

@@ -18,6 +18,7 @@ import (
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 	"github.com/argmap/argmap/renderers/pdf"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/renderers/svg"
@@ -54,6 +55,16 @@ type Options struct {
 	Drawing dot.Options
 	// DPI is the resolution of PNG output; zero means png.DefaultDPI.
 	DPI float64
+	// Page, if not nil, fits the drawing to a page: the layout is searched
+	// (Drawing's direction, measures and spacing, and, unless KeepShow, the
+	// boxes' fields) for the first that puts every text at least
+	// Page.MinText on the page, and the drawing is scaled to the page; PDF
+	// output is cut into pages of that size, SVG and PNG output are a page
+	// wide (and tall, or taller if the figure is). See Result.Fitted.
+	Page *page.Spec
+	// KeepShow keeps Drawing.Show as it is in the search, as when the user
+	// chose it.
+	KeepShow bool
 }
 
 // Result is what Render drew.
@@ -64,21 +75,86 @@ type Result struct {
 	// (see dot.Tangled): Options.Drawing's Direction and GroupBy did not
 	// apply. It is set even when Render fails.
 	Tangled bool
+	// Fitted, if not nil, says how the drawing was fitted to Options.Page,
+	// or laid out with a key of claims (Drawing.Show without the claim).
+	Fitted *Fitted
 }
 
 // Render draws the map. Graphviz is not asked for a map that DOT output
 // draws without it (one that is not tangled).
 func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) (Result, error) {
 	res := Result{Tangled: dot.Tangled(m)}
+	if !formatKnown(opts.Format) {
+		return res, fmt.Errorf("unknown format %q: use one of %s", opts.Format, strings.Join(names(), ", "))
+	}
 	var err error
+	if opts.Page != nil || keyed(opts.Drawing) {
+		res.Data, res.Fitted, err = renderFitted(ctx, engine, m, opts, res.Tangled)
+		return res, err
+	}
 	res.Data, err = render(ctx, engine, m, opts, res.Tangled)
 	return res, err
 }
 
-func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, error) {
-	if !formatKnown(opts.Format) {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", opts.Format, strings.Join(names(), ", "))
+// renderFitted draws a map fitted to a page, or with a key of claims: the
+// layout is chosen by laying candidates out (see fit and keyedLayout).
+func renderFitted(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, *Fitted, error) {
+	var formats []string
+	if opts.Format == "svg" {
+		formats = []string{"svg"}
 	}
+	var l *laidOut
+	var f *Fitted
+	var err error
+	if opts.Page != nil {
+		l, f, err = fit(ctx, engine, m, opts, tangled, formats)
+	} else {
+		l, f, err = keyedLayout(ctx, engine, m, opts, tangled, formats)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var place *page.Layout
+	if opts.Page != nil {
+		one := opts.Page.PlaceOne(l.drawing)
+		place = &one
+	}
+	if opts.Format == "dot" {
+		return l.src, f, nil
+	}
+	fs, err := fonts.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	var b bytes.Buffer
+	switch opts.Format {
+	case "svg":
+		out := svg.Finish(l.outs[1], dot.Tooltips(m))
+		if place != nil {
+			out = svg.Place(out, *place)
+		}
+		return out, f, nil
+	case "png":
+		err = png.Write(&b, l.drawing, fs, png.Options{DPI: opts.DPI, Layout: place})
+	case "pdf":
+		if opts.Page != nil {
+			pages := opts.Page.Place(l.drawing)
+			place = &pages
+		}
+		err = pdf.Write(&b, l.drawing, fs, pdf.Options{Title: docTitle(m, opts.Drawing), Layout: place})
+	}
+	return b.Bytes(), f, err
+}
+
+// docTitle is the title of a PDF document: the map's, or the one drawn.
+func docTitle(m *arguments.Map, d dot.Options) string {
+	if d.Title != nil {
+		return *d.Title
+	}
+	return m.Title
+}
+
+func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, error) {
 	d := opts.Drawing
 	var src bytes.Buffer
 	if err := dot.Write(&src, m, d); err != nil {

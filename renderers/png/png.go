@@ -23,6 +23,7 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 // DefaultDPI is the resolution Write uses when given none: twice a
@@ -38,6 +39,10 @@ type Options struct {
 	// DPI is the resolution: pixels per inch of the drawing, whose unit is
 	// the point (1/72 inch). Zero means DefaultDPI.
 	DPI float64
+	// Layout, if not nil, puts the drawing on a page of its size, scaled
+	// and placed as it says, showing its first frame; otherwise the image
+	// is the drawing's size.
+	Layout *page.Layout
 }
 
 // Write draws d as a PNG image to w.
@@ -49,8 +54,21 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if dpi < 1 || dpi > 2400 {
 		return fmt.Errorf("png: resolution %g dpi out of range [1, 2400]", dpi)
 	}
-	scale := dpi / 72
+	scale := dpi / 72 // pixels per point
 	width, height := int(math.Ceil(d.Width*scale)), int(math.Ceil(d.Height*scale))
+	var off pt
+	if l := opts.Layout; l != nil {
+		if len(l.Frames) == 0 || l.Scale <= 0 {
+			return fmt.Errorf("png: a layout of %d frames at scale %g", len(l.Frames), l.Scale)
+		}
+		// The page, in whole pixels (A4 at 150 dpi is 1240 × 1754), and
+		// the drawing on it: a point of the drawing is l.Scale points of
+		// the page.
+		f := l.Frames[0]
+		width, height = int(math.Round(l.Width*scale)), int(math.Round(l.Height*scale))
+		off = pt{(l.Left - f.Left*l.Scale) * scale, (l.Top - f.Top*l.Scale) * scale}
+		scale *= l.Scale
+	}
 	if width < 1 || height < 1 {
 		return fmt.Errorf("png: empty drawing (%g × %g points)", d.Width, d.Height)
 	}
@@ -60,7 +78,7 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	// RGBA, premultiplied: the rasterizer has a fast path for it.
 	img := image.NewRGBA(image.Rect(0, 0, width, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(d.Background), image.Point{}, draw.Src)
-	p := &painter{img: img, scale: scale, fonts: fs}
+	p := &painter{img: img, scale: scale, off: off, fonts: fs}
 	for _, sh := range d.Shapes {
 		if err := p.shape(sh); err != nil {
 			return err
@@ -78,7 +96,8 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 
 type painter struct {
 	img    *image.RGBA
-	scale  float64
+	scale  float64 // pixels per point of the drawing
+	off    pt      // where the drawing's origin is, in pixels
 	fonts  *fonts.Set
 	raster vector.Rasterizer
 	buf    sfnt.Buffer
@@ -87,7 +106,7 @@ type painter struct {
 // pt is a point in pixels.
 type pt struct{ x, y float64 }
 
-func (p *painter) px(q drawing.Point) pt { return pt{q.X * p.scale, q.Y * p.scale} }
+func (p *painter) px(q drawing.Point) pt { return pt{q.X*p.scale + p.off.x, q.Y*p.scale + p.off.y} }
 
 func (p *painter) shape(sh drawing.Shape) error {
 	switch sh.Kind {

@@ -1,0 +1,383 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/argmap/argmap/arguments"
+	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/drawing"
+	"github.com/argmap/argmap/renderers/page"
+)
+
+// Fitted is how Render fitted a drawing to its page (Options.Page), or
+// laid out a figure with a key of claims.
+type Fitted struct {
+	// Drawing are the options the figure was drawn with: Options.Drawing,
+	// or what the search changed of them (Show, Direction, the measures,
+	// the spacing; Width is always set).
+	Drawing dot.Options
+	// Compact is set when the boxes were switched to dot.CompactShow, the
+	// claims in a key below, because the full claims did not fit.
+	Compact bool
+	// Scale is the figure's scale on the page; Smallest the size of its
+	// smallest text there, in points.
+	Scale, Smallest float64
+	// Pages is the number of pages of PDF output; for SVG and PNG, which
+	// have no pages, the number of pages the figure's height would fill.
+	Pages int
+	// Layouts is the number of layouts the search made.
+	Layouts int
+	// Full is the size on the page of the smallest text of the best
+	// layout tried with the boxes as asked, when Compact is set.
+	Full float64
+}
+
+// TooSmallError is the error of a figure that cannot be fitted to its page
+// with every text at least the page's smallest size.
+type TooSmallError struct {
+	Spec page.Spec
+	// Reached is the size of the smallest text of the best layout tried,
+	// on the page, in points; Best the options of that layout.
+	Reached float64
+	Best    dot.Options
+	// Compact is whether compact boxes (titles, claims in a key) were
+	// among the layouts tried.
+	Compact bool
+}
+
+func (e *TooSmallError) Error() string {
+	return fmt.Sprintf("the figure does not fit %s with text of at least %s pt: its smallest text would be %s pt",
+		e.Spec.Describe(), num(e.Spec.MinText), num(e.Reached))
+}
+
+func num(f float64) string { return fmt.Sprintf("%.1f", math.Floor(f*10+1e-6)/10) }
+
+// candidate is a layout to try.
+type candidate struct {
+	opts    dot.Options
+	compact bool
+}
+
+// Spacing of the tighter layouts, in points: boxes of a rank apart, and
+// ranks apart.
+const (
+	tightNode, tightRank     = 8.0, 20.0
+	tighterNode, tighterRank = 6.0, 14.0
+)
+
+// otherDirection is the direction tried when the map does not fit in the
+// one asked for: across for along, conclusions first for conclusions
+// first.
+var otherDirection = map[string]string{"RL": "BT", "LR": "TB", "TB": "LR", "BT": "RL"}
+
+// hopeless is how far below the smallest size a layout's text may be for
+// the next layout of the same boxes to be worth trying: a narrower measure,
+// tighter spacing or the other direction make a figure at most about 1.7
+// times narrower.
+const hopeless = 0.58
+
+// candidates are the layouts to try, in order: the options as asked, then
+// tighter spacing and a narrower measure (and undercuts beside their
+// inferences), then the other direction; and,
+// when the boxes show their claims and may change (keepShow false), the
+// same with compact boxes, whose titles may be narrower still. The first
+// that fits is drawn, so a change is made only when what comes before it
+// does not fit.
+func candidates(m *arguments.Map, asked dot.Options, width float64, keepShow bool) []candidate {
+	asked.Width = width
+	dir := asked.Direction
+	if dir == "" {
+		dir = dot.Directions()[0]
+	}
+	variants := func(base dot.Options, compact bool) []candidate {
+		narrow := func(o dot.Options, measure, node, rank float64) dot.Options {
+			o.NodeSep, o.RankSep = node, rank
+			if keyed(o) {
+				o.TitleWidth = measure
+			} else {
+				o.ClaimWidth = measure * 150 / 80
+			}
+			return o
+		}
+		turned := base
+		turned.Direction = otherDirection[dir]
+		out := []candidate{
+			{base, compact},
+			{narrow(base, 80, tightNode, tightRank), compact},
+		}
+		if keyed(base) {
+			tighter := narrow(base, 60, tighterNode, tighterRank)
+			out = append(out, candidate{tighter, compact})
+			if len(m.Undercuts) > 0 && !base.UndercutsBeside {
+				tighter.UndercutsBeside = true
+				out = append(out, candidate{tighter, compact})
+			}
+		}
+		out = append(out, candidate{narrow(turned, 80, tightNode, tightRank), compact})
+		if keyed(base) {
+			out = append(out, candidate{narrow(turned, 60, tighterNode, tighterRank), compact})
+		}
+		return out
+	}
+	out := variants(asked, false)
+	if !keyed(asked) && !keepShow {
+		c := asked
+		c.Show = dot.CompactShow()
+		out = append(out, variants(c, true)...)
+	}
+	return out
+}
+
+// showOf is what the boxes show under opts.
+func showOf(opts dot.Options) []string {
+	if opts.Show == nil {
+		var all []string
+		for _, f := range dot.Fields() {
+			all = append(all, f.Name)
+		}
+		return all
+	}
+	return opts.Show
+}
+
+// keyed reports whether the boxes leave the claims out, for a key below.
+func keyed(opts dot.Options) bool { return !slices.Contains(showOf(opts), "claim") }
+
+// laidOut is a candidate laid out.
+type laidOut struct {
+	candidate
+	src     []byte           // the DOT
+	outs    [][]byte         // Graphviz's output, json first
+	drawing *drawing.Drawing // the json, read
+	scale   float64          // on the page
+	// boxes is the size of the smallest text in the boxes, small of the
+	// other texts (which Options.SmallText sets), in the drawing's points.
+	boxes, small float64
+}
+
+// smallest is the size of the smallest text on the page.
+func (l *laidOut) smallest() float64 { return min(l.boxes, l.small) * l.scale }
+
+// reach is what the layout reaches towards minText: the size on the page
+// of the smallest text of its boxes, if that is too small (the other texts
+// can be set larger), else of its smallest text.
+func (l *laidOut) reach(minText float64) float64 {
+	if b := l.boxes * l.scale; b < minText {
+		return b
+	}
+	return l.smallest()
+}
+
+// lay writes a candidate's DOT (through the tangled first pass if
+// needed), lays it out in json and the other formats, and measures it on
+// the page (spec nil: at scale 1).
+func lay(ctx context.Context, engine Engine, m *arguments.Map, c candidate, tangled bool, spec *page.Spec, formats ...string) (*laidOut, error) {
+	src, err := source(ctx, engine, m, c.opts, tangled)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := engine.Render(ctx, src, append([]string{"json"}, formats...)...)
+	if err != nil {
+		return nil, err
+	}
+	d, err := drawing.Parse(outs[0])
+	if err != nil {
+		return nil, err
+	}
+	l := &laidOut{candidate: c, src: src, outs: outs, drawing: d, scale: 1}
+	if spec != nil {
+		left, top, right, bottom := page.Content(d)
+		l.scale = spec.Scale(right-left, bottom-top)
+	}
+	l.boxes, l.small = textSizes(d)
+	return l, nil
+}
+
+// textSizes are the sizes of the smallest text in the boxes and of the
+// smallest other text (+Inf for none), in the drawing's points.
+func textSizes(d *drawing.Drawing) (boxes, other float64) {
+	boxes, other = math.Inf(1), math.Inf(1)
+	for _, sh := range d.Shapes {
+		if sh.Kind != drawing.Text || strings.TrimSpace(sh.Text) == "" || sh.Fill.A == 0 {
+			continue
+		}
+		if sh.Part == drawing.NodePart && sh.Object != page.BelowID {
+			boxes = min(boxes, sh.Size)
+		} else {
+			other = min(other, sh.Size)
+		}
+	}
+	return boxes, other
+}
+
+// fitter searches the layouts of a map for one that fits a page.
+type fitter struct {
+	ctx     context.Context
+	engine  Engine
+	m       *arguments.Map
+	tangled bool
+	spec    *page.Spec
+	formats []string
+	layouts int
+}
+
+func (f *fitter) lay(c candidate) (*laidOut, error) {
+	f.layouts++
+	return lay(f.ctx, f.engine, f.m, c, f.tangled, f.spec, f.formats...)
+}
+
+// try lays a candidate out and, if its boxes' text is large enough on the
+// page, sets the other texts (legend, key, labels) large enough too, then
+// the key as wide as the figure. It returns the last layout, and whether
+// it fits.
+func (f *fitter) try(c candidate) (*laidOut, bool, error) {
+	minText := f.spec.MinText - 1e-6
+	l, err := f.lay(c)
+	if err != nil {
+		return nil, false, err
+	}
+	// Larger legend and key text make a taller figure, which a page may
+	// have to scale down further: a few rounds.
+	for range 3 {
+		if l.boxes*l.scale < minText || l.smallest() >= minText {
+			break
+		}
+		small := math.Ceil(f.spec.MinText/l.scale - 1e-9)
+		if small <= max(8, c.opts.SmallText) {
+			break
+		}
+		c.opts.SmallText = small
+		if l, err = f.lay(c); err != nil {
+			return nil, false, err
+		}
+	}
+	if l.smallest() < minText {
+		return l, false, nil
+	}
+	// The key (and the legend) as wide as the figure, if it is wider than
+	// they were set: Graphviz lays the boxes out the same whatever the size
+	// of the cluster's label, so the key spans the page.
+	left, _, right, _ := page.Content(l.drawing)
+	if keyed(c.opts) && right-left > c.opts.Width+1 {
+		c.opts.Width = math.Floor(right - left)
+		wide, err := f.lay(c)
+		if err != nil {
+			return nil, false, err
+		}
+		if wide.smallest() >= minText {
+			l = wide
+		}
+	}
+	return l, true, nil
+}
+
+// fit searches the candidates for the first layout that fits the page,
+// with every text at least spec.MinText, and returns it laid out for the
+// format.
+func fit(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, formats []string) (*laidOut, *Fitted, error) {
+	spec := opts.Page
+	tw, _ := spec.Text()
+	f := &fitter{ctx: ctx, engine: engine, m: m, tangled: tangled, spec: spec, formats: formats}
+	var best, chosen *laidOut
+	full := 0.0
+	compactTried := false
+	reached := map[bool]float64{} // the best size yet, with and without compact boxes
+	for _, c := range candidates(m, opts.Drawing, math.Floor(tw), opts.KeepShow) {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		if r, ok := reached[c.compact]; ok && r < spec.MinText*hopeless {
+			continue
+		}
+		l, ok, err := f.try(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		if os.Getenv("ARGMAP_DEBUG_FIT") != "" {
+			left, top, right, bottom := page.Content(l.drawing)
+			fmt.Fprintf(os.Stderr, "fit: %+v compact=%v  %.0fx%.0f scale %.3f boxes %.1f small %.1f reach %.2f ok=%v\n", l.opts, c.compact, right-left, bottom-top, l.scale, l.boxes, l.small, l.reach(spec.MinText), ok)
+		}
+		compactTried = compactTried || c.compact
+		r := l.reach(spec.MinText)
+		reached[c.compact] = max(reached[c.compact], r)
+		if !c.compact {
+			full = max(full, r)
+		}
+		if best == nil || r > best.reach(spec.MinText)+1e-9 {
+			best = l
+		}
+		if ok {
+			chosen = l
+			break
+		}
+	}
+	if chosen == nil {
+		return nil, nil, &TooSmallError{Spec: *spec, Reached: best.reach(spec.MinText), Best: best.opts, Compact: compactTried || keyed(opts.Drawing)}
+	}
+	res := &Fitted{Drawing: chosen.opts, Compact: chosen.compact, Scale: chosen.scale, Smallest: chosen.smallest(), Layouts: f.layouts}
+	if chosen.compact {
+		res.Full = full
+	}
+	if opts.Format == "pdf" {
+		res.Pages = spec.Place(chosen.drawing).Pages()
+	} else {
+		_, th := spec.Text()
+		_, top, _, bottom := page.Content(chosen.drawing)
+		res.Pages = int(math.Ceil((bottom-top)*chosen.scale/th - 1e-6))
+	}
+	return chosen, res, nil
+}
+
+// keyedLayout lays out a figure with a key of claims but no page: once to
+// measure the figure, then with the key (and the legend) set to its width.
+func keyedLayout(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, formats []string) (*laidOut, *Fitted, error) {
+	c := candidate{opts: opts.Drawing}
+	c.opts.Width = 0
+	l, err := lay(ctx, engine, m, c, tangled, nil, formats...)
+	if err != nil {
+		return nil, nil, err
+	}
+	left, _, right, _ := page.Content(l.drawing)
+	c.opts.Width = math.Floor(right - left)
+	if l, err = lay(ctx, engine, m, c, tangled, nil, formats...); err != nil {
+		return nil, nil, err
+	}
+	return l, &Fitted{Drawing: c.opts, Scale: 1, Smallest: l.smallest(), Pages: 1, Layouts: 2}, nil
+}
+
+// source is the DOT of the map drawn with d: for a tangled map, after a
+// first pass that places the arguments (by forces, then on a grid in that
+// order).
+func source(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, error) {
+	var src bytes.Buffer
+	if err := dot.Write(&src, m, d); err != nil {
+		return nil, err
+	}
+	if !tangled {
+		return src.Bytes(), nil
+	}
+	outs, err := engine.Render(ctx, src.Bytes(), "json")
+	if err != nil {
+		return nil, fmt.Errorf("placing the arguments: %w", err)
+	}
+	boxes, err := drawing.Boxes(outs[0])
+	if err != nil {
+		return nil, err
+	}
+	places := make(map[string]dot.Place, len(boxes))
+	for id, b := range boxes {
+		places[id] = dot.Place(b)
+	}
+	d.Places = dot.Grid(places)
+	src.Reset()
+	if err := dot.Write(&src, m, d); err != nil {
+		return nil, err
+	}
+	return src.Bytes(), nil
+}
