@@ -68,6 +68,35 @@ arguments before labelling: they and the arrows to and from them are drawn
 faded, in grey and dashed (dotted in the print theme), marked WITHDRAWN.
 Both need --semantics.
 
+Each box shows the argument's kind, party, title (in bold, if it has one),
+claim, id, sources and open critical questions. --show FIELD,... chooses
+among kind, party, title, claim, id, source, questions and status (the
+badge of --semantics; the border shows the label always). A box without its
+claim shows the argument's number and title (or id), in bold, and the
+claims go in a numbered key below the figure, with what the boxes leave out.
+--compact is --show title: a figure of short titles, for the body of a
+report.
+
+--page a4 (or letter, a5, a3, legal, or WxH with a unit: 210x297mm,
+8.5x11in, 595x842pt) fits the figure to a page, portrait unless
+--orientation landscape, within --margin (15mm), never enlarged. --fit
+width (the default) scales it to the width between the margins, and a PDF
+taller than a page runs on to more pages, cut between rows of boxes (the key
+starts on a page of its own if it does not fit below the figure); --fit
+page puts it all on one page. PDF pages are the page's size; SVG and PNG
+are a page wide and at least a page tall (PNG at --dpi). Every text on the
+page is at least --min-text points (default 7): box titles, claims and
+details, the map's title, the legend, arrow labels, group names and the key
+all count. To get there, render tries a few layouts, keeping the first that
+fits: tighter spacing and narrower boxes, undercuts drawn beside their
+inferences, the other direction (BT for RL, TB for LR), and, unless --show
+or --compact was given, compact boxes; it draws the legend and the key
+larger when the figure is scaled down, so that they print at --min-text.
+What it changed is said in a note on standard error. A figure that cannot
+fit is not drawn (exit status 1), with the size it would reach and what to
+try (--compact, --orientation landscape, a larger page, drawing one file of
+the map at a time).
+
 The output goes to standard output (also with -o - or -o /dev/stdout), or
 to OUT with -o. A file at OUT is replaced only once the drawing is complete,
 and left as it was if the drawing fails or is interrupted; a symbolic link is
@@ -94,8 +123,9 @@ drawings use, to save starting Graphviz each time; it ends after 5 minutes
 without a drawing. ARGMAP_RENDER_SERVER=off (or CI set) does without it.
 
 Exit status: 0 drawn, 1 errors in the map (or warnings with --strict), a
-map too large, a drawing that failed or timed out, 2 usage error, 130 or 143
-interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
+map too large, a drawing that failed, timed out, or does not fit --page with
+text of --min-text, 2 usage error, 130 or 143 interrupted (SIGINT or
+SIGTERM), with OUT left as it was.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:    "output",
@@ -163,7 +193,7 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 			&cli.StringFlag{Name: "orientation", Usage: "with --page: portrait (the default for a named size) or landscape"},
 			&cli.StringFlag{Name: "fit", Usage: "with --page: width (the default: to the width between the margins, PDF runs on to more pages) or page (the whole figure on one page)"},
 			&cli.StringFlag{Name: "margin", Usage: "with --page: the blank `LENGTH` at each edge, such as 15mm (the default), 1in or 36pt"},
-			&cli.Float64Flag{Name: "min-text", Usage: "with --page: the smallest text size allowed on the page, in points: every text (titles, claims, details, legend, key) counts", DefaultText: strconv.FormatFloat(page.DefaultMinText, 'f', -1, 64)},
+			&cli.Float64Flag{Name: "min-text", Usage: "with --page: the smallest text allowed on the page, `PT` points: every text counts (titles, claims, details, legend, labels, key)", DefaultText: strconv.FormatFloat(page.DefaultMinText, 'f', -1, 64)},
 			&cli.BoolFlag{Name: "compact", Usage: "boxes show their number and title (or id) in bold, the claims go in a numbered key below the figure: --show title"},
 			&cli.StringFlag{Name: "show", Usage: "what each box shows, some of " + strings.Join(fieldNames(), ",") + " (`FIELD,...`; default all); without claim, the claims go in a numbered key below"},
 			&cli.StringFlag{

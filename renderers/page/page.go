@@ -51,6 +51,9 @@ const (
 
 var sizePattern = regexp.MustCompile(`^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(mm|cm|in|pt)?[x×*]([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(mm|cm|in|pt)$`)
 
+// noUnit is a size written without its unit.
+var noUnit = regexp.MustCompile(`^[0-9.]+[x×*][0-9.]+$`)
+
 // sizeHelp is how to write a size, for errors.
 const sizeHelp = "a4, letter, a5, a3, legal, or WIDTHxHEIGHT with a unit: 210x297mm, 8.5x11in, 595x842pt"
 
@@ -67,7 +70,7 @@ func ParseSize(s string) (Size, error) {
 	}
 	m := sizePattern.FindStringSubmatch(norm)
 	if m == nil {
-		if regexp.MustCompile(`^[0-9.]+[x×*][0-9.]+$`).MatchString(norm) {
+		if noUnit.MatchString(norm) {
 			return Size{}, fmt.Errorf("page size %q has no unit: write %smm, %sin or %spt", s, norm, norm, norm)
 		}
 		return Size{}, fmt.Errorf("unknown page size %q: use %s", s, sizeHelp)
