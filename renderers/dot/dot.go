@@ -180,7 +180,9 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	}
 	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m),
 		show: show, number: numbers(m)}
-	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1
+	// Marks are drawn in the boxes (and frames, and legend) only when the
+	// boxes show their party.
+	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1 && show["party"]
 	if opts.Labelling != nil {
 		for _, id := range opts.Labelling.Withdrawn {
 			if m.Argument(id) != nil {
