@@ -45,25 +45,27 @@ func Content(d *drawing.Drawing) (left, top, right, bottom float64) {
 
 // Place lays a drawing out on pages: scaled to fit (Spec.Scale), centred
 // between the side margins, from the top margin down, and cut into as many
-// pages as it takes. Cuts fall between boxes and lines of text (see Cuts);
-// the blocks below the figure (the key of claims) start on a page of their
-// own if they do not fit below it but fit on one page.
+// pages as it takes. Cuts fall between boxes and lines of text (see Cut);
+// the blocks below the figure (the key of claims) start on a new page if
+// they do not fit below it but fit on one page, or if only their first
+// lines would.
 func (s Spec) Place(d *drawing.Drawing) Layout {
 	l, t, r, b := Content(d)
 	pw, ph := s.Page()
 	tw, th := s.Text()
-	scale := s.Scale(r-l, b-t)
+	scale := s.ScaleOf(d)
 	lay := Layout{Width: pw, Height: ph, Scale: scale, Top: s.Margin, Right: r}
 	lay.Left = s.Margin + (tw-(r-l)*scale)/2
 	capacity := th / scale
 	blocked := Blocked(d)
-	belowTop, hasBelow := belowTop(d)
+	belowTop, hasBelow := Below(d)
 	top := t
 	for b-top > capacity+1e-6 {
 		cut := Cut(blocked, top, top+capacity)
-		// The blocks below the figure go to the next page whole, if they
-		// start on this one, do not fit on it, and fit on a page.
-		if hasBelow && belowTop > top+capacity/4 && belowTop < cut && b-belowTop <= capacity {
+		// The blocks below the figure go to the next page, if they start on
+		// this one and do not fit on it, but fit on a page, or would leave
+		// only their first lines on this one.
+		if hasBelow && belowTop > top+capacity/4 && belowTop < cut && (b-belowTop <= capacity || cut-belowTop < capacity/6) {
 			cut = belowTop
 		}
 		lay.Frames = append(lay.Frames, Frame{Left: l, Top: top, Bottom: cut})
@@ -73,19 +75,25 @@ func (s Spec) Place(d *drawing.Drawing) Layout {
 	return lay
 }
 
+// ScaleOf is the scale at which a drawing goes on the page (see Scale):
+// with FitPage, the figure fits the page, and the blocks below it (the key
+// of claims) may go on to the next pages.
+func (s Spec) ScaleOf(d *drawing.Drawing) float64 {
+	l, t, r, b := Content(d)
+	if below, ok := Below(d); ok && below > t {
+		b = below
+	}
+	return s.Scale(r-l, b-t)
+}
+
 // PlaceOne lays a drawing out on one page as Place does, but without cuts:
 // a page as tall as it takes (at least the page's height), for formats
 // that have no pages (PNG, SVG).
 func (s Spec) PlaceOne(d *drawing.Drawing) Layout {
-	return s.PlaceOneSize(Content(d))
-}
-
-// PlaceOneSize is PlaceOne for a drawing whose content is the rectangle
-// from (l, t) to (r, b).
-func (s Spec) PlaceOneSize(l, t, r, b float64) Layout {
+	l, t, r, b := Content(d)
 	pw, ph := s.Page()
 	tw, _ := s.Text()
-	scale := s.Scale(r-l, b-t)
+	scale := s.ScaleOf(d)
 	lay := Layout{Width: pw, Height: ph, Scale: scale, Top: s.Margin, Right: r}
 	lay.Left = s.Margin + (tw-(r-l)*scale)/2
 	lay.Height = max(ph, (b-t)*scale+2*s.Margin)
@@ -205,8 +213,9 @@ func Cut(blocked []Span, top, limit float64) float64 {
 	return limit
 }
 
-// belowTop is where the blocks below the figure start, if it has any.
-func belowTop(d *drawing.Drawing) (float64, bool) {
+// Below is where the blocks below the figure (the key of claims) start,
+// if the drawing has any.
+func Below(d *drawing.Drawing) (float64, bool) {
 	top, found := math.Inf(1), false
 	for _, sh := range d.Shapes {
 		if sh.Object != BelowID {

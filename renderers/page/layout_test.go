@@ -148,7 +148,7 @@ func TestPlaceBelow(t *testing.T) {
 	d.Height = y + 10
 	lay := s.Place(d)
 	checkLayout(t, s, d, lay)
-	top, _ := belowTop(d)
+	top, _ := Below(d)
 	if len(lay.Frames) != 2 || !near(lay.Frames[0].Bottom, top) {
 		t.Errorf("frames %+v, want two, the first ending where the key starts (%g); a page is %g", lay.Frames, top, th)
 	}

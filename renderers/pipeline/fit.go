@@ -192,8 +192,7 @@ func lay(ctx context.Context, engine Engine, m *arguments.Map, c candidate, tang
 	}
 	l := &laidOut{candidate: c, src: src, outs: outs, drawing: d, scale: 1}
 	if spec != nil {
-		left, top, right, bottom := page.Content(d)
-		l.scale = spec.Scale(right-left, bottom-top)
+		l.scale = spec.ScaleOf(d)
 	}
 	l.boxes, l.small = textSizes(d)
 	return l, nil
@@ -233,48 +232,45 @@ func (f *fitter) lay(c candidate) (*laidOut, error) {
 }
 
 // try lays a candidate out and, if its boxes' text is large enough on the
-// page, sets the other texts (legend, key, labels) large enough too, then
-// the key as wide as the figure. It returns the last layout, and whether
-// it fits.
+// page, sets the figure's width (which the legend and the key fill) to the
+// page's width at the figure's scale, and the other texts (legend, key,
+// labels) large enough to print at the smallest size: a few rounds, since
+// a larger or narrower key makes the figure taller, which a page may have
+// to scale down further. It returns the last layout that fits, if one
+// does, and whether one does.
 func (f *fitter) try(c candidate) (*laidOut, bool, error) {
 	minText := f.spec.MinText - 1e-6
+	tw, _ := f.spec.Text()
 	l, err := f.lay(c)
 	if err != nil {
 		return nil, false, err
 	}
-	// Larger legend and key text make a taller figure, which a page may
-	// have to scale down further: a few rounds.
-	for range 3 {
-		if l.boxes*l.scale < minText || l.smallest() >= minText {
+	var fits *laidOut
+	for round := 0; ; round++ {
+		if l.boxes*l.scale < minText {
 			break
 		}
-		small := math.Ceil(f.spec.MinText/l.scale - 1e-9)
-		if small <= max(8, c.opts.SmallText) {
+		if l.smallest() >= minText {
+			fits = l
+		}
+		next := c
+		next.opts.Width = math.Floor(tw / l.scale)
+		next.opts.SmallText = 0
+		if l.small*l.scale < minText || c.opts.SmallText > 0 {
+			next.opts.SmallText = max(8, math.Ceil(f.spec.MinText/l.scale-1e-9))
+		}
+		if round == 3 || next.opts.Width == c.opts.Width && next.opts.SmallText == c.opts.SmallText {
 			break
 		}
-		c.opts.SmallText = small
+		c = next
 		if l, err = f.lay(c); err != nil {
 			return nil, false, err
 		}
 	}
-	if l.smallest() < minText {
+	if fits == nil {
 		return l, false, nil
 	}
-	// The key (and the legend) as wide as the figure, if it is wider than
-	// they were set: Graphviz lays the boxes out the same whatever the size
-	// of the cluster's label, so the key spans the page.
-	left, _, right, _ := page.Content(l.drawing)
-	if keyed(c.opts) && right-left > c.opts.Width+1 {
-		c.opts.Width = math.Floor(right - left)
-		wide, err := f.lay(c)
-		if err != nil {
-			return nil, false, err
-		}
-		if wide.smallest() >= minText {
-			l = wide
-		}
-	}
-	return l, true, nil
+	return fits, true, nil
 }
 
 // fit searches the candidates for the first layout that fits the page,
