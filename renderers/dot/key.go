@@ -238,5 +238,5 @@ func (w *writer) belowNode(label string, width, height float64) {
 		first = false
 	}
 	w.printf("\t\"argmap.below\" [id=\"argmap.below\" class=\"below\" shape=plaintext margin=0 width=%s height=%s pos=\"%s,%s!\"\n\t\tlabel=<%s>]\n",
-		inches(width), inches(height), num(left+width/2), num(bottom-height/2), label)
+		inches(width), inches(height), num(left+width/2), num(bottom-gridGap-height/2), label)
 }

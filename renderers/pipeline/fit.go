@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -127,9 +126,11 @@ func candidates(m *arguments.Map, asked dot.Options, width float64, keepShow boo
 	}
 	out := variants(asked, false)
 	if !keyed(asked) && !keepShow {
+		// Compact boxes are the change that counts; with them, the
+		// narrower measure and tighter spacing from the start.
 		c := asked
 		c.Show = dot.CompactShow()
-		out = append(out, variants(c, true)...)
+		out = append(out, variants(c, true)[1:]...)
 	}
 	return out
 }
@@ -259,7 +260,10 @@ func (f *fitter) try(c candidate) (*laidOut, bool, error) {
 		if l.small*l.scale < minText || c.opts.SmallText > 0 {
 			next.opts.SmallText = max(8, math.Ceil(f.spec.MinText/l.scale-1e-9))
 		}
-		if round == 3 || next.opts.Width == c.opts.Width && next.opts.SmallText == c.opts.SmallText {
+		// A width within 2% of the last is close enough: the key's rows
+		// hardly change.
+		same := math.Abs(next.opts.Width-c.opts.Width) <= 0.02*c.opts.Width && next.opts.SmallText == c.opts.SmallText
+		if round == 3 || same && fits != nil {
 			break
 		}
 		c = next
@@ -295,10 +299,7 @@ func fit(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tan
 		if err != nil {
 			return nil, nil, err
 		}
-		if os.Getenv("ARGMAP_DEBUG_FIT") != "" {
-			left, top, right, bottom := page.Content(l.drawing)
-			fmt.Fprintf(os.Stderr, "fit: %+v compact=%v  %.0fx%.0f scale %.3f boxes %.1f small %.1f reach %.2f ok=%v\n", l.opts, c.compact, right-left, bottom-top, l.scale, l.boxes, l.small, l.reach(spec.MinText), ok)
-		}
+
 		compactTried = compactTried || c.compact
 		r := l.reach(spec.MinText)
 		reached[c.compact] = max(reached[c.compact], r)

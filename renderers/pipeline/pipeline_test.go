@@ -21,7 +21,7 @@ import (
 	"github.com/argmap/argmap/semantics"
 )
 
-func loadMap(t *testing.T, file string) *arguments.Map {
+func loadMap(t testing.TB, file string) *arguments.Map {
 	t.Helper()
 	l := &arguments.Loader{}
 	m, diags := l.Load(file)
