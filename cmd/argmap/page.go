@@ -51,8 +51,12 @@ func fittedNotes(c *cli.Context, file, format string, spec *page.Spec, asked dot
 			file, spec.Describe(), pt(spec.MinText), strings.Join(changes, "; "), pt(f.Smallest), f.Scale)
 	}
 	if format != "pdf" && format != "dot" && f.Pages > 1 {
-		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is %d pages of %s tall, drawn as one long page: %s has no pages; -f pdf cuts it into pages, --fit page puts it on one\n",
-			file, f.Pages, spec.Describe(), strings.ToUpper(format))
+		what := "-f pdf cuts it into pages"
+		if spec.Fit == page.FitWidth && f.FigurePages > 1 {
+			what += ", --fit page puts the figure on one"
+		}
+		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is %d pages of %s tall, drawn as one long image: %s has no pages; %s\n",
+			file, f.Pages, spec.Describe(), strings.ToUpper(format), what)
 	}
 }
 

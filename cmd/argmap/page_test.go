@@ -167,3 +167,33 @@ func checkPopplerText(t *testing.T, pdf string, args []*arguments.Argument) {
 		}
 	}
 }
+
+// TestDocsPageFigures keeps the figures that the README shows side by side
+// current: the example compact on A4, and as render draws it by default.
+// go test ./cmd/argmap -update redraws them.
+func TestDocsPageFigures(t *testing.T) {
+	for name, args := range map[string][]string{
+		"docs/drone-strikes-a4.png":   {"render", "--page", "a4", "--compact", "--dpi", "150", "-f", "png", "examples/drone-strikes/debate.toml"},
+		"docs/drone-strikes-full.png": {"render", "--dpi", "100", "-f", "png", "examples/drone-strikes/debate.toml"},
+	} {
+		r, img := argmapRender(t, repoRoot, "", args...)
+		if r.code != 0 {
+			t.Fatal(r)
+		}
+		checkPNG(t, img)
+		path := filepath.Join(repoRoot, filepath.FromSlash(name))
+		if *update {
+			if err := os.WriteFile(path, img, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(img, want) {
+			t.Errorf("%s is out of date (argmap %s): go test ./cmd/argmap -update redraws it", name, strings.Join(args, " "))
+		}
+	}
+}

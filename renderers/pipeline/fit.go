@@ -28,8 +28,10 @@ type Fitted struct {
 	// smallest text there, in points.
 	Scale, Smallest float64
 	// Pages is the number of pages of PDF output; for SVG and PNG, which
-	// have no pages, the number of pages the figure's height would fill.
-	Pages int
+	// have no pages, the number of pages their height would fill.
+	// FigurePages is the number of pages the figure alone would fill,
+	// without the blocks below it (the key).
+	Pages, FigurePages int
 	// Layouts is the number of layouts the search made.
 	Layouts int
 	// Full is the size on the page of the smallest text of the best
@@ -321,12 +323,15 @@ func fit(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tan
 	if chosen.compact {
 		res.Full = full
 	}
+	_, th := spec.Text()
+	_, top, _, bottom := page.Content(chosen.drawing)
+	pages := func(h float64) int { return max(1, int(math.Ceil(h*chosen.scale/th-1e-6))) }
+	res.Pages, res.FigurePages = pages(bottom-top), pages(bottom-top)
+	if below, ok := page.Below(chosen.drawing); ok {
+		res.FigurePages = pages(below - top)
+	}
 	if opts.Format == "pdf" {
 		res.Pages = spec.Place(chosen.drawing).Pages()
-	} else {
-		_, th := spec.Text()
-		_, top, _, bottom := page.Content(chosen.drawing)
-		res.Pages = int(math.Ceil((bottom-top)*chosen.scale/th - 1e-6))
 	}
 	return chosen, res, nil
 }
