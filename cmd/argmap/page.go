@@ -48,7 +48,7 @@ func fittedNotes(c *cli.Context, file, format string, spec *page.Spec, asked dot
 	}
 	if len(changes) > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s on %s with text of at least %s pt: %s; its smallest text is %s pt (scale %.2f)\n",
-			file, spec.Describe(), pt(spec.MinText), strings.Join(changes, "; "), pt(f.Smallest), f.Scale)
+			file, spec.Describe(), pt(spec.MinText), strings.Join(changes, "; "), pt(f.Smallest), math.Floor(f.Scale*100+1e-6)/100)
 	}
 	if format != "pdf" && format != "dot" && f.Pages > 1 {
 		what := "-f pdf cuts it into pages"
