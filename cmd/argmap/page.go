@@ -48,7 +48,7 @@ func fittedNotes(c *cli.Context, file, format string, spec *page.Spec, asked dot
 	}
 	if len(changes) > 0 {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s on %s with text of at least %s pt: %s; its smallest text is %s pt (scale %.2f)\n",
-			file, spec.Describe(), pt(spec.MinText), strings.Join(changes, "; "), pt(f.Smallest), math.Floor(f.Scale*100+1e-6)/100)
+			file, spec.Describe(), pt(spec.MinText), strings.Join(changes, "; "), pt(f.Smallest), math.Floor(f.Scale*100+0.1)/100)
 	}
 	if format != "pdf" && format != "dot" && f.Pages > 1 {
 		what := "-f pdf cuts it into pages"
@@ -67,10 +67,10 @@ var directionWords = map[string]string{
 	"BT": "conclusions on top",
 }
 
-// pt writes a size in points with one decimal, rounded down: a size shown
-// as at least 7 is at least 7.
+// pt writes a size in points with one decimal, rounded down (but for a
+// thousandth of a point): a size shown as at least 7 is at least 7.
 func pt(v float64) string {
-	return strings.TrimSuffix(fmt.Sprintf("%.1f", math.Floor(v*10+1e-6)/10), ".0")
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", math.Floor(v*10+0.01)/10), ".0")
 }
 
 // tooSmall is the error of a figure that does not fit its page with its
