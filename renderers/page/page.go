@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -172,7 +171,7 @@ func (s Spec) Check() error {
 	if w < 72-1e-9 || h < 72-1e-9 {
 		pw, ph := s.Page()
 		return fmt.Errorf("a margin of %s leaves %s × %s of a %s × %s page: leave at least an inch (25.4 mm) each way",
-			Points(s.Margin), Points(w), Points(h), Points(pw), Points(ph))
+			Millimetres(s.Margin), Millimetres(w), Millimetres(h), Millimetres(pw), Millimetres(ph))
 	}
 	if s.MinText <= 0 {
 		return fmt.Errorf("the smallest text size must be more than 0 points")
@@ -191,8 +190,9 @@ func (s Spec) Describe() string {
 	return s.Size.Name + " " + o
 }
 
-// Points writes a length in millimetres, for messages: "180 mm".
-func Points(pt float64) string {
+// Millimetres writes a length of points in millimetres, for messages:
+// "180 mm".
+func Millimetres(pt float64) string {
 	return strconv.FormatFloat(math.Round(pt*25.4/72*10)/10, 'f', -1, 64) + " mm"
 }
 
@@ -214,15 +214,12 @@ func (s Spec) Scale(w, h float64) float64 {
 // Orientations are the names of the orientations, the default first.
 func Orientations() []string { return []string{"portrait", "landscape"} }
 
-// names lists the page sizes' names in lower case, for usage messages.
-func names() []string {
+// SizeNames lists the named page sizes in lower case, as the command line
+// takes them.
+func SizeNames() []string {
 	var ns []string
 	for _, s := range Sizes() {
 		ns = append(ns, strings.ToLower(s.Name))
 	}
-	return slices.Clip(ns)
+	return ns
 }
-
-// SizeNames lists the named page sizes in lower case, as the command line
-// takes them.
-func SizeNames() []string { return names() }

@@ -64,8 +64,8 @@ type candidate struct {
 	opts    dot.Options
 	compact bool
 	// unlikely is set on the compact boxes of the measure and spacing
-	// asked for, which are skipped when the full claims reached less than
-	// compactGain times less than the smallest size.
+	// asked for, which are skipped when compactGain times the size the
+	// full claims reached is well short (under 90%) of the smallest size.
 	unlikely bool
 }
 
