@@ -100,7 +100,7 @@ const hopeless = 0.58
 // same with compact boxes, whose titles may be narrower still. The first
 // that fits is drawn, so a change is made only when what comes before it
 // does not fit.
-func candidates(m *arguments.Map, asked dot.Options, width float64, keepShow bool) []candidate {
+func candidates(m *arguments.Map, asked dot.Options, width float64, keepShow, tangled bool) []candidate {
 	asked.Width = width
 	dir := asked.Direction
 	if dir == "" {
@@ -129,6 +129,10 @@ func candidates(m *arguments.Map, asked dot.Options, width float64, keepShow boo
 				tighter.UndercutsBeside = true
 				out = append(out, candidate{opts: tighter, compact: compact})
 			}
+		}
+		if tangled {
+			// Laid out by forces, a tangled map has no direction.
+			return out
 		}
 		out = append(out, candidate{opts: narrow(turned, 80, tightNode, tightRank), compact: compact})
 		if keyed(base) {
@@ -300,7 +304,7 @@ func fit(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tan
 	full := 0.0
 	compactTried := false
 	reached := map[bool]float64{} // the best size yet, with and without compact boxes
-	for _, c := range candidates(m, opts.Drawing, math.Floor(tw), opts.KeepShow) {
+	for _, c := range candidates(m, opts.Drawing, math.Floor(tw), opts.KeepShow, tangled) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
