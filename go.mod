@@ -12,6 +12,7 @@ require (
 	github.com/tetratelabs/wazero v1.10.1
 	github.com/urfave/cli/v2 v2.27.7
 	golang.org/x/image v0.34.0
+	golang.org/x/text v0.32.0
 )
 
 require (
@@ -23,5 +24,4 @@ require (
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
-	golang.org/x/text v0.32.0 // indirect
 )

@@ -89,6 +89,11 @@ type Argument struct {
 	// Scheme is the name of the argument's scheme, or "" (schemes.go).
 	Scheme      string
 	SchemeRange diagnostic.Range
+	// Note is a remark on the argument, for the reader of its drawing
+	// (argmap render draws it under the claim, or as a footnote);
+	// NoteRange is where it is written.
+	Note      string
+	NoteRange diagnostic.Range
 
 	File  *File
 	Range diagnostic.Range // the argument's table header, or its key

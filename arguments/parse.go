@@ -377,7 +377,7 @@ func entries(table map[string]any, n *node) []entry {
 
 var (
 	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect", "schemes"}
-	argumentKeys = []string{"claim", "title", "kind", "party", "tags", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme"}
+	argumentKeys = []string{"claim", "title", "kind", "party", "tags", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme", "note"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -444,6 +444,16 @@ func (p *parser) str(e entry, what string) (string, bool) {
 		p.wrongType(e, fmt.Sprintf("`%s` is %s and must be a string", e.name, what), fmt.Sprintf("Quote it: %s = \"...\".", e.name))
 	}
 	return s, ok
+}
+
+// note reads the note of an argument or a relation, a string drawn for the
+// reader; a blank one is a warning, since there is nothing to draw.
+func (p *parser) note(e entry, what string) string {
+	s, ok := p.str(e, what)
+	if ok && strings.TrimSpace(s) == "" {
+		p.report("empty-note", valueSpan(e.node), "Write the note, or remove the key.", "empty note")
+	}
+	return s
 }
 
 func (p *parser) wrongType(e entry, summary, detail string) {
@@ -605,6 +615,10 @@ func (p *parser) argument(e entry) {
 				sp := valueSpan(f.node)
 				a.SchemeRange = p.file.Source.Range(sp.start, sp.end)
 			}
+		case "note":
+			a.Note = p.note(f, "a note on the argument")
+			sp := valueSpan(f.node)
+			a.NoteRange = p.file.Source.Range(sp.start, sp.end)
 		default:
 			if p.proofKey(a, f) {
 				continue
@@ -854,7 +868,7 @@ func (p *parser) relation(table map[string]any, n *node) {
 				p.report("bad-value", sp, detail, "unknown relation type %q", t)
 			}
 		case "note":
-			r.Note, _ = p.str(f, "a note on the relation")
+			r.Note = p.note(f, "a note on the relation")
 		default:
 			p.unknownKey(f, "a relation", didYouMean(f.name, relationKeys), relationKeys)
 		}

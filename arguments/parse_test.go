@@ -338,3 +338,31 @@ func BenchmarkDottedKeys(b *testing.B) {
 		})
 	}
 }
+
+// TestParseNote checks that an argument's note is read with where it is
+// written, and that a relation's note is read as before.
+func TestParseNote(t *testing.T) {
+	src := "[arguments.a]\nclaim = \"A.\"\nnote = \"A caveat, \\\"quoted\\\".\"\nattacks = [\"b\"]\n\n[arguments.b]\nclaim = \"B.\"\n\n[[relations]]\nfrom = \"b\"\nto = \"a\"\ntype = \"support\"\nnote = \"Why.\"\n"
+	f, diags := Parse("n.toml", []byte(src))
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	a := f.Arguments[0]
+	if a.Note != `A caveat, "quoted".` {
+		t.Errorf("note %q", a.Note)
+	}
+	r := a.NoteRange
+	if r.Filename != "n.toml" || r.Start.Line != 3 || r.Start.Column != 8 || r.End.Line != 3 || r.End.Column != 31 {
+		t.Errorf("note at %s:%d:%d-%d:%d, want n.toml:3:8-3:31", r.Filename, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
+	}
+	if f.Arguments[1].Note != "" || f.Arguments[1].NoteRange.Start.IsValid() {
+		t.Errorf("b has a note: %q at %v", f.Arguments[1].Note, f.Arguments[1].NoteRange)
+	}
+	var notes []string
+	for _, r := range f.Relations {
+		notes = append(notes, r.Note)
+	}
+	if !slices.Equal(notes, []string{"", "Why."}) {
+		t.Errorf("relation notes %q", notes)
+	}
+}

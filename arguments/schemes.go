@@ -445,7 +445,7 @@ func (p *parser) questionRelation(typ QuestionType, table map[string]any, n *nod
 			r.QuestionRange = rng
 		case "type":
 		case "note":
-			r.Note, _ = p.str(f, "a note on the relation")
+			r.Note = p.note(f, "a note on the relation")
 		default:
 			keys := append(slices.Clone(relationKeys), "question")
 			p.unknownKey(f, "a relation", didYouMean(f.name, keys), keys)

@@ -10,3 +10,12 @@ var JSON []byte
 
 // ID is the schema's $id.
 const ID = "https://github.com/argmap/argmap/schema/argmap.schema.json"
+
+// ExportJSON is the JSON Schema (draft-07) of argmap export --format json,
+// argmap-export.schema.json.
+//
+//go:embed argmap-export.schema.json
+var ExportJSON []byte
+
+// ExportID is the export schema's $id.
+const ExportID = "https://github.com/argmap/argmap/schema/argmap-export.schema.json"

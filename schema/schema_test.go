@@ -235,6 +235,7 @@ type = "support"`, "'/relations/0/from'"},
 claim = 42`, "'/arguments/a/claim'"},
 		{"title is a number", base + `title = 3`, "'/arguments/b/title'"},
 		{"empty title", base + `title = ""`, "'/arguments/b/title'"},
+		{"argument note is a number", base + `note = 3`, "'/arguments/b/note'"},
 		{"attacks is a string", `[arguments.a]
 claim = "A"
 attacks = "b"`, "'/arguments/a/attacks'"},
@@ -343,6 +344,7 @@ func TestAccepts(t *testing.T) {
 	}{
 		{"minimal", base},
 		{"title", base + `title = "Lawful self-defence"`},
+		{"argument note", base + `note = "A caveat for the reader."`},
 		{"proof standards", base + `
 [standards]
 alpha = 0.5

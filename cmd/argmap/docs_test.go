@@ -35,11 +35,20 @@ func fencedBlocks(t *testing.T, path, lang string) []string {
 	return blocks
 }
 
-// TestREADMEConsole runs every "$ argmap ..." line of the README's console
-// blocks from the repository root and compares standard output with the
-// lines that follow it.
+// consoleDocs are the documents whose console blocks TestREADMEConsole runs.
+var consoleDocs = []string{"README.md", "docs/exchange.md"}
+
+// TestREADMEConsole runs every "$ argmap ..." line of the console blocks of
+// the README and of the guides it points to, from the repository root, and
+// compares standard output with the lines that follow it.
 func TestREADMEConsole(t *testing.T) {
-	for _, block := range fencedBlocks(t, "README.md", "console") {
+	for _, doc := range consoleDocs {
+		t.Run(doc, func(t *testing.T) { testConsole(t, doc) })
+	}
+}
+
+func testConsole(t *testing.T, doc string) {
+	for _, block := range fencedBlocks(t, doc, "console") {
 		lines := strings.SplitAfter(block, "\n")
 		for i := 0; i < len(lines); i++ {
 			cmdline, ok := strings.CutPrefix(lines[i], "$ argmap ")
@@ -54,7 +63,7 @@ func TestREADMEConsole(t *testing.T) {
 			args := strings.Fields(cmdline)
 			r := argmap(t, repoRoot, args...)
 			if r.stdout != want.String() {
-				t.Errorf("README: argmap %s\n--- got\n%s--- README says\n%s", cmdline, r.stdout, want.String())
+				t.Errorf("%s: argmap %s\n--- got\n%s--- %s says\n%s", doc, cmdline, r.stdout, doc, want.String())
 			}
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +15,7 @@ import (
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/termtext"
+	"github.com/argmap/argmap/renderers/exchange"
 	"github.com/argmap/argmap/semantics"
 	"github.com/argmap/argmap/semantics/bipolar"
 )
@@ -154,95 +154,10 @@ func runEval(c *cli.Context) error {
 	return nil
 }
 
-// evalJSON is the JSON output of argmap eval, documented in the README.
-type evalJSON struct {
-	Map        string     `json:"map"`
-	Semantics  string     `json:"semantics"`
-	Support    string     `json:"support"`
-	Without    []string   `json:"without"`
-	Extensions [][]string `json:"extensions"`
-	// TooManyExtensions: more extensions than are listed; Extensions is empty.
-	TooManyExtensions bool               `json:"too_many_extensions,omitempty"`
-	Labels            map[string]string  `json:"labels,omitempty"`
-	Scores            map[string]float64 `json:"scores,omitempty"`
-	Arguments         []evalArgJSON      `json:"arguments"`
-	// Preferences are the attacks the map's preferences decided.
-	Preferences []evalPrefJSON `json:"preferences,omitempty"`
-}
-
-type evalPrefJSON struct {
-	Attacker  string `json:"attacker"`
-	Prevails  string `json:"prevails"`
-	Reduction string `json:"reduction"` // "remove" or "reverse"
-	Because   string `json:"because"`
-}
-
-type evalArgJSON struct {
-	ID        string   `json:"id"`
-	Label     string   `json:"label,omitempty"`
-	Credulous *bool    `json:"credulous,omitempty"`
-	Skeptical *bool    `json:"skeptical,omitempty"`
-	Score     *float64 `json:"score,omitempty"`
-	// OpenQuestions are the ids of the critical questions of the argument's
-	// scheme that no argument raises or answers.
-	OpenQuestions []string `json:"open_questions,omitempty"`
-}
-
+// writeEvalJSON writes the JSON output of argmap eval, documented in the
+// README; package exchange defines it, for the JSON export too.
 func writeEvalJSON(w io.Writer, res *evaluate.Result) error {
-	out := evalJSON{
-		Map:               res.Map.Root.Name,
-		Semantics:         res.Options.Method.String(),
-		Support:           res.Options.Support.String(),
-		Without:           append([]string{}, res.Options.Without...),
-		Extensions:        append([][]string{}, res.Extensions...),
-		TooManyExtensions: res.TooManyExtensions,
-	}
-	gradual := res.Options.Method.Gradual != 0
-	if gradual {
-		out.Scores = map[string]float64{}
-	} else {
-		out.Labels = map[string]string{}
-	}
-	for _, st := range res.Arguments {
-		a := evalArgJSON{ID: st.ID}
-		if gradual {
-			score := round(st.Score)
-			a.Score = &score
-			out.Scores[st.ID] = score
-		} else {
-			a.Label = st.Label.String()
-			a.Credulous, a.Skeptical = &st.Credulous, &st.Skeptical
-			out.Labels[st.ID] = a.Label
-		}
-		for _, q := range res.Map.Questions(res.Map.Argument(st.ID)) {
-			if q.Open() {
-				a.OpenQuestions = append(a.OpenQuestions, q.Question.ID)
-			}
-		}
-		out.Arguments = append(out.Arguments, a)
-	}
-	for _, d := range res.Decisions {
-		red := "remove"
-		if d.Reversed {
-			red = "reverse"
-		}
-		out.Preferences = append(out.Preferences, evalPrefJSON{Attacker: d.Attacker, Prevails: d.Preferred, Reduction: red, Because: d.Because(res.Map)})
-	}
-	for i := range out.Extensions {
-		if out.Extensions[i] == nil {
-			out.Extensions[i] = []string{}
-		}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// round keeps six decimals: more is noise of the fixpoint iteration, and
-// byte-identical output matters more.
-func round(x float64) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 6, 64), 64)
-	return v
+	return exchange.WriteEvaluation(w, res)
 }
 
 func writeEvalText(w io.Writer, res *evaluate.Result) error {

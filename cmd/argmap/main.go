@@ -142,7 +142,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Version:   version(),
 		Writer:    stdout,
 		ErrWriter: stderr,
-		Commands:  []*cli.Command{checkCommand(), renderCommand(), evalCommand(), explainCommand(), gradeCommand(), questionsCommand(), solveCommand(), serveCommand(), graphvizServerCommand()},
+		Commands:  []*cli.Command{checkCommand(), renderCommand(), exportCommand(), importCommand(), evalCommand(), explainCommand(), gradeCommand(), questionsCommand(), solveCommand(), serveCommand(), graphvizServerCommand()},
 		// argmap decides its exit status itself, in run.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {

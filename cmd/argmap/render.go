@@ -61,6 +61,13 @@ frames the arguments by their first tag, --group-by tag:FAMILY by their first
 tag of a family ("legal basis" for tags "legal basis: ..."); frames cannot
 overlap, so an argument with several is framed by its first, as a note says.
 
+Notes and sources are drawn for print: by default each note of an argument
+or a relation is numbered in the figure and given in a NOTES block below it
+(--notes labels draws them in the figure, --notes none leaves them to the
+tooltips), and each source cited is listed once in a SOURCES block, with its
+date, address and quotes, boxes citing it by number (--sources none names
+the sources in the boxes instead). Addresses are links in SVG and PDF.
+
 With --semantics, each argument is drawn with its label under that
 semantics (accepted, rejected or undecided), explained in the legend.
 --support says how supports are read, and --without ID,... withdraws
@@ -166,6 +173,14 @@ SIGTERM), with OUT left as it was.`,
 			&cli.BoolFlag{
 				Name:  "no-legend",
 				Usage: "leave the legend out",
+			},
+			&cli.StringFlag{
+				Name:  "notes",
+				Usage: "draw the notes of arguments and relations as `MODE`: footnotes (the default: numbers in the figure, the notes in a NOTES block below it), labels (in the figure), or none (tooltips only)",
+			},
+			&cli.StringFlag{
+				Name:  "sources",
+				Usage: "draw the sources as `MODE`: list (the default: a SOURCES block below the figure, with each source's date, address and quotes; boxes cite them by number) or none (names in the boxes)",
 			},
 			&cli.Float64Flag{
 				Name:        "dpi",
@@ -295,7 +310,8 @@ func runRender(c *cli.Context) error {
 
 	// Graphviz takes tens of milliseconds to start (its compiled code is
 	// loaded and checked): start it now, while the map is read, unless the
-	// output is DOT, which most maps draw without it.
+	// output is DOT, which needs it only for a tangled map or for blocks
+	// below the figure (notes, sources), whose width a layout measures.
 	gv := graphvizDialer(c.App.ErrWriter).Engine()
 	if format != "dot" {
 		gv.Start(ctx)
@@ -385,6 +401,8 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 		GroupBy:   c.String("group-by"),
 		Theme:     c.String("theme"),
 		NoLegend:  !c.Bool("legend") || c.Bool("no-legend"),
+		Notes:     c.String("notes"),
+		Sources:   c.String("sources"),
 	}
 	opts.NoPartyMarks = !c.Bool("party-marks")
 	check := func(flag, value string, allowed []string) error {
@@ -394,7 +412,9 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 		return usageError("unknown value %q for --%s: use one of %s", c.String(flag), flag, strings.Join(allowed, ", "))
 	}
 	if err := cmp.Or(check("direction", opts.Direction, dot.Directions()),
-		check("theme", opts.Theme, dot.Themes())); err != nil {
+		check("theme", opts.Theme, dot.Themes()),
+		check("notes", opts.Notes, dot.NoteModes()),
+		check("sources", opts.Sources, dot.SourceModes())); err != nil {
 		return opts, err
 	}
 	if !dot.ValidGrouping(opts.GroupBy) {

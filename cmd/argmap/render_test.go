@@ -94,6 +94,13 @@ func TestRenderGolden(t *testing.T) {
 		{"unknown-theme", e2e, []string{"render", "--theme", "neon", "warnings/map.toml"}, 2},
 		{"unknown-direction", e2e, []string{"render", "--direction", "up", "warnings/map.toml"}, 2},
 		{"unknown-group-by", e2e, []string{"render", "--group-by", "colour", "warnings/map.toml"}, 2},
+		{"unknown-notes", e2e, []string{"render", "--notes", "endnotes", "warnings/map.toml"}, 2},
+		{"unknown-sources", e2e, []string{"render", "-f", "dot", "--sources", "all", "warnings/map.toml"}, 2},
+		// Notes and sources: footnotes and the list (the defaults), notes
+		// as labels, neither.
+		{"notes-dot", filepath.Join(e2e, "notes"), []string{"render", "-f", "dot", "map.toml"}, 0},
+		{"notes-dot-labels", filepath.Join(e2e, "notes"), []string{"render", "-f", "dot", "--notes", "labels", "--sources", "none", "map.toml"}, 0},
+		{"notes-dot-none", filepath.Join(e2e, "notes"), []string{"render", "-f", "dot", "--notes=none", "--sources=none", "map.toml"}, 0},
 		// --support and --without change labels, which need --semantics.
 		{"support-without-semantics", e2e, []string{"render", "--support", "necessary", "warnings/map.toml"}, 2},
 		{"without-without-semantics", e2e, []string{"render", "-f", "dot", "--without", "a", "warnings/map.toml"}, 2},
@@ -530,7 +537,8 @@ func TestRenderTangled(t *testing.T) {
 	if r.code != 0 {
 		t.Fatal(r)
 	}
-	if !bytes.Contains(dot, []byte("layout=nop")) || bytes.Count(dot, []byte(`pos="`)) != len(m.Arguments) {
+	// Every argument placed, and the blocks below them (sources).
+	if !bytes.Contains(dot, []byte("layout=nop")) || bytes.Count(dot, []byte(`pos="`)) != len(m.Arguments)+1 {
 		t.Errorf("the DOT of a tangled map does not place every argument")
 	}
 	r, svg := argmapRender(t, ".", "", "render", file)
@@ -825,5 +833,77 @@ func writeGenerated(t *testing.T, file string, n int) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRenderNotes draws a map with notes and sources as a reader gets it:
+// the notes, sources, quotes and addresses are text of the PDF, each web
+// address a link there (a link annotation with its URI) and in the SVG (an
+// <a> with its href), and no other address a link.
+func TestRenderNotes(t *testing.T) {
+	dir := filepath.Join("testdata", "e2e", "notes")
+	m := loadMap(t, filepath.Join(dir, "map.toml"))
+	links := []string{"https://www.reuters.com/world/americas/", "https://www.un.org/en/about-us/un-charter/chapter-7"}
+	texts := []string{
+		"NOTES", "1 The map's conclusion: everything else bears on it.", "2 Sheinbaum's words, at a press conference.",
+		"3 Self-defence under Article 51 needs an armed attack.", "4 Article 2(4) prohibits the strike unless an exception applies.",
+		"5 Is Sarukhán an expert in the law of self-defence?",
+		"SOURCES", "[1] Reuters, 2025-02-25 https://www.reuters.com/world/americas/ “could legally justify more aggressive countermeasures” (designation)",
+		"[2] NBC News", "[3] News analysis “would represent a violation of international law and an act of war” (expert)",
+		"[4] Press conference of President Sheinbaum javascript:alert(1) “The people of Mexico will not, under any circumstances, accept intervention”",
+		"[5] Charter of the United Nations, Art. 51 https://www.un.org/en/about-us/un-charter/chapter-7",
+	}
+
+	r, pdf := argmapRender(t, dir, "", "render", "-f", "pdf", "map.toml")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	checkPDF(t, pdf, m)
+	var uris []string
+	for _, match := range regexp.MustCompile(`/Subtype /Link /Rect \[[-\d. ]+\] /Border \[0 0 0\] /A << /Type /Action /S /URI /URI \(([^)]*)\) >>`).FindAllSubmatch(pdf, -1) {
+		uris = append(uris, string(match[1]))
+	}
+	if !slices.Equal(uris, links) {
+		t.Errorf("the PDF links to %q, want %q", uris, links)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command("pdftotext", "-raw", "-", "-")
+		cmd.Stdin = bytes.NewReader(pdf)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, want := range texts {
+			if !strings.Contains(text, want) {
+				t.Errorf("pdftotext: no %q in\n%s", want, text)
+			}
+		}
+	}
+
+	r, svg := argmapRender(t, dir, "", "render", "map.toml")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	checkSVG(t, svg, m)
+	var hrefs []string
+	for _, match := range regexp.MustCompile(`<a href="([^"]*)" xlink:href="([^"]*)"`).FindAllSubmatch(svg, -1) {
+		if string(match[1]) != string(match[2]) {
+			t.Errorf("a link with href %s and xlink:href %s", match[1], match[2])
+		}
+		if !slices.Contains(hrefs, string(match[1])) {
+			hrefs = append(hrefs, string(match[1]))
+		}
+	}
+	if !slices.Equal(hrefs, links) {
+		t.Errorf("the SVG links to %q, want %q", hrefs, links)
+	}
+	if bytes.Contains(svg, []byte(`href="javascript`)) {
+		t.Error("the SVG links to a javascript: address")
+	}
+	for _, want := range []string{">NOTES<", ">SOURCES<", ">Is Sarukhán an expert in the law of self&#45;defence?<", ">javascript:alert(1)<"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("no %s in the SVG", want)
+		}
 	}
 }

@@ -3,7 +3,10 @@
 // mark, in a map of several parties), claim, id and sources;
 // each relation an arrow (support and attack differ in colour and in
 // arrowhead, and in line style in the print theme); the map's title and a
-// legend of every mark used above.
+// legend of every mark used above; and below, the notes of arguments and
+// relations, numbered in the figure, and the sources cited, with their
+// dates, addresses (links) and quotes (see Options.Notes and
+// Options.Sources).
 //
 // The output is a deterministic function of the map and the options: the
 // same map gives the same bytes, so the DOT (and what Graphviz draws from it)
@@ -97,10 +100,15 @@ type Options struct {
 	// NodeSep and RankSep are the space between neighbouring boxes of a
 	// rank and between ranks, in points; zero means the defaults (18, 36).
 	NodeSep, RankSep float64
-	// Width, if not zero, is the width of the figure in points, which the
-	// title and the legend wrap to and the key of claims is set to. Zero
-	// draws the legend's first row in one and sets the key 480 points
-	// wide.
+	// Width, if positive, is the width of the figure in points: the
+	// title and the legend wrap to it, and the blocks below the figure
+	// (KEY, NOTES, SOURCES) are set in it, less the margins of the cluster
+	// FigureCluster, or in their narrowest measure (300 points of 8-point
+	// text) if it is narrower. A first layout with Width 1 measures the
+	// figure without widening it (the width of FigureCluster, as Graphviz
+	// laid it out), and a second one sets the blocks to it (see
+	// HasBlocks). Zero draws the legend's first row in one and sets the
+	// blocks to an estimate of the figure's width.
 	Width float64
 	// SmallText, if more than 8, is the size in points of the texts that
 	// are smaller than a box's claim and that the layout of the boxes does
@@ -113,6 +121,20 @@ type Options struct {
 	// behind it: the map is a rank shallower for each undercut on its
 	// longest chain of reasons, and narrower across the ranks.
 	UndercutsBeside bool
+	// Notes is how the notes of arguments and relations are drawn (see
+	// NoteModes): "footnotes" (the default) puts a number on each arrow
+	// and in each box that has a note, and the numbered notes in a block
+	// NOTES below the figure; "labels" draws each relation's note as its
+	// arrow's label and each argument's note under its claim; "none"
+	// leaves them to the SVG's tooltips.
+	Notes string
+	// Sources is whether the sources are listed below the figure (see
+	// SourceModes): "list" (the default) draws a block SOURCES, each
+	// source cited once, numbered in the order first cited, with its
+	// name, date, address (a link in SVG and PDF) and quotes, and boxes
+	// cite their sources by number, "[1, 3]"; "none" names the sources in
+	// the boxes.
+	Sources string
 }
 
 // small is the size of the legend, of the labels of groups and arrows,
@@ -170,6 +192,18 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if !ValidGrouping(opts.GroupBy) {
 		return fmt.Errorf("dot: unknown grouping %q: use one of %s, or tag:FAMILY", opts.GroupBy, strings.Join(Groupings(), ", "))
 	}
+	if opts.Notes == "" {
+		opts.Notes = NoteModes()[0]
+	}
+	if !slices.Contains(NoteModes(), opts.Notes) {
+		return fmt.Errorf("dot: unknown notes mode %q: use one of %s", opts.Notes, strings.Join(NoteModes(), ", "))
+	}
+	if opts.Sources == "" {
+		opts.Sources = SourceModes()[0]
+	}
+	if !slices.Contains(SourceModes(), opts.Sources) {
+		return fmt.Errorf("dot: unknown sources mode %q: use one of %s", opts.Sources, strings.Join(SourceModes(), ", "))
+	}
 	show, err := newShows(opts.Show)
 	if err != nil {
 		return err
@@ -183,6 +217,20 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	// Marks are drawn in the boxes (and frames, and legend) only when the
 	// boxes show their party.
 	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1 && show["party"]
+	w.rels = w.relations()
+	w.layout = layoutDot
+	switch {
+	case opts.Places != nil:
+		w.layout = layoutNop
+	case dotCost(w.ids(), w.rels) > maxDotCost:
+		w.layout = layoutSFDP
+	}
+	if opts.Notes == "footnotes" {
+		w.notes = collectNotes(m, w.rels)
+	}
+	if opts.Sources == "list" {
+		w.sources = collectSources(m)
+	}
 	if opts.Labelling != nil {
 		for _, id := range opts.Labelling.Withdrawn {
 			if m.Argument(id) != nil {
@@ -208,20 +256,18 @@ type writer struct {
 	partyFrames bool
 	show        shows
 	number      map[string]int // each argument's number in the key, from 1
+	rels        []*relation // the relations to draw
+	layout      string      // layoutDot, layoutSFDP or layoutNop
+	notes       *noteSet    // the footnotes, with Options.Notes "footnotes"
+	sources     *sourceList // the sources, with Options.Sources "list"
+	inFigure    bool        // the boxes are written in the figure's cluster
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
 
 func (w *writer) write() {
 	m, t := w.m, w.theme
-	rels := w.relations()
-	layout := layoutDot
-	switch {
-	case w.opts.Places != nil:
-		layout = layoutNop
-	case dotCost(w.ids(), rels) > maxDotCost:
-		layout = layoutSFDP
-	}
+	rels, layout := w.rels, w.layout
 	if title := w.title(); title != "" {
 		w.printf("// %s\n", title)
 	}
@@ -243,39 +289,69 @@ func (w *writer) write() {
 		// The boxes are where Grid put them; the arrows are straight.
 		w.printf("\t\tsplines=false\n")
 	}
-	w.printf("\t\tfontname=%s fontsize=%s fontcolor=%q bgcolor=%q labelloc=t labeljust=l\n",
-		quote(fonts.Name), num(legendSize), t.title, t.background)
-	if label := w.graphLabel(); label != "" {
-		w.printf("\t\tlabel=<%s>", label)
+	// The blocks below the figure: in the dot layout, the label of a
+	// cluster around the whole figure, placed at its bottom; in the nop
+	// layout, which has no clusters, a box placed under the grid. The
+	// first pass of a tangled map only places the arguments.
+	blocks := w.blocks()
+	if layout == layoutSFDP {
+		blocks = nil
+	}
+	top, bottom := w.graphLabel(), ""
+	if len(blocks) > 0 && layout == layoutDot {
+		bottom, _ = w.blocksLabel(blocks, w.figureWidth())
+	}
+	// dot routes arrows that join boxes of one rank around the rank, on
+	// the side of the rank ahead, and may route them across a cluster's
+	// label there, but never across the graph's: with arrows pointing up,
+	// the side ahead is the bottom, where the blocks go, so the blocks are
+	// the graph's label and the title and legend the cluster's.
+	swap := bottom != "" && w.opts.Direction == "BT"
+	loc, graphLabel := "t", top
+	if swap {
+		loc, graphLabel = "b", bottom
+	}
+	w.printf("\t\tfontname=%s fontsize=%s fontcolor=%q bgcolor=%q labelloc=%s labeljust=l\n",
+		quote(fonts.Name), num(legendSize), t.title, t.background, loc)
+	if graphLabel != "" {
+		w.printf("\t\tlabel=<%s>", graphLabel)
 	}
 	w.printf("]\n")
 	w.printf("\tnode [shape=box style=\"rounded,filled\" penwidth=1 fontname=%s fontsize=%s fontcolor=%q margin=\"%s,%s\"]\n",
 		quote(fonts.Name), num(claimSize), t.ink, inches(padX), inches(padY))
 	w.printf("\tedge [penwidth=1.3 arrowsize=0.8]\n")
+	if bottom != "" {
+		// Graphviz mirrors a cluster's labeljust when arrows point right
+		// to left, and its labelloc when they point up.
+		just, loc, label := "l", "b", bottom
+		switch {
+		case w.opts.Direction == "RL":
+			just = "r"
+		case swap && top != "":
+			label = top // at the top
+		case swap:
+			label = ""
+		}
+		w.inFigure = true
+		w.printf("\tsubgraph %s {\n", FigureCluster)
+		w.printf("\t\tgraph [id=\"argmap.figure\" class=\"figure\" peripheries=0 margin=%s labelloc=%s labeljust=%s",
+			num(figureMargin), loc, just)
+		if label != "" {
+			w.printf("\n\t\t\tlabel=<%s>", label)
+		}
+		w.printf("]\n")
+	}
 	// Groups are drawn by dot only: the other layouts ignore clusters.
 	groups, ungrouped := w.groups()
 	if layout != layoutDot {
 		groups, ungrouped = nil, m.Arguments
 	}
 	w.partyFrames = len(groups) > 0 && w.opts.GroupBy == "party"
-	// What is drawn below the figure (the key of claims) is the bottom
-	// label of a frameless cluster around it; nop places it as a box.
-	var below string
-	var belowWidth, belowHeight float64
-	if layout != layoutSFDP {
-		below, belowWidth, belowHeight = w.below()
-	}
-	if below != "" && layout == layoutDot {
-		w.belowCluster(below)
-	}
 	for i, g := range groups {
 		w.group(i+1, g)
 	}
 	for _, a := range ungrouped {
 		w.node("\t", a)
-	}
-	if below != "" && layout == layoutNop {
-		w.belowNode(below, belowWidth, belowHeight)
 	}
 	undercuts := undercutsOf(m)
 	for _, r := range rels {
@@ -290,8 +366,11 @@ func (w *writer) write() {
 		}
 	}
 	w.questionEdges()
-	if below != "" && layout == layoutDot {
+	if len(blocks) > 0 && layout == layoutDot {
 		w.printf("\t}\n")
+	}
+	if len(blocks) > 0 && layout == layoutNop {
+		w.blocksNode(blocks)
 	}
 	w.printf("}\n")
 }
@@ -427,8 +506,14 @@ func (w *writer) group(n int, g *group) {
 	if w.opts.Direction == "RL" {
 		just = "r"
 	}
-	w.printf("\t\tgraph [id=\"argmap.group.%d\" class=\"group\" style=\"rounded,filled\" color=%q fillcolor=%q penwidth=1 labeljust=%s margin=10\n\t\t\tlabel=<%s>]\n",
-		n, g.border, t.group.fill, just, b.String())
+	// Inside the figure's cluster, a group would inherit its attributes:
+	// its border and its label's place are set again.
+	inherited := ""
+	if w.inFigure {
+		inherited = " peripheries=1 labelloc=t"
+	}
+	w.printf("\t\tgraph [id=\"argmap.group.%d\" class=\"group\" style=\"rounded,filled\" color=%q fillcolor=%q penwidth=1 labeljust=%s margin=10%s\n\t\t\tlabel=<%s>]\n",
+		n, g.border, t.group.fill, just, inherited, b.String())
 	for _, a := range g.arguments {
 		w.node("\t\t", a)
 	}
@@ -574,8 +659,14 @@ func relationsOf(m *arguments.Map) []*relation {
 // says what the relation is.
 func (w *writer) edge(r *relation) {
 	rs := w.relationStyle(w.theme.relations[r.typ], r.from, r.to)
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
+		quote(r.from), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
+}
+
+// relationNote is the attribute that draws a relation's notes on its
+// arrow (see arrowNote).
+func (w *writer) relationNote(r *relation, color string) string {
+	return w.arrowNote(r.id(), strings.Join(r.notes, " "), color)
 }
 
 // undercutsOf returns the undercuts of the map by the support they aim
@@ -607,21 +698,40 @@ func (w *writer) inference(r *relation, us []*arguments.Undercut) {
 		quote(inf), quote(inf), class, rs.color, rs.color, quote(inferenceTooltip(r)))
 	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
 		quote(r.from), quote(inf), quote(r.id()+".premise"), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
+		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
 	w.undercutArrows(r, inf, us)
+}
+
+// undercutArrow is the arrow of the undercuts of one relation by one
+// argument, drawn once however often the undercut is given.
+type undercutArrow struct {
+	first *arguments.Undercut // the first given
+	notes []string            // the notes of all, cleaned, each once
+}
+
+// undercutArrowsOf returns the arrows of the undercuts us of a relation,
+// sorted by the undercutting argument.
+func undercutArrowsOf(us []*arguments.Undercut) []undercutArrow {
+	us = slices.Clone(us)
+	slices.SortStableFunc(us, func(a, b *arguments.Undercut) int { return strings.Compare(a.From, b.From) })
+	var out []undercutArrow
+	for _, u := range us {
+		if n := len(out); n == 0 || out[n-1].first.From != u.From {
+			out = append(out, undercutArrow{first: u})
+		}
+		ua := &out[len(out)-1]
+		if n := clean(u.Note); n != "" && !slices.Contains(ua.notes, n) {
+			ua.notes = append(ua.notes, n)
+		}
+	}
+	return out
 }
 
 // undercutArrows writes the arrows of the undercuts us of r onto its node inf.
 func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercut) {
-	us = slices.Clone(us)
-	slices.SortStableFunc(us, func(a, b *arguments.Undercut) int { return strings.Compare(a.From, b.From) })
-	seen := map[string]bool{}
-	for _, u := range us {
-		if seen[u.From] {
-			continue
-		}
-		seen[u.From] = true
+	for _, ua := range undercutArrowsOf(us) {
+		u := ua.first
 		// An undercut is withdrawn with its undercutter, or with the
 		// support it aims at.
 		st := w.relationStyle(w.theme.undercut(), append([]string{u.From, r.to}, r.premises()...)...)
@@ -629,8 +739,9 @@ func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercu
 		if w.opts.UndercutsBeside {
 			minlen = " minlen=0"
 		}
-		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, minlen, quote(undercutTooltip(r, u)))
+		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s%s tooltip=%s]\n",
+			quote(u.From), quote(inf), quote(undercutID(u)), st.class, st.color, st.style, st.arrowhead, minlen,
+			w.arrowNote(undercutID(u), strings.Join(ua.notes, " "), st.color), quote(undercutTooltip(r, u)))
 	}
 }
 
@@ -699,6 +810,9 @@ func Tooltips(m *arguments.Map) map[string]string {
 			b.WriteString(", " + p)
 		}
 		b.WriteString(":\n" + clean(a.Claim))
+		if n := clean(a.Note); n != "" {
+			b.WriteString("\nNote: " + n)
+		}
 		if tags := tagsOf(a, "tag"); len(tags) > 0 {
 			b.WriteString("\nTags: " + strings.Join(tags, "; "))
 		}

@@ -145,6 +145,13 @@ func TestWriteGolden(t *testing.T) {
 		// as wide as the figure.
 		{"titles-page", "titles.toml", Options{Show: CompactShow(), TitleWidth: 60, NodeSep: 6, RankSep: 14, Width: 300, SmallText: 11, UndercutsBeside: true}},
 		{"relations-legend-rows", "relations.toml", Options{Width: 200, Labelling: handLabelling}},
+		// Notes and sources: footnotes and the list (the defaults), notes
+		// drawn as labels, neither (today's drawing, tooltips only), and
+		// the blocks in the print theme, set to a measured width.
+		{"notes", "notes.toml", Options{}},
+		{"notes-labels", "notes.toml", Options{Notes: "labels"}},
+		{"notes-none", "notes.toml", Options{Notes: "none", Sources: "none"}},
+		{"notes-print-bt", "notes.toml", Options{Theme: "print", Direction: "BT", GroupBy: "kind", Width: 700}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +177,10 @@ func TestOptions(t *testing.T) {
 		hasNot  []string
 		cluster map[string][]string // cluster number -> its arguments
 	}{
-		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid arrowhead=normal`, `style=solid arrowhead=tee`}, []string{"cluster"}, nil},
+		{"defaults", Options{}, "", []string{"rankdir=RL", `class="argmap theme-light"`, ">Relations<", ">supports<", " premise<", `style=solid arrowhead=normal`, `style=solid arrowhead=tee`, "<B>NOTES</B>"}, []string{"cluster_1"}, nil},
+		{"bad notes", Options{Notes: "endnotes"}, `unknown notes mode "endnotes": use one of footnotes, labels, none`, nil, nil, nil},
+		{"bad sources", Options{Sources: "all"}, `unknown sources mode "all": use one of list, none`, nil, nil, nil},
+		{"no notes", Options{Notes: "none"}, "", nil, []string{"cluster", "NOTES", "xlabel"}, nil},
 		{"direction", Options{Direction: "TB"}, "", []string{"rankdir=TB"}, nil, nil},
 		{"bad direction", Options{Direction: "up"}, `unknown direction "up"`, nil, nil, nil},
 		{"bad theme", Options{Theme: "neon"}, `unknown theme "neon"`, nil, nil, nil},

@@ -36,6 +36,21 @@ const maxDotCost = 3000
 // so this is an upper bound, good enough to tell a tree with cross-links
 // from a tangle.
 func dotCost(ids []string, rels []*relation) int {
+	rank, dag := dotRanks(ids, rels)
+	cost := len(ids)
+	for a := range dag {
+		for _, b := range dag[a] {
+			cost += max(0, rank[b]-rank[a]-1)
+		}
+	}
+	return cost
+}
+
+// dotRanks ranks the arguments ids by the longest path to them, once
+// cycles are broken as dot breaks them (reversing the edges that close a
+// cycle in a depth-first search), and returns the ranks, by index in ids,
+// and the acyclic graph's successors.
+func dotRanks(ids []string, rels []*relation) ([]int, [][]int) {
 	index := make(map[string]int, len(ids))
 	for i, id := range ids {
 		index[id] = i
@@ -112,13 +127,7 @@ func dotCost(ids []string, rels []*relation) int {
 			}
 		}
 	}
-	cost := n
-	for a := range n {
-		for _, b := range dag[a] {
-			cost += max(0, rank[b]-rank[a]-1)
-		}
-	}
-	return cost
+	return rank, dag
 }
 
 // Tangled reports whether the map is too tangled for the dot layout, which

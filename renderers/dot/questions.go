@@ -1,6 +1,9 @@
 package dot
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/argmap/argmap/arguments"
 	"github.com/argmap/argmap/renderers/fonts"
 )
@@ -25,13 +28,14 @@ func openQuestions(m *arguments.Map, a *arguments.Argument) int {
 // questionEdge is the arrow of a question or answer relation.
 type questionEdge struct {
 	id, from, to, style, label, tip string
+	notes                           []string // the relations' notes, cleaned, each once
 }
 
 // questionEdgesOf lists the arrows of the map's question and answer
 // relations, once each, in the map's order.
 func questionEdgesOf(m *arguments.Map) []questionEdge {
 	var edges []questionEdge
-	seen := map[string]bool{}
+	seen := map[string]int{} // index in edges
 	for _, r := range m.QuestionRelations {
 		a := m.Argument(r.To)
 		if m.Argument(r.From) == nil || a == nil || a.Scheme == "" {
@@ -46,22 +50,55 @@ func questionEdgesOf(m *arguments.Map) []questionEdge {
 			verb, style, label = "answers", "dotted", "!"+nbsp+r.Question
 		}
 		id := r.From + "." + verb + "-" + r.Question + "." + r.To
-		if seen[id] {
+		note := clean(r.Note)
+		if i, ok := seen[id]; ok {
+			if note != "" && !slices.Contains(edges[i].notes, note) {
+				edges[i].notes = append(edges[i].notes, note)
+			}
 			continue
 		}
-		seen[id] = true
+		seen[id] = len(edges)
 		tip := r.From + " " + verb + " the critical question " + r.Question + " of " + r.To + ": " + clean(s.Question(r.Question).Text)
-		if note := clean(r.Note); note != "" {
+		if note != "" {
 			tip += " " + note
 		}
-		edges = append(edges, questionEdge{id, r.From, r.To, style, label, tip})
+		e := questionEdge{id: id, from: r.From, to: r.To, style: style, label: label, tip: tip}
+		if note != "" {
+			e.notes = []string{note}
+		}
+		edges = append(edges, e)
 	}
 	return edges
 }
 
 func (w *writer) questionEdges() {
 	for _, e := range questionEdgesOf(w.m) {
-		w.printf("\t%s -> %s [id=%s class=\"question\" color=%q fontcolor=%q fontname=%s fontsize=%s style=%s arrowhead=empty xlabel=%s tooltip=%s]\n",
-			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(w.small()), e.style, quote(e.label), quote(e.tip))
+		// The question's id is the arrow's external label; a note drawn
+		// as a label is the arrow's label.
+		note, xlabel := "", " xlabel="+quote(e.label)
+		text := strings.Join(e.notes, " ")
+		switch w.opts.Notes {
+		case "footnotes":
+			// The mark by the arrow's tail: the question's id takes the
+			// arrow's external label, which Graphviz may push onto a box
+			// when the arrow is short.
+			if mark := noteMark(w.notes.arrows, e.id); mark != "" {
+				var b strings.Builder
+				writeRuns(&b, line{{text: mark, style: style{size: w.small(), bold: true, color: w.theme.detail}}})
+				note = " taillabel=<" + b.String() + "> labeldistance=1.5"
+			}
+		case "labels":
+			switch {
+			case w.layout == layoutDot:
+				note = w.arrowNote(e.id, text, w.theme.detail)
+			case text != "":
+				// The other layouts make no room for labels: the note
+				// follows the question's id in the external label.
+				xlabel, note = "", w.arrowNote(e.id, strings.ReplaceAll(e.label, nbsp, " ")+": "+text, w.theme.detail)
+			}
+		}
+		note = strings.TrimPrefix(note, labelFont) // the arrow sets it
+		w.printf("\t%s -> %s [id=%s class=\"question\" color=%q fontcolor=%q fontname=%s fontsize=%s style=%s arrowhead=empty%s%s tooltip=%s]\n",
+			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(w.small()), e.style, xlabel, note, quote(e.tip))
 	}
 }

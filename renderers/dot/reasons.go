@@ -67,7 +67,7 @@ func (w *writer) linked(r *relation, us []*arguments.Undercut) {
 		w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=none tooltip=%s]\n",
 			quote(id), quote(inf), quote(r.id()+".premise."+id), rs.class, rs.color, rs.style, quote(relationTooltip(r)))
 	}
-	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s tooltip=%s]\n",
-		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, quote(relationTooltip(r)))
+	w.printf("\t%s -> %s [id=%s class=%q color=%q style=%s arrowhead=%s%s tooltip=%s]\n",
+		quote(inf), quote(r.to), quote(r.id()), rs.class, rs.color, rs.style, rs.arrowhead, w.relationNote(r, rs.color), quote(relationTooltip(r)))
 	w.undercutArrows(r, inf, us)
 }

@@ -183,24 +183,28 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 		name = append(name, run{text: title, style: style{size: claimSize, bold: true, color: ink}})
 	}
 	nameLines, nw := w.meas.wrapName(name, measure)
-	var claimLines []line
-	cw := 0.0
+	var claimLines, noteLines []line
+	cw, ntw := 0.0, 0.0
 	if show["claim"] {
-		claimLines, cw = w.meas.wrap([]run{{text: clean(a.Claim), style: style{size: claimSize, color: ink}}}, measure)
+		claimLines, cw = w.meas.wrap(w.claimRuns(a, style{size: claimSize, color: ink}, style{size: detailSize, bold: true, color: details}), measure)
+		// With --notes labels, the argument's note is under its claim.
+		if note := w.labelNote(a); note != "" {
+			noteLines, ntw = w.meas.wrap([]run{{text: note, style: detail}}, measure)
+		}
 	}
 
 	var footer []run
 	if show["id"] && !(show.keyed() && title == a.ID) {
 		footer = append(footer, run{text: a.ID, style: style{size: detailSize, bold: true, color: details}})
 	}
-	if src := sourceNames(a.Sources); show["source"] && src != "" {
+	if src := w.citation(a); show["source"] && src != "" {
 		footer = append(footer, run{text: sep(footer) + src, style: detail})
 	}
 	if n := openQuestions(w.m, a); show["questions"] && n > 0 {
 		footer = append(footer, run{text: sep(footer) + "?" + strconv.Itoa(n) + nbsp + "open", style: style{size: detailSize, bold: true, color: ink}})
 	}
 	footerLines, fw := w.meas.wrap(footer, measure)
-	width := maxf(maxf(hw, nw), maxf(cw, fw))
+	width := maxf(maxf(maxf(hw, nw), maxf(cw, fw)), ntw)
 
 	// One row per line, as tall as Graphviz makes a line of its largest
 	// font: Graphviz spaces the lines of a cell that mixes fonts (a bold id
@@ -208,7 +212,7 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	// apart by a gap; the title sits on its claim.
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	sections := [][]line{headerLines, nameLines, claimLines, footerLines}
+	sections := [][]line{headerLines, nameLines, claimLines, noteLines, footerLines}
 	last := len(sections) - 1
 	for last > 0 && len(sections[last]) == 0 {
 		last--
@@ -216,6 +220,8 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	for i, lines := range sections[:last+1] {
 		after := gap
 		switch {
+		case len(lines) == 0:
+			continue
 		case i == last:
 			after = 0
 		case i == 1 && len(claimLines) > 0:
@@ -233,4 +239,35 @@ func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status seman
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String(), width
+}
+
+// claimRuns are the runs of an argument's claim in text, followed by its
+// footnote's mark in mark, as in running text.
+func (w *writer) claimRuns(a *arguments.Argument, text, mark style) []run {
+	claim := []run{{text: clean(a.Claim), style: text}}
+	if w.notes != nil {
+		if n := noteMark(w.notes.args, a.ID); n != "" {
+			claim[0].text += " "
+			claim = append(claim, run{text: n, style: mark})
+		}
+	}
+	return claim
+}
+
+// labelNote is the argument's note drawn with its claim, with
+// Options.Notes "labels", or "".
+func (w *writer) labelNote(a *arguments.Argument) string {
+	if w.opts.Notes != "labels" {
+		return ""
+	}
+	return clean(a.Note)
+}
+
+// citation is what an argument's footer says of its sources: their
+// numbers in the list SOURCES, "[1, 3]", or without the list their names.
+func (w *writer) citation(a *arguments.Argument) string {
+	if w.sources != nil {
+		return w.sources.citation(a.ID)
+	}
+	return sourceNames(a.Sources)
 }

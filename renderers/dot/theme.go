@@ -12,6 +12,7 @@ type theme struct {
 	ink        string // claims
 	detail     string // party, id, sources, legend
 	title      string
+	link       string               // a source's address
 	kinds      map[string]kindStyle // by kind name
 	other      kindStyle            // no kind, or an unknown kind
 	// kindLegend is whether the legend lists the kinds: not when every kind
@@ -93,7 +94,7 @@ func newTheme(name string) *theme {
 		// Distinct hues for the kinds, none of them the green and red of
 		// the relations; pale fills under dark text.
 		return &theme{
-			name: "light", background: "#ffffff", ink: "#1a1a1a", detail: "#5f6368", title: "#202124",
+			name: "light", background: "#ffffff", ink: "#1a1a1a", detail: "#5f6368", title: "#202124", link: "#1a5fb4",
 			kinds: map[string]kindStyle{
 				"claim":     {"#1f5fa8", "#eaf1fb"},
 				"premise":   {"#00796b", "#e6f4f2"},
@@ -122,7 +123,7 @@ func newTheme(name string) *theme {
 		}
 	case "dark":
 		return &theme{
-			name: "dark", background: "#1f2125", ink: "#e8eaed", detail: "#a8adb4", title: "#f1f3f4",
+			name: "dark", background: "#1f2125", ink: "#e8eaed", detail: "#a8adb4", title: "#f1f3f4", link: "#8ab4f8",
 			kinds: map[string]kindStyle{
 				"claim":     {"#8ab4f8", "#1f2a3a"},
 				"premise":   {"#4db6ac", "#1a2e2c"},
@@ -153,7 +154,7 @@ func newTheme(name string) *theme {
 		// the statuses by border style and badge.
 		plain := kindStyle{"#000000", "#ffffff"}
 		return &theme{
-			name: "print", background: "#ffffff", ink: "#000000", detail: "#404040", title: "#000000",
+			name: "print", background: "#ffffff", ink: "#000000", detail: "#404040", title: "#000000", link: "#000000",
 			kinds: map[string]kindStyle{
 				"claim": plain, "premise": plain, "evidence": plain, "testimony": plain,
 				"precedent": plain, "law": plain, "policy": plain, "value": plain,

@@ -7,7 +7,8 @@
 // with y growing downwards, as in SVG; the page includes the graph's
 // padding. The shapes are in the order they are drawn: the graph's
 // background and label, then every edge and node in Graphviz's output
-// order.
+// order. A text drawn for a cell of an HTML-like label with an HREF keeps
+// its address (Shape.Link), for the renderers that make links.
 package drawing
 
 import (
@@ -75,6 +76,9 @@ type Shape struct {
 	// cluster, node or edge of that id (its name, if it has no id).
 	Part   Part
 	Object string
+	// Link is the address the text leads to: the HREF of the cell of an
+	// HTML-like label the text is in, or "".
+	Link string
 }
 
 // Point is a point on the page.
@@ -100,6 +104,7 @@ type op struct {
 type object struct {
 	Name       string `json:"name"`
 	ID         string `json:"id"`
+	Label      string `json:"label"`
 	Pos        string `json:"pos"`
 	WidthIn    string `json:"width"`
 	HeightIn   string `json:"height"`
@@ -208,21 +213,33 @@ func Parse(data []byte) (*Drawing, error) {
 		}
 		return nil
 	}
-	if err := add(GraphPart, &g.object, g.Draw, g.LabelDraw); err != nil {
+	// addObject draws an object, and links the texts of its label's cells
+	// that have an HREF.
+	addObject := func(part Part, o *object, extra ...[]op) error {
+		if err := add(part, o, o.Draw); err != nil {
+			return err
+		}
+		start := len(d.Shapes)
+		if err := add(part, o, o.LabelDraw); err != nil {
+			return err
+		}
+		link(d.Shapes[start:], o.Label)
+		return add(part, o, extra...)
+	}
+	if err := addObject(GraphPart, &g.object); err != nil {
 		return nil, err
 	}
 	// Subgraphs come first among the objects, then the nodes.
 	sub := min(max(g.SubgraphCnt, 0), len(g.Objects))
 	for i := range g.Objects[:sub] {
-		o := &g.Objects[i]
-		if err := add(ClusterPart, o, o.Draw, o.LabelDraw); err != nil {
+		if err := addObject(ClusterPart, &g.Objects[i]); err != nil {
 			return nil, err
 		}
 	}
 	nodes := func() error {
 		for i := range g.Objects[sub:] {
 			o := &g.Objects[sub+i]
-			if err := add(NodePart, o, o.Draw, o.LabelDraw, o.ExtraLabel); err != nil {
+			if err := addObject(NodePart, o, o.ExtraLabel); err != nil {
 				return err
 			}
 		}

@@ -32,9 +32,14 @@ type Frame struct {
 	Left, Top, Bottom float64
 }
 
-// BelowID is the id of what package dot draws below the figure (the key
-// of claims): the cluster whose bottom label it is, or its box.
-const BelowID = "argmap.below"
+// What package dot draws below the figure (the blocks KEY, NOTES,
+// SOURCES) is the bottom label of the cluster FigureID around the figure,
+// or the graph's label (with arrows pointing up), or in a map placed on a
+// grid the box BlocksID under it.
+const (
+	FigureID = "argmap.figure"
+	BlocksID = "argmap.blocks"
+)
 
 // Content is the part of the drawing that has anything on it: all but its
 // padding.
@@ -124,7 +129,7 @@ func Blocked(d *drawing.Drawing) []Span {
 			continue
 		}
 		switch {
-		case sh.Part == drawing.NodePart && sh.Object != BelowID:
+		case sh.Part == drawing.NodePart && sh.Object != BlocksID:
 			if i, ok := nodes[sh.Object]; ok {
 				spans[i].Top, spans[i].Bottom = min(spans[i].Top, top), max(spans[i].Bottom, bottom)
 				continue
@@ -213,18 +218,35 @@ func Cut(blocked []Span, top, limit float64) float64 {
 	return limit
 }
 
-// Below is where the blocks below the figure (the key of claims) start,
-// if the drawing has any.
+// Below is where the blocks below the figure (KEY, NOTES, SOURCES) start,
+// if the drawing has any: the top of the first line of the box BlocksID,
+// or of the label of the graph or of the cluster FigureID that lies below
+// every box (the other of the two is the title and legend, at the top).
 func Below(d *drawing.Drawing) (float64, bool) {
+	boxes := math.Inf(-1) // the bottom of the lowest box
+	for _, sh := range d.Shapes {
+		if sh.Part == drawing.NodePart && sh.Object != BlocksID {
+			if _, b := Extent(sh); !math.IsInf(b, 0) {
+				boxes = max(boxes, b)
+			}
+		}
+	}
 	top, found := math.Inf(1), false
 	for _, sh := range d.Shapes {
-		if sh.Object != BelowID {
+		if sh.Kind != drawing.Text {
+			continue
+		}
+		label := sh.Object == BlocksID ||
+			sh.Part == drawing.ClusterPart && sh.Object == FigureID ||
+			sh.Part == drawing.GraphPart
+		if !label {
 			continue
 		}
 		t, _ := Extent(sh)
-		if !math.IsInf(t, 0) && sh.Kind == drawing.Text {
-			top, found = min(top, t-slack), true
+		if math.IsInf(t, 0) || sh.Object != BlocksID && t < boxes {
+			continue
 		}
+		top, found = min(top, t-slack), true
 	}
 	return top, found
 }

@@ -141,7 +141,7 @@ func TestPlaceBelow(t *testing.T) {
 	y := d.Height - 10 + 20
 	for i := range 40 { // 40 lines of key, 12 points each: 480 points
 		d.Shapes = append(d.Shapes, drawing.Shape{Kind: drawing.Text, Points: []drawing.Point{{X: 20, Y: y + 10}}, Text: "entry", Size: 8, Fill: black,
-			Part: drawing.ClusterPart, Object: BelowID})
+			Part: drawing.ClusterPart, Object: FigureID})
 		y += 12
 		_ = i
 	}

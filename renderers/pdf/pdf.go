@@ -51,7 +51,8 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	}
 	used, alphas := map[*fonts.Face]*fontUse{}, map[string]string{}
 	var streams [][]byte
-	for _, f := range lay.Frames {
+	pageLinks := make([][]link, len(lay.Frames)) // on each page, in the page's points
+	for i, f := range lay.Frames {
 		c := &content{height: d.Height, fonts: fs, used: used, alphas: alphas}
 		c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
 		if d.Background.A != 0 {
@@ -76,6 +77,17 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		if placed {
 			c.printf("Q\n")
 		}
+		// The links are where the texts are on the page: scaled and
+		// moved as the frame is.
+		for _, l := range c.links {
+			if placed {
+				s := lay.Scale
+				dx, dy := lay.Left-f.Left*s, lay.Height-lay.Top-(d.Height-f.Top)*s
+				l.x0, l.x1 = l.x0*s+dx, l.x1*s+dx
+				l.y0, l.y1 = l.y0*s+dy, l.y1*s+dy
+			}
+			pageLinks[i] = append(pageLinks[i], l)
+		}
 		streams = append(streams, c.buf.Bytes())
 	}
 	c := &content{used: used, alphas: alphas}
@@ -85,6 +97,16 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	pageRefs := make([]int, len(streams))
 	for i := range pageRefs {
 		pageRefs[i] = doc.reserve()
+	}
+	// A text with a link is a link annotation over it, on its page, in
+	// the order drawn.
+	annots := make([][]string, len(streams))
+	for i, links := range pageLinks {
+		for _, l := range links {
+			ref := doc.add(fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /Type /Action /S /URI /URI %s >> >>",
+				n(l.x0), n(l.y0), n(l.x1), n(l.y1), uriString(l.uri)))
+			annots[i] = append(annots[i], fmt.Sprintf("%d 0 R", ref))
+		}
 	}
 
 	// Fonts, in a fixed order: regular, then bold.
@@ -119,8 +141,12 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	var kids []string
 	for i, data := range streams {
 		contents := doc.stream(data, "")
-		doc.set(pageRefs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
-			pages, n(lay.Width), n(lay.Height), resources, contents))
+		annotations := ""
+		if len(annots[i]) > 0 {
+			annotations = " /Annots [" + strings.Join(annots[i], " ") + "]"
+		}
+		doc.set(pageRefs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
+			pages, n(lay.Width), n(lay.Height), resources, contents, annotations))
 		kids = append(kids, fmt.Sprintf("%d 0 R", pageRefs[i]))
 	}
 	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
@@ -166,6 +192,14 @@ type content struct {
 	fonts  *fonts.Set
 	used   map[*fonts.Face]*fontUse
 	alphas map[string]string // ExtGState dictionary body -> resource name
+	links  []link            // the rectangles of texts with a link
+}
+
+// link is where a text with a link is, in PDF's coordinates, and its
+// address.
+type link struct {
+	x0, y0, x1, y1 float64
+	uri            string
 }
 
 func (c *content) printf(format string, args ...any) { fmt.Fprintf(&c.buf, format, args...) }
@@ -318,6 +352,35 @@ func (c *content) text(sh drawing.Shape) {
 	}
 	c.fillColor(sh.Fill)
 	c.printf("BT /%s %s Tf %s Td <%s> Tj ET\nQ\n", u.name, n(sh.Size), c.pt(at), hex.String())
+	if sh.Link != "" {
+		// From the descent to the ascent of the face, over the text's
+		// width as drawn.
+		y := c.height - at.Y
+		scale := sh.Size / float64(face.UnitsPerEm)
+		l := link{at.X, y + float64(face.Descent)*scale, at.X + face.Width(sh.Text, sh.Size), y + float64(face.Ascent)*scale, sh.Link}
+		c.links = append(c.links, l)
+	}
+}
+
+// uriString encodes an address as the PDF string of a URI action, which
+// holds 7-bit ASCII: other bytes, spaces and control characters are
+// percent-encoded, and the string's delimiters escaped.
+func uriString(uri string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(uri); i++ {
+		switch c := uri[i]; {
+		case c <= ' ' || c >= 0x7f:
+			fmt.Fprintf(&b, "%%%02X", c)
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // document is a PDF file being assembled: numbered objects.

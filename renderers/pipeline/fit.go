@@ -223,7 +223,7 @@ func textSizes(d *drawing.Drawing) (boxes, other float64) {
 		if sh.Kind != drawing.Text || strings.TrimSpace(sh.Text) == "" || sh.Fill.A == 0 {
 			continue
 		}
-		if sh.Part == drawing.NodePart && sh.Object != page.BelowID {
+		if sh.Part == drawing.NodePart && sh.Object != page.BlocksID {
 			boxes = min(boxes, sh.Size)
 		} else {
 			other = min(other, sh.Size)
@@ -352,21 +352,26 @@ func fit(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tan
 	return chosen, res, nil
 }
 
-// keyedLayout lays out a figure with a key of claims but no page: once to
-// measure the figure, then with the key (and the legend) set to its width.
+// keyedLayout lays out a figure with a key of claims but no page: the key
+// and the other blocks below the figure, and the legend, set to the
+// figure's width, which a first layout measures (but for a tangled map,
+// whose blocks are as wide as its grid).
 func keyedLayout(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, formats []string) (*laidOut, *Fitted, error) {
 	c := candidate{opts: opts.Drawing}
-	c.opts.Width = 0
+	layouts := 1
+	if !tangled && c.opts.Width == 0 {
+		width, err := figureWidth(ctx, engine, m, c.opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.opts.Width = width
+		layouts++
+	}
 	l, err := lay(ctx, engine, m, c, tangled, nil, formats...)
 	if err != nil {
 		return nil, nil, err
 	}
-	left, _, right, _ := page.Content(l.drawing)
-	c.opts.Width = math.Floor(right - left)
-	if l, err = lay(ctx, engine, m, c, tangled, nil, formats...); err != nil {
-		return nil, nil, err
-	}
-	return l, &Fitted{Drawing: c.opts, Scale: 1, Smallest: l.smallest(), Pages: 1, Layouts: 2}, nil
+	return l, &Fitted{Drawing: c.opts, Scale: 1, Smallest: l.smallest(), Pages: 1, Layouts: layouts}, nil
 }
 
 // source is the DOT of the map drawn with d: for a tangled map, after a

@@ -128,8 +128,8 @@ func TestRenderKeyTangled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Tangled || !bytes.Contains(res.Data, []byte(`"argmap.below" [id="argmap.below" class="below" shape=plaintext`)) {
-		t.Fatalf("tangled %v; the key: %v", res.Tangled, bytes.Contains(res.Data, []byte("argmap.below")))
+	if !res.Tangled || !bytes.Contains(res.Data, []byte(`"argmap.blocks" [id="argmap.blocks" class="blocks" shape=plain`)) {
+		t.Fatalf("tangled %v; the key: %v", res.Tangled, bytes.Contains(res.Data, []byte("argmap.blocks")))
 	}
 	// The key is below every box (Graphviz's y grows upwards).
 	outs, err := gv.Render(ctx, res.Data, "json")
@@ -140,12 +140,12 @@ func TestRenderKeyTangled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, ok := boxes[page.BelowID]
+	key, ok := boxes[page.BlocksID]
 	if !ok || len(boxes) != len(m.Arguments)+1 {
 		t.Fatalf("%d boxes for %d arguments, key %v", len(boxes), len(m.Arguments), ok)
 	}
 	for id, b := range boxes {
-		if id != page.BelowID && b.Y-b.Height/2 < key.Y+key.Height/2 {
+		if id != page.BlocksID && b.Y-b.Height/2 < key.Y+key.Height/2 {
 			t.Errorf("box %s (%+v) is not above the key (%+v)", id, b, key)
 		}
 	}

@@ -10,8 +10,11 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
+	"math"
+	"regexp"
 	"strings"
 
 	"github.com/argmap/argmap/arguments"
@@ -80,8 +83,9 @@ type Result struct {
 	Fitted *Fitted
 }
 
-// Render draws the map. Graphviz is not asked for a map that DOT output
-// draws without it (one that is not tangled).
+// Render draws the map. For DOT output, Graphviz is asked only for a map
+// that is tangled, or that has blocks below its figure (see
+// dot.HasBlocks), whose width a first layout measures.
 func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) (Result, error) {
 	res := Result{Tangled: dot.Tangled(m)}
 	if !formatKnown(opts.Format) {
@@ -157,6 +161,13 @@ func docTitle(m *arguments.Map, d dot.Options) string {
 func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool) ([]byte, error) {
 	d := opts.Drawing
 	var src bytes.Buffer
+	if !tangled && d.Width == 0 && dot.HasBlocks(m, d) {
+		width, err := figureWidth(ctx, engine, m, d)
+		if err != nil {
+			return nil, err
+		}
+		d.Width = width
+	}
 	if err := dot.Write(&src, m, d); err != nil {
 		return nil, err
 	}
@@ -236,3 +247,49 @@ func names() []string {
 	}
 	return ns
 }
+
+// figureWidth measures the width of the figure of m drawn with d, for the
+// blocks below it (see dot.HasBlocks) and the legend to be set to: a first
+// layout, with the blocks as narrow as they go, measures the cluster
+// around the figure.
+func figureWidth(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options) (float64, error) {
+	d.Width = 1
+	var src bytes.Buffer
+	if err := dot.Write(&src, m, d); err != nil {
+		return 0, err
+	}
+	// Graphviz's dot output has the bounding boxes, and is written in half
+	// the time of its json output.
+	outs, err := engine.Render(ctx, src.Bytes(), "dot")
+	if err != nil {
+		return 0, fmt.Errorf("measuring the figure: %w", err)
+	}
+	width, err := boxWidth(outs[0], dot.FigureCluster)
+	if err != nil {
+		return 0, fmt.Errorf("measuring the figure: %w", err)
+	}
+	return max(math.Floor(width), 1), nil
+}
+
+// boxWidth reads the width of the bounding box of a graph laid out, from
+// Graphviz's dot output: the graph's, for cluster "", or else that of the
+// subgraph cluster, in points.
+func boxWidth(out []byte, cluster string) (float64, error) {
+	re := graphBox
+	if cluster != "" {
+		re = regexp.MustCompile(`(?m)^\s*subgraph ` + regexp.QuoteMeta(cluster) + ` \{\s*graph \[bb="([^"]*)"`)
+	}
+	m := re.FindSubmatch(out)
+	if m == nil {
+		return 0, fmt.Errorf("no bounding box of %q in Graphviz's output", cmp.Or(cluster, "the graph"))
+	}
+	var x0, y0, x1, y1 float64
+	if _, err := fmt.Sscanf(string(m[1]), "%g,%g,%g,%g", &x0, &y0, &x1, &y1); err != nil {
+		return 0, fmt.Errorf("bounding box %q: %w", m[1], err)
+	}
+	return x1 - x0, nil
+}
+
+// graphBox finds the graph's bounding box in Graphviz's dot output: its
+// first attribute.
+var graphBox = regexp.MustCompile(`^\s*(?:strict\s+)?(?:di)?graph [^{]*\{\s*graph \[bb="([^"]*)"`)

@@ -6,10 +6,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	stdpng "image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,6 +19,7 @@ import (
 	"github.com/argmap/argmap/evaluate"
 	"github.com/argmap/argmap/internal/mapgen"
 	"github.com/argmap/argmap/renderers/dot"
+	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/graphviz"
 	"github.com/argmap/argmap/semantics"
 )
@@ -220,8 +223,9 @@ func (c *counting) Render(ctx context.Context, dot []byte, formats ...string) ([
 }
 
 // TestRenderPasses checks what Render asks Graphviz for: nothing for the
-// DOT of a map drawn in ranks; one pass to place a tangled map's arguments
-// (whose DOT then puts every box in place), and one for the drawing.
+// DOT of a map drawn in ranks, unless a pass measures the figure for the
+// blocks below it; one pass to place a tangled map's arguments (whose DOT
+// then puts every box in place), and one for the drawing.
 func TestRenderPasses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lays out a map of 200 arguments")
@@ -250,23 +254,32 @@ func TestRenderPasses(t *testing.T) {
 		calls   []string
 		tangled bool
 	}{
-		{"ranked dot", example, "dot", nil, false},
-		{"ranked svg", example, "svg", []string{"svg"}, false},
-		{"ranked pdf", example, "pdf", []string{"json"}, false},
+		// The example has notes and sources: a first pass measures the
+		// figure, for the blocks below it.
+		{"ranked dot", example, "dot", []string{"dot"}, false},
+		{"ranked svg", example, "svg", []string{"dot", "svg"}, false},
+		{"ranked pdf", example, "pdf", []string{"dot", "json"}, false},
+		{"ranked dot without blocks", example, "dot", nil, false},
+		{"ranked svg without blocks", example, "svg", []string{"svg"}, false},
 		{"tangled dot", tangled, "dot", []string{"json"}, true},
 		{"tangled svg", tangled, "svg", []string{"json", "svg"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := &counting{Engine: gv}
-			res, err := Render(ctx, e, tt.m, Options{Format: tt.format})
+			var d dot.Options
+			if strings.HasSuffix(tt.name, "without blocks") {
+				d = dot.Options{Notes: "none", Sources: "none"}
+			}
+			res, err := Render(ctx, e, tt.m, Options{Format: tt.format, Drawing: d})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if fmt.Sprint(e.calls) != fmt.Sprint(tt.calls) || res.Tangled != tt.tangled {
 				t.Errorf("Graphviz asked for %v, tangled %v; want %v, %v", e.calls, res.Tangled, tt.calls, tt.tangled)
 			}
-			if tt.format == "dot" && tt.tangled && (!bytes.Contains(res.Data, []byte("layout=nop")) || bytes.Count(res.Data, []byte(`pos="`)) != len(tt.m.Arguments)) {
+			// Every argument is placed, and the blocks below them.
+			if tt.format == "dot" && tt.tangled && (!bytes.Contains(res.Data, []byte("layout=nop")) || bytes.Count(res.Data, []byte(`pos="`)) != len(tt.m.Arguments)+1) {
 				t.Error("the DOT of a tangled map does not place every argument")
 			}
 		})
@@ -281,5 +294,133 @@ func TestRenderUnknownFormat(t *testing.T) {
 	}
 	if len(e.calls) > 0 {
 		t.Errorf("Graphviz asked for %v", e.calls)
+	}
+}
+
+// TestBlocksWidth checks that the blocks below the figure (notes, sources)
+// are set to the figure's width: they do not widen it, and they fill it.
+func TestBlocksWidth(t *testing.T) {
+	ctx := t.Context()
+	gv, err := graphviz.New(ctx, graphviz.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gv.Close(context.Background())
+	for _, file := range []string{
+		filepath.Join("..", "..", "examples", "drone-strikes", "debate.toml"),
+		filepath.Join("..", "..", "examples", "caroline", "debate.toml"),
+		filepath.Join("..", "dot", "testdata", "notes.toml"),
+	} {
+		for _, d := range []dot.Options{{}, {Direction: "TB"}, {Direction: "BT", GroupBy: "kind"}, {Notes: "labels", Theme: "print"}} {
+			t.Run(filepath.Base(filepath.Dir(file))+"/"+d.Direction+d.Notes, func(t *testing.T) {
+				m := loadMap(t, file)
+				res, err := Render(ctx, gv, m, Options{Format: "dot", Drawing: d})
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The widths of the graph and of the figure.
+				width := func(src []byte) (float64, float64) {
+					outs, err := gv.Render(ctx, src, "json")
+					if err != nil {
+						t.Fatal(err)
+					}
+					d, err := drawing.Parse(outs[0])
+					if err != nil {
+						t.Fatal(err)
+					}
+					outs, err = gv.Render(ctx, src, "dot")
+					if err != nil {
+						t.Fatal(err)
+					}
+					fw, err := boxWidth(outs[0], dot.FigureCluster)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if w, err := boxWidth(outs[0], ""); err != nil || math.Abs(w+2*14.4-d.Width) > 0.01 {
+						t.Fatalf("the graph's box is %g wide (%v), and the page %g", w, err, d.Width)
+					}
+					return d.Width - 2*14.4, fw
+				}
+				narrow := d
+				narrow.Width = 1
+				var src bytes.Buffer
+				if err := dot.Write(&src, m, narrow); err != nil {
+					t.Fatal(err)
+				}
+				// The figure with the blocks at their narrowest, and with
+				// the blocks set to its width.
+				want, figure := width(src.Bytes())
+				got, _ := width(res.Data)
+				if got > want+1 {
+					t.Errorf("the blocks widen the figure from %g to %g points", want, got)
+				}
+				// As many columns of 300 points (18 apart) as the figure
+				// holds, within its margins of 8.
+				cells := regexp.MustCompile(`COLSPAN="(\d+)"`).FindAllSubmatch(res.Data, -1)
+				if len(cells) == 0 {
+					t.Fatal("no blocks")
+				}
+				cols, _ := strconv.Atoi(string(cells[0][1]))
+				if wantCols := max(1, int((figure-16+18)/(300+18))); (cols+1)/2 != wantCols {
+					t.Errorf("blocks of %d columns in a figure %g points wide, want %d", (cols+1)/2, figure, wantCols)
+				}
+			})
+		}
+	}
+}
+
+func TestBoxWidth(t *testing.T) {
+	out := []byte("digraph argmap {\n\tgraph [bb=\"0,0,1854.1,1523.4\",\n\t\tclass=x];\n\tsubgraph cluster_figure {\n\t\tgraph [bb=\"7.0332,8,1846,1458\",\n\t\t\tclass=figure];\n\t}\n\tsubgraph cluster_figure2 {\n\t\tgraph [bb=\"0,0,1,1\"];\n\t}\n}\n")
+	for _, tc := range []struct {
+		cluster string
+		want    float64
+		err     string
+	}{
+		{"", 1854.1, ""},
+		{"cluster_figure", 1846 - 7.0332, ""},
+		{"cluster_figure2", 1, ""},
+		{"cluster_other", 0, `no bounding box of "cluster_other"`},
+	} {
+		got, err := boxWidth(out, tc.cluster)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.cluster, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%q: %g, %v; want %g", tc.cluster, got, err, tc.want)
+		}
+	}
+	if _, err := boxWidth([]byte("digraph g {\n\tgraph [bb=\"0,0,x,1\"];\n}\n"), ""); err == nil {
+		t.Error("a bounding box that is not numbers is read")
+	}
+}
+
+// TestRenderAgain checks that an engine that has drawn before draws a map
+// with links as a fresh one does: Graphviz names the anchors of links that
+// have no id from a counter it never resets.
+func TestRenderAgain(t *testing.T) {
+	ctx := t.Context()
+	gv, err := graphviz.New(ctx, graphviz.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gv.Close(context.Background())
+	m := loadMap(t, filepath.Join("..", "dot", "testdata", "notes.toml"))
+	var first []byte
+	for i := range 3 {
+		res, err := Render(ctx, gv, m, Options{Format: "svg"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = res.Data
+			if n := bytes.Count(first, []byte(`<g id="a_argmap.source.`)); n != 2 {
+				t.Errorf("%d anchors named after their source, want 2", n)
+			}
+		} else if !bytes.Equal(res.Data, first) {
+			t.Fatalf("drawing %d differs from the first", i+1)
+		}
 	}
 }

@@ -5,7 +5,8 @@
 // that labels fit their boxes whatever the viewer has installed. Graphviz
 // titles each box and arrow with its DOT name; Finish titles them with
 // their tooltips instead (the whole claim and its sources, a relation's
-// note), which viewers show on hover.
+// note), which viewers show on hover. Graphviz writes links (a source's
+// address) for SVG 1.1; Finish adds SVG 2's href.
 package svg
 
 import (
@@ -24,14 +25,20 @@ import (
 // it: the group, with its id, then its title.
 var groupTitle = regexp.MustCompile(`(<g id="([^"]*)" class="(?:node|edge)[^"]*">\n<title>)([^<]*)(</title>)`)
 
+// anchor is the start of a link as Graphviz writes it, with the address in
+// SVG 1.1's xlink:href only.
+var anchor = regexp.MustCompile(`<a xlink:href="([^"]*)"`)
+
 // Finish returns the SVG with every font-family attribute naming
-// fonts.Name replaced by fonts.CSSFamily, and the title of every box and
+// fonts.Name replaced by fonts.CSSFamily, every link given its address in
+// SVG 2's href as well as in xlink:href, and the title of every box and
 // arrow whose SVG id is a key of titles replaced by its value (lines
 // separated by "\n"). It changes nothing else.
 func Finish(svg []byte, titles map[string]string) []byte {
 	from := []byte(`font-family=` + strconv.Quote(fonts.Name))
 	to := []byte(`font-family=` + strconv.Quote(fonts.CSSFamily))
 	svg = bytes.ReplaceAll(svg, from, to)
+	svg = anchor.ReplaceAll(svg, []byte(`<a href="$1" xlink:href="$1"`))
 	if len(titles) == 0 {
 		return svg
 	}

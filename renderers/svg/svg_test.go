@@ -53,6 +53,28 @@ Claims &lt;b&gt; &amp; “quotes”</title>
 	}
 }
 
+// TestFinishLinks checks that Graphviz's links, SVG 1.1's, get SVG 2's
+// href too, and that nothing else named like one changes.
+func TestFinishLinks(t *testing.T) {
+	in := `<g id="a_clust1_2"><a xlink:href="https://example.org/?a=1&amp;b=2" xlink:title="https://example.org/?a=1&amp;b=2" target="_blank">
+<text x="1">https://example.org/?a=1&amp;b=2</text>
+</a>
+</g>
+<g id="a_edge1"><a xlink:title="a supports b">
+<text>xlink:href=&quot;x&quot;</text></a></g>
+`
+	want := `<g id="a_clust1_2"><a href="https://example.org/?a=1&amp;b=2" xlink:href="https://example.org/?a=1&amp;b=2" xlink:title="https://example.org/?a=1&amp;b=2" target="_blank">
+<text x="1">https://example.org/?a=1&amp;b=2</text>
+</a>
+</g>
+<g id="a_edge1"><a xlink:title="a supports b">
+<text>xlink:href=&quot;x&quot;</text></a></g>
+`
+	if got := string(Finish([]byte(in), nil)); got != want {
+		t.Errorf("Finish =\n%s\nwant\n%s", got, want)
+	}
+}
+
 // maps are the maps the browser test draws: the example in every theme and
 // grouped, and the test maps of package dot, one with statuses.
 var maps = []struct {
@@ -63,6 +85,8 @@ var maps = []struct {
 	{"../../examples/drone-strikes/debate.toml", dot.Options{Theme: "dark", GroupBy: "party", Direction: "BT"}},
 	{"../../examples/drone-strikes/debate.toml", dot.Options{Theme: "print", GroupBy: "file"}},
 	{"../dot/testdata/escaping.toml", dot.Options{GroupBy: "kind"}},
+	{"../dot/testdata/notes.toml", dot.Options{Notes: "labels"}},
+	{"../dot/testdata/notes.toml", dot.Options{Theme: "dark", Direction: "TB"}},
 	{"../dot/testdata/relations.toml", dot.Options{Theme: "print", Labelling: &dot.Labelling{Semantics: "grounded semantics",
 		Labels: map[string]semantics.Label{"a": semantics.In, "b": semantics.Out, "c": semantics.Undec}}}},
 }
