@@ -48,7 +48,7 @@ func pdfPages(t *testing.T, doc []byte) []pdfPage {
 		return string(data)
 	}
 	var pages []pdfPage
-	pageRe := regexp.MustCompile(`^<< /Type /Page /Parent \d+ 0 R /MediaBox \[([^\]]*)\] .* /Contents (\d+) 0 R >>$`)
+	pageRe := regexp.MustCompile(`^<< /Type /Page /Parent \d+ 0 R /MediaBox \[([^\]]*)\] .* /Contents (\d+) 0 R(?: /Annots \[[^\]]*\])? >>$`)
 	kids := regexp.MustCompile(`/Kids \[([^\]]*)\]`).FindSubmatch(doc)
 	if kids == nil {
 		t.Fatal("no /Kids")

@@ -256,11 +256,11 @@ type writer struct {
 	partyFrames bool
 	show        shows
 	number      map[string]int // each argument's number in the key, from 1
-	rels        []*relation // the relations to draw
-	layout      string      // layoutDot, layoutSFDP or layoutNop
-	notes       *noteSet    // the footnotes, with Options.Notes "footnotes"
-	sources     *sourceList // the sources, with Options.Sources "list"
-	inFigure    bool        // the boxes are written in the figure's cluster
+	rels        []*relation    // the relations to draw
+	layout      string         // layoutDot, layoutSFDP or layoutNop
+	notes       *noteSet       // the footnotes, with Options.Notes "footnotes"
+	sources     *sourceList    // the sources, with Options.Sources "list"
+	inFigure    bool           // the boxes are written in the figure's cluster
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }

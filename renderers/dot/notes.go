@@ -494,8 +494,10 @@ var labelFont = " fontname=" + quote(fonts.Name)
 // figure's, for Options.Width.
 const FigureCluster = "cluster_figure"
 
-// figureMargin is the margin of the figure's cluster, in points.
-const figureMargin = 8.0
+// figureMargin is the margin of the figure's cluster, in points: none, so
+// that the cluster adds no width to the figure a page scales down (Graphviz
+// leaves clusterLabelPad either side of its label all the same).
+const figureMargin = 0.0
 
 // HasBlocks reports whether Write, with opts, draws blocks below the
 // figure of m (KEY, NOTES, SOURCES): their width is then Options.Width,
@@ -520,7 +522,7 @@ func HasBlocks(m *arguments.Map, opts Options) bool {
 // Options.Width without the figure cluster's margins, or an estimate.
 func (w *writer) figureWidth() float64 {
 	if fw := w.opts.Width; fw > 0 {
-		return fw - 2*figureMargin
+		return fw - 2*(figureMargin+clusterLabelPad)
 	}
 	return w.estimateWidth()
 }

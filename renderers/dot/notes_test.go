@@ -286,7 +286,7 @@ func TestBlocksWidth(t *testing.T) {
 		out := write(t, m, Options{Width: fw})
 		start := strings.Index(out, "subgraph cluster_figure")
 		label := out[start : strings.Index(out[start:], ">]\n")+start]
-		avail := max(fw-2*figureMargin, minBlocksWidth)
+		avail := max(fw-2*(figureMargin+clusterLabelPad), minBlocksWidth)
 		cols := max(1, int((avail+columnGap)/(columnWidth+columnGap)))
 		// The mark and text cells of a block's first line give a column's width.
 		first := regexp.MustCompile(`<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="(\d+)" HEIGHT="\d+">[^/]*</FONT></TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="(\d+)"`).FindStringSubmatch(label)
@@ -367,7 +367,7 @@ func TestBlocksPlace(t *testing.T) {
 	} {
 		out := write(t, m, Options{Direction: tc.dir})
 		graph := regexp.MustCompile(`bgcolor="#ffffff" labelloc=(\w)`).FindStringSubmatch(out)
-		figure := regexp.MustCompile(`class="figure" peripheries=0 margin=8 labelloc=(\w)`).FindStringSubmatch(out)
+		figure := regexp.MustCompile(`class="figure" peripheries=0 margin=0 labelloc=(\w)`).FindStringSubmatch(out)
 		if graph == nil || figure == nil || graph[1] != tc.graph || figure[1] != tc.figure {
 			t.Errorf("%s: labelloc %v of the graph and %v of the figure, want %s and %s", tc.dir, graph, figure, tc.graph, tc.figure)
 			continue

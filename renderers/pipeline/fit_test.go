@@ -52,7 +52,7 @@ func TestRenderPage(t *testing.T) {
 			data := res.Data
 			switch format {
 			case "svg":
-				if !bytes.Contains(data, []byte(`<svg width="210.00mm" height="`)) || !bytes.Contains(data, []byte(`id="argmap.below"`)) {
+				if !bytes.Contains(data, []byte(`<svg width="210.00mm" height="`)) || !bytes.Contains(data, []byte(`id="argmap.figure"`)) {
 					t.Errorf("SVG: %.400s", data)
 				}
 			case "png":
@@ -68,7 +68,7 @@ func TestRenderPage(t *testing.T) {
 					t.Errorf("%d A4 pages, want %d", n, f.Pages)
 				}
 			case "dot":
-				if !bytes.Contains(data, []byte("subgraph cluster_below {")) || !bytes.Contains(data, []byte("minlen=0")) {
+				if !bytes.Contains(data, []byte("subgraph cluster_figure {")) || !bytes.Contains(data, []byte("minlen=0")) {
 					t.Errorf("the DOT has no key, or no undercut beside its inference")
 				}
 			}
