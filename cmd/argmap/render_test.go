@@ -390,7 +390,9 @@ func checkPDF(t *testing.T, data []byte, m *arguments.Map) {
 		t.Log("pdftotext not installed (Debian package poppler-utils): the PDF's text is not checked")
 		return
 	}
-	cmd := exec.Command("pdftotext", "-raw", "-", "-")
+	// Without -raw, pdftotext reads the columns of a block one by one:
+	// each entry whole.
+	cmd := exec.Command("pdftotext", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	text, err := cmd.Output()
 	if err != nil {
@@ -867,7 +869,9 @@ func TestRenderNotes(t *testing.T) {
 		t.Errorf("the PDF links to %q, want %q", uris, links)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
-		cmd := exec.Command("pdftotext", "-raw", "-", "-")
+		// Without -raw, pdftotext reads the columns of a block one by one:
+		// each entry whole.
+		cmd := exec.Command("pdftotext", "-", "-")
 		cmd.Stdin = bytes.NewReader(pdf)
 		out, err := cmd.Output()
 		if err != nil {

@@ -314,8 +314,7 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 		markWidth = max(markWidth, w.meas.cellWidth(e.mark, markStyle, 0))
 	}
 	markWidth += markGap
-	// As many columns as hold a measure of columnWidth, but no more than
-	// there are entries.
+	// As many columns as hold a measure of columnWidth.
 	n := max(1, int((width+columnGap)/(columnWidth*w.blockScale()+columnGap)))
 	colWidth := int((width - float64(n-1)*columnGap) / float64(n))
 	textWidth := colWidth - markWidth
@@ -332,107 +331,64 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 		s.height = len(s.lines)*rowHeight + ceil(entryGap)
 		set[i] = s
 	}
-	cols := balance(set, n)
-	tallest := 0
-	for _, col := range cols {
-		h := 0
-		for _, e := range col {
-			h += e.height
-		}
-		tallest = max(tallest, h)
-	}
 
-	// Graphviz stretches a table that is smaller than its cell, spreading
-	// the difference over its rows and columns: every block has n columns
-	// (empty ones too), and every column is as tall as the tallest, made
-	// up by a last row as tall as the difference, of a tiny space.
+	// One table for the block, a row for each line across the columns, so
+	// that a column is as wide in every row (Graphviz stretches a table
+	// smaller than its cell, spreading the difference over its columns):
+	// every row has n columns (empty ones too), made up by cells of a tiny
+	// space.
 	filler := func(width, height int) {
 		fmt.Fprintf(b, `<TD WIDTH="%d" HEIGHT="%d"><FONT POINT-SIZE="1">%s</FONT></TD>`, width, height, nbsp)
 	}
 	headHeight := ceil(blockGap) + rowHeight + 2
-	fmt.Fprintf(b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" VALIGN="BOTTOM" COLSPAN="%d" HEIGHT="%d">`, 2*n-1, headHeight)
+	fmt.Fprintf(b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" VALIGN="BOTTOM" COLSPAN="%d" HEIGHT="%d">`, 3*n-1, headHeight)
 	writeRuns(b, line{{text: bl.heading, style: headStyle}})
-	b.WriteString(`</TD></TR><TR>`)
-	for i := range n {
-		if i > 0 {
-			filler(ceil(columnGap), 1)
+	b.WriteString(`</TD></TR>`)
+	height := headHeight
+	// The entries go row by row, in order across the columns: a page
+	// break between two lines (see package page) keeps the order.
+	for start := 0; start < len(set); start += n {
+		row := set[start:min(start+n, len(set))]
+		lines := 0
+		for _, e := range row {
+			lines = max(lines, len(e.lines))
 		}
-		if i >= len(cols) {
-			filler(colWidth, 1)
-			continue
-		}
-		b.WriteString(`<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-		h := 0
-		for _, e := range cols[i] {
-			links := 0
-			for j, l := range e.lines {
-				rh := rowHeight
-				if j == len(e.lines)-1 {
-					rh = e.height - (len(e.lines)-1)*rowHeight
+		links := make([]int, len(row))
+		for k := range lines {
+			b.WriteString(`<TR>`)
+			for i := range n {
+				if i > 0 {
+					filler(ceil(columnGap), rowHeight)
 				}
-				h += rh
+				if i >= len(row) || k >= len(row[i].lines) {
+					filler(markWidth, rowHeight)
+					filler(textWidth, rowHeight)
+					continue
+				}
+				e := row[i]
 				mark := nbsp
-				if j == 0 {
+				if k == 0 {
 					mark = e.mark
 				}
-				fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, markWidth, rh)
+				fmt.Fprintf(b, `<TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, markWidth, rowHeight)
 				writeRuns(b, line{{text: mark, style: markStyle}})
-				fmt.Fprintf(b, `</TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d"`, textWidth, rh)
-				if href := e.hrefs[j]; href != "" {
-					links++
-					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank" ID="%s.%d"`, html(href), html(href), html(e.id), links)
+				fmt.Fprintf(b, `</TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d"`, textWidth, rowHeight)
+				if href := e.hrefs[k]; href != "" {
+					links[i]++
+					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank" ID="%s.%d"`, html(href), html(href), html(e.id), links[i])
 				}
 				b.WriteString(`>`)
-				writeRuns(b, l)
-				b.WriteString(`</TD></TR>`)
+				writeRuns(b, e.lines[k])
+				b.WriteString(`</TD>`)
 			}
-		}
-		if h < tallest {
-			b.WriteString(`<TR>`)
-			filler(markWidth, tallest-h)
-			filler(textWidth, tallest-h)
 			b.WriteString(`</TR>`)
 		}
-		b.WriteString(`</TABLE></TD>`)
+		// The space below the row.
+		fmt.Fprintf(b, `<TR><TD COLSPAN="%d" HEIGHT="%d"><FONT POINT-SIZE="1">%s</FONT></TD></TR>`, 3*n-1, ceil(entryGap), nbsp)
+		height += lines*rowHeight + ceil(entryGap)
 	}
-	b.WriteString(`</TR></TABLE>`)
-	return headHeight + tallest
-}
-
-// balance splits entries, in order, into at most n columns, as even in
-// height as it can: the least height that a greedy fill of n columns
-// keeps every column under.
-func balance(entries []setEntry, n int) [][]setEntry {
-	if len(entries) == 0 {
-		return nil
-	}
-	fill := func(limit int) [][]setEntry {
-		var cols [][]setEntry
-		h := 0
-		for i, e := range entries {
-			if i == 0 || h+e.height > limit {
-				cols = append(cols, nil)
-				h = 0
-			}
-			cols[len(cols)-1] = append(cols[len(cols)-1], e)
-			h += e.height
-		}
-		return cols
-	}
-	lo, hi := 0, 0
-	for _, e := range entries {
-		lo = max(lo, e.height)
-		hi += e.height
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if len(fill(mid)) <= n {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return fill(lo)
+	b.WriteString(`</TABLE>`)
+	return height
 }
 
 // noteMark is the footnote mark of an argument or an arrow: its note's
