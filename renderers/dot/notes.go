@@ -471,7 +471,7 @@ func HasBlocks(m *arguments.Map, opts Options) bool {
 	if opts.Sources == "" || opts.Sources == "list" {
 		w.sources = collectSources(m)
 	}
-	return show.keyed() || len(w.blocks()) > 0
+	return len(w.blocks()) > 0
 }
 
 // figureWidth is the width to set the blocks below the figure in:
