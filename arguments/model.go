@@ -67,6 +67,13 @@ type Argument struct {
 	// each once and none blank: labels of the author's own, such as
 	// "legal basis: self-defence", that a drawing can group by.
 	Tags []string
+
+	// Title is a short name for the argument, a few words, as Argdown's
+	// bold titles; "" if the file gives none. Drawings show it above the
+	// claim, or instead of it in a compact figure.
+	Title      string
+	TitleRange diagnostic.Range
+
 	// Weight is the base strength for gradual semantics, in [0, 1]; it is
 	// DefaultWeight when the file gives none.
 	Weight float64

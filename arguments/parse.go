@@ -377,7 +377,7 @@ func entries(table map[string]any, n *node) []entry {
 
 var (
 	topKeys      = []string{"version", "title", "description", "include", "arguments", "relations", "preferences", "priorities", "standards", "expect", "schemes"}
-	argumentKeys = []string{"claim", "kind", "party", "tags", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme", "note"}
+	argumentKeys = []string{"claim", "title", "kind", "party", "tags", "source", "supports", "attacks", "weight", "rank", "date", "standard", "burden", "burden_note", "scheme", "note"}
 	relationKeys = []string{"from", "to", "type", "note"}
 	citationKeys = []string{"name", "url", "date", "quote"}
 	expectKeys   = []string{"in", "out", "undec", "support"}
@@ -586,6 +586,8 @@ func (p *parser) argument(e entry) {
 		case "claim":
 			a.Claim, _ = p.str(f, "the argument's claim")
 			claim = f.node
+		case "title":
+			p.argumentTitle(a, f)
 		case "kind":
 			if k, ok := p.str(f, "the argument's kind"); ok {
 				a.Kind = k
@@ -632,6 +634,31 @@ func (p *parser) argument(e entry) {
 		p.report("missing-claim", valueSpan(claim), "Write what the argument asserts in its claim.", "argument %q has an empty claim", id)
 	}
 	p.file.Arguments = append(p.file.Arguments, a)
+}
+
+// MaxTitle is the longest argument title, in characters, that argmap check
+// takes without a warning: a title names an argument in a few words, to be
+// drawn in a box of a compact figure.
+const MaxTitle = 40
+
+// argumentTitle reads an argument's title: a string of a few words. An
+// empty one is an error; a long or multi-line one a warning.
+func (p *parser) argumentTitle(a *Argument, e entry) {
+	s, ok := p.str(e, "the argument's short title")
+	if !ok {
+		return
+	}
+	sp := valueSpan(e.node)
+	a.Title, a.TitleRange = s, p.file.Source.Range(sp.start, sp.end)
+	switch n := utf8.RuneCountInString(strings.TrimSpace(s)); {
+	case n == 0:
+		p.report("bad-value", sp, "Name the argument in a few words, or remove the key.", "argument %q has an empty title", a.ID)
+	case strings.ContainsAny(strings.TrimSpace(s), "\n\r\u2028\u2029"):
+		p.report("long-title", sp, "A title is a few words on one line; the claim says the rest.", "the title of argument %q has more than one line", a.ID)
+	case n > MaxTitle:
+		p.report("long-title", sp, fmt.Sprintf("Shorten it to %d characters or fewer (a few words: it is drawn in the argument's box); the claim says the rest.", MaxTitle),
+			"the title of argument %q is %d characters long", a.ID, n)
+	}
 }
 
 func (p *parser) checkKind(kind string, n *node) {

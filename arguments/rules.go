@@ -51,6 +51,7 @@ var rules = diagnostic.NewRules([]diagnostic.Rule{
 	{Code: "duplicate-party", Severity: diagnostic.Warning, Summary: "A coalition (party = [...]) that names a party twice."},
 	{Code: "duplicate-tag", Severity: diagnostic.Warning, Summary: "An argument that gives a tag twice."},
 	{Code: "empty-note", Severity: diagnostic.Warning, Summary: "An argument's or a relation's note that is empty or blank."},
+	{Code: "long-title", Severity: diagnostic.Warning, Summary: "An argument title longer than a few words, or of more than one line."},
 })
 
 // Rules returns every diagnostic rule of the format, in documentation

@@ -233,6 +233,8 @@ to = "b"
 type = "support"`, "'/relations/0/from'"},
 		{"claim is a number", `[arguments.a]
 claim = 42`, "'/arguments/a/claim'"},
+		{"title is a number", base + `title = 3`, "'/arguments/b/title'"},
+		{"empty title", base + `title = ""`, "'/arguments/b/title'"},
 		{"argument note is a number", base + `note = 3`, "'/arguments/b/note'"},
 		{"attacks is a string", `[arguments.a]
 claim = "A"
@@ -341,6 +343,7 @@ func TestAccepts(t *testing.T) {
 		src  string
 	}{
 		{"minimal", base},
+		{"title", base + `title = "Lawful self-defence"`},
 		{"argument note", base + `note = "A caveat for the reader."`},
 		{"proof standards", base + `
 [standards]

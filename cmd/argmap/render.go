@@ -20,6 +20,7 @@ import (
 	"github.com/argmap/argmap/internal/suggest"
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 	"github.com/argmap/argmap/renderers/pipeline"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/semantics"
@@ -76,6 +77,35 @@ arguments before labelling: they and the arrows to and from them are drawn
 faded, in grey and dashed (dotted in the print theme), marked WITHDRAWN.
 Both need --semantics.
 
+Each box shows the argument's kind, party, title (in bold, if it has one),
+claim, id, sources and open critical questions. --show FIELD,... chooses
+among kind, party, title, claim, id, source, questions and status (the
+badge of --semantics; the border shows the label always). A box without its
+claim shows the argument's number and title (or id), in bold, and the
+claims go in a numbered key below the figure, with what the boxes leave out.
+--compact is --show title: a figure of short titles, for the body of a
+report.
+
+--page a4 (or letter, a5, a3, legal, or WxH with a unit: 210x297mm,
+8.5x11in, 595x842pt) fits the figure to a page, portrait unless
+--orientation landscape, within --margin (15mm), never enlarged. --fit
+width (the default) scales it to the width between the margins, and a PDF
+taller than a page runs on to more pages, cut between rows of boxes (the key
+starts on a page of its own if it does not fit below the figure); --fit
+page puts it all on one page. PDF pages are the page's size; SVG and PNG
+are a page wide and at least a page tall (PNG at --dpi). Every text on the
+page is at least --min-text points (default 7): box titles, claims and
+details, the map's title, the legend, arrow labels, group names and the key
+all count. To get there, render tries a few layouts, keeping the first that
+fits: tighter spacing and narrower boxes, undercuts drawn beside their
+inferences, the other direction (BT for RL, TB for LR), and, unless --show
+or --compact was given, compact boxes; it draws the legend and the key
+larger when the figure is scaled down, so that they print at --min-text.
+What it changed is said in a note on standard error. A figure that cannot
+fit is not drawn (exit status 1), with the size it would reach and what to
+try (--compact, --orientation landscape, a larger page, drawing one file of
+the map at a time).
+
 The output goes to standard output (also with -o - or -o /dev/stdout), or
 to OUT with -o. A file at OUT is replaced only once the drawing is complete,
 and left as it was if the drawing fails or is interrupted; a symbolic link is
@@ -111,8 +141,9 @@ drawings use, to save starting Graphviz each time; it ends after 5 minutes
 without a drawing. ARGMAP_RENDER_SERVER=off (or CI set) does without it.
 
 Exit status: 0 drawn, 1 errors in the map (or warnings with --strict), a
-map too large, a drawing that failed or timed out, 2 usage error, 130 or 143
-interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
+map too large, a drawing that failed, timed out, or does not fit --page with
+text of --min-text, 2 usage error, 130 or 143 interrupted (SIGINT or
+SIGTERM), with OUT left as it was.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{
 				Name:    "output",
@@ -188,6 +219,13 @@ interrupted (SIGINT or SIGTERM), with OUT left as it was.`,
 				Value: defaultMaxArguments,
 				Usage: "do not draw a map of more than `N` arguments (0 for no limit)",
 			},
+			&cli.StringFlag{Name: "page", Usage: "fit the figure to a page: " + strings.Join(page.SizeNames(), ", ") + ", or `SIZE` WxH with a unit (210x297mm, 8.5x11in, 595x842pt)"},
+			&cli.StringFlag{Name: "orientation", Usage: "with --page: portrait (the default for a named size) or landscape"},
+			&cli.StringFlag{Name: "fit", Usage: "with --page: width (the default: to the width between the margins, PDF runs on to more pages) or page (the whole figure on one page)"},
+			&cli.StringFlag{Name: "margin", Usage: "with --page: the blank `LENGTH` at each edge, such as 15mm (the default), 1in or 36pt"},
+			&cli.Float64Flag{Name: "min-text", Usage: "with --page: the smallest text allowed on the page, `PT` points: every text counts (titles, claims, details, legend, labels, key)", DefaultText: strconv.FormatFloat(page.DefaultMinText, 'f', -1, 64)},
+			&cli.BoolFlag{Name: "compact", Usage: "boxes show their number and title (or id) in bold, the claims go in a numbered key below the figure: --show title"},
+			&cli.StringFlag{Name: "show", Usage: "what each box shows, some of " + strings.Join(fieldNames(), ",") + " (`FIELD,...`; default all); without claim, the claims go in a numbered key below"},
 			&cli.StringFlag{
 				Name:        "timeout",
 				Usage:       "give up a drawing that takes longer than `DURATION`, such as 30s or 5m (0 for no limit)",
@@ -237,6 +275,11 @@ func runRender(c *cli.Context) error {
 		}
 	}
 	opts, err := drawingOptions(c)
+	if err != nil {
+		return err
+	}
+	keepShow := c.IsSet("show") || c.Bool("compact")
+	spec, err := pageSpec(c, format)
 	if err != nil {
 		return err
 	}
@@ -314,12 +357,19 @@ func runRender(c *cli.Context) error {
 	if format == "html" {
 		return writeHTML(ctx, c, gv, m, opts, f, timeout, paths[0])
 	}
-	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi, Fonts: fs})
+	res, err := pipeline.Render(ctx, gv, m, pipeline.Options{Format: format, Drawing: opts, DPI: dpi, Fonts: fs, Page: spec, KeepShow: keepShow})
 	if res.Tangled && (opts.GroupBy != "" || c.IsSet("direction")) {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: note: %s is too tangled to be drawn in ranks: --direction and --group-by do not apply\n", paths[0])
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(c.App.ErrWriter, "argmap: warning: %s: %s\n", paths[0], w)
+	}
+	if err == nil && spec != nil {
+		fittedNotes(c, paths[0], format, spec, opts, res)
+	}
+	var small *pipeline.TooSmallError
+	if errors.As(err, &small) {
+		return tooSmall(paths[0], small, keepShow)
 	}
 	data := res.Data
 	if err == nil {
@@ -413,7 +463,96 @@ func drawingOptions(c *cli.Context) (dot.Options, error) {
 		title := c.String("title")
 		opts.Title = &title
 	}
-	return opts, nil
+	show, err := showOption(c)
+	opts.Show = show
+	return opts, err
+}
+
+func fieldNames() []string {
+	var names []string
+	for _, f := range dot.Fields() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// showOption reads --show and --compact: the fields the boxes show, nil
+// for all.
+func showOption(c *cli.Context) ([]string, error) {
+	if c.Bool("compact") {
+		if c.IsSet("show") {
+			return nil, usageError("--compact is --show %s: give one of them", strings.Join(dot.CompactShow(), ","))
+		}
+		return dot.CompactShow(), nil
+	}
+	if !c.IsSet("show") {
+		return nil, nil
+	}
+	show := []string{}
+	for _, f := range strings.Split(c.String("show"), ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case f == "":
+			continue
+		case !slices.Contains(fieldNames(), f):
+			return nil, usageError("unknown field %q for --show: use some of %s, separated by commas", f, strings.Join(fieldNames(), ","))
+		case !slices.Contains(show, f):
+			show = append(show, f)
+		}
+	}
+	if len(show) == 0 {
+		return nil, usageError("--show needs fields: some of %s, separated by commas (the default is all of them)", strings.Join(fieldNames(), ","))
+	}
+	return show, nil
+}
+
+// pageSpec reads --page and the options that go with it, or returns nil
+// without --page.
+func pageSpec(c *cli.Context, format string) (*page.Spec, error) {
+	if !c.IsSet("page") {
+		for _, flag := range []string{"orientation", "fit", "margin", "min-text"} {
+			if c.IsSet(flag) {
+				return nil, usageError("--%s applies with --page, which fits the figure to a page: add --page a4 (or letter, a5, or WxH with a unit)", flag)
+			}
+		}
+		return nil, nil
+	}
+	if format == "html" {
+		return nil, usageError("--page does not apply to --format html: the page fits the map to the window; use svg, png or pdf")
+	}
+	size, err := page.ParseSize(c.String("page"))
+	if err != nil {
+		return nil, usageError("bad --page: %v", err)
+	}
+	spec := &page.Spec{Size: size, Margin: page.DefaultMargin, MinText: page.DefaultMinText}
+	if o := strings.ToLower(c.String("orientation")); c.IsSet("orientation") {
+		if !slices.Contains(page.Orientations(), o) {
+			return nil, usageError("unknown value %q for --orientation: use %s", c.String("orientation"), strings.Join(page.Orientations(), " or "))
+		}
+		spec.Orientation = o
+	}
+	if f := strings.ToLower(c.String("fit")); c.IsSet("fit") {
+		i := slices.Index(page.Fits(), f)
+		if i < 0 {
+			return nil, usageError("unknown value %q for --fit: use width (to the width between the margins; PDF runs on to more pages) or page (the whole figure on one page)", c.String("fit"))
+		}
+		spec.Fit = page.Fit(i)
+	}
+	if c.IsSet("margin") {
+		if spec.Margin, err = page.ParseLength(c.String("margin")); err != nil {
+			return nil, usageError("bad --margin: %v", err)
+		}
+	}
+	if c.IsSet("min-text") {
+		spec.MinText = c.Float64("min-text")
+		if !(spec.MinText >= 1 && spec.MinText <= 72) {
+			return nil, usageError("--min-text %g is out of range: use a size in points from 1 to 72 (7 is the default, 6 to 8 are common for figures)", spec.MinText)
+		}
+	}
+	if err := spec.Check(); err != nil {
+		return nil, usageError("bad --margin for --page %s: %v", c.String("page"), err)
+	}
+	return spec, nil
 }
 
 // checkGrouping checks --group-by against the map: a tag family that no

@@ -115,6 +115,29 @@ func TestRenderGolden(t *testing.T) {
 		{"unknown-tag-family", repoRoot, []string{"render", "-f", "dot", "--group-by", "tag:legal bases", "examples/drone-strikes/debate.toml"}, 2},
 		{"no-tag-families", e2e, []string{"render", "-f", "dot", "--group-by", "tag:legal basis", "warnings/map.toml"}, 2},
 		{"empty-tag-family", e2e, []string{"render", "--group-by", "tag:", "warnings/map.toml"}, 2},
+		// Compact boxes (titles, the claims in a key below), and a figure
+		// fitted to a page: what render chose is said on standard error.
+		{"example-dot-compact", repoRoot, []string{"render", "-f", "dot", "--compact", "examples/drone-strikes/debate.toml"}, 0},
+		{"example-dot-show", repoRoot, []string{"render", "-f", "dot", "--show", "kind,title,id", "--theme", "print", "examples/caroline/debate.toml"}, 0},
+		{"example-dot-page-a4", repoRoot, []string{"render", "-f", "dot", "--page", "a4", "examples/drone-strikes/debate.toml"}, 0},
+		{"example-dot-page-letter-landscape", repoRoot, []string{"render", "-f", "dot", "--page", "LETTER", "--orientation", "landscape", "--fit", "page", "--margin", "0.5in", "examples/syria-2014/debate.toml"}, 0},
+		{"example-png-page-long", repoRoot, []string{"render", "-f", "png", "-o", "/dev/null", "--page", "a4", "examples/drone-strikes/debate.toml"}, 0},
+		{"example-page-too-small", repoRoot, []string{"render", "-f", "pdf", "-o", "/dev/null", "--page", "a5", "--fit", "page", "examples/drone-strikes/debate.toml"}, 1},
+		{"example-page-too-small-show", repoRoot, []string{"render", "-f", "pdf", "-o", "/dev/null", "--page", "a4", "--show", "claim", "examples/drone-strikes/debate.toml"}, 1},
+		// Usage errors of the page and of the boxes.
+		{"page-no-unit", e2e, []string{"render", "--page", "210x297", "warnings/map.toml"}, 2},
+		{"page-unknown", e2e, []string{"render", "--page", "a6", "warnings/map.toml"}, 2},
+		{"page-out-of-range", e2e, []string{"render", "--page", "10x10mm", "warnings/map.toml"}, 2},
+		{"page-html", e2e, []string{"render", "--page", "a4", "-f", "html", "warnings/map.toml"}, 2},
+		{"fit-without-page", e2e, []string{"render", "--fit", "page", "warnings/map.toml"}, 2},
+		{"unknown-fit", e2e, []string{"render", "--page", "a4", "--fit", "height", "warnings/map.toml"}, 2},
+		{"unknown-orientation", e2e, []string{"render", "--page", "a4", "--orientation", "sideways", "warnings/map.toml"}, 2},
+		{"bad-margin", e2e, []string{"render", "--page", "a4", "--margin", "15", "warnings/map.toml"}, 2},
+		{"margin-too-large", e2e, []string{"render", "--page", "a5", "--margin", "70mm", "warnings/map.toml"}, 2},
+		{"min-text-out-of-range", e2e, []string{"render", "--page", "a4", "--min-text", "0", "warnings/map.toml"}, 2},
+		{"compact-and-show", e2e, []string{"render", "--compact", "--show", "title", "warnings/map.toml"}, 2},
+		{"unknown-show-field", e2e, []string{"render", "--show", "title,claims", "warnings/map.toml"}, 2},
+		{"empty-show", e2e, []string{"render", "--show", ",", "warnings/map.toml"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -367,7 +390,9 @@ func checkPDF(t *testing.T, data []byte, m *arguments.Map) {
 		t.Log("pdftotext not installed (Debian package poppler-utils): the PDF's text is not checked")
 		return
 	}
-	cmd := exec.Command("pdftotext", "-raw", "-", "-")
+	// Without -raw, pdftotext reads the columns of a block one by one:
+	// each entry whole.
+	cmd := exec.Command("pdftotext", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	text, err := cmd.Output()
 	if err != nil {
@@ -844,7 +869,9 @@ func TestRenderNotes(t *testing.T) {
 		t.Errorf("the PDF links to %q, want %q", uris, links)
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil {
-		cmd := exec.Command("pdftotext", "-raw", "-", "-")
+		// Without -raw, pdftotext reads the columns of a block one by one:
+		// each entry whole.
+		cmd := exec.Command("pdftotext", "-", "-")
 		cmd.Stdin = bytes.NewReader(pdf)
 		out, err := cmd.Output()
 		if err != nil {

@@ -86,6 +86,41 @@ type Options struct {
 	// laying the map out. Arguments without a place are left for Graphviz
 	// to place.
 	Places map[string]Place
+
+	// Show lists what each argument's box shows, by the names of Fields;
+	// nil shows every field (the default look). A box that does not show
+	// the claim shows the argument's number and its title (or its id), and
+	// a key below the figure lists the claims by number, with what the
+	// boxes leave out (see CompactShow).
+	Show []string
+	// ClaimWidth and TitleWidth are the measures of claims and of titles
+	// in boxes without their claim, in points; zero means the defaults
+	// (190 and 110).
+	ClaimWidth, TitleWidth float64
+	// NodeSep and RankSep are the space between neighbouring boxes of a
+	// rank and between ranks, in points; zero means the defaults (18, 36).
+	NodeSep, RankSep float64
+	// Width, if positive, is the width of the figure in points: the
+	// title and the legend wrap to it, and the blocks below the figure
+	// (KEY, NOTES, SOURCES) are set in it, less the margins of the cluster
+	// FigureCluster, or in their narrowest measure (300 points of 8-point
+	// text) if it is narrower. A first layout with Width 1 measures the
+	// figure without widening it (the width of FigureCluster, as Graphviz
+	// laid it out), and a second one sets the blocks to it (see
+	// HasBlocks). Zero draws the legend's first row in one and sets the
+	// blocks to an estimate of the figure's width.
+	Width float64
+	// SmallText, if more than 8, is the size in points of the texts that
+	// are smaller than a box's claim and that the layout of the boxes does
+	// not depend on: the legend, the labels of groups and of question
+	// arrows, and the key of claims. A figure to be scaled down sets them
+	// larger, so that they are not the smallest text on the page.
+	SmallText float64
+	// UndercutsBeside draws each undercut's arrow from beside the
+	// inference it aims at, in the same rank, instead of from the rank
+	// behind it: the map is a rank shallower for each undercut on its
+	// longest chain of reasons, and narrower across the ranks.
+	UndercutsBeside bool
 	// Notes is how the notes of arguments and relations are drawn (see
 	// NoteModes): "footnotes" (the default) puts a number on each arrow
 	// and in each box that has a note, and the numbered notes in a block
@@ -100,20 +135,15 @@ type Options struct {
 	// cite their sources by number, "[1, 3]"; "none" names the sources in
 	// the boxes.
 	Sources string
-	// FigureWidth, if positive, is the width of the figure in points, as
-	// Graphviz laid out the same map with the same options: the width of
-	// the cluster FigureCluster. The blocks below the figure (NOTES,
-	// SOURCES) are set in that width, less the cluster's margins, or in
-	// 300 points if it is narrower. So a first layout with FigureWidth 1
-	// measures the figure without widening it, and a second one sets the
-	// blocks to its width (see HasBlocks). 0 estimates the width from the
-	// map.
-	FigureWidth float64
 	// Fonts measure the text, to wrap claims and size boxes: the set the
 	// renderers draw with, fallback faces included. Nil means DejaVu Sans
 	// alone (fonts.Load).
 	Fonts *fonts.Set
 }
+
+// small is the size of the legend, of the labels of groups and arrows,
+// and of the key: Options.SmallText, or the legend's.
+func (w *writer) small() float64 { return max(legendSize, w.opts.SmallText) }
 
 // Directions are the values of Options.Direction, the default first.
 func Directions() []string { return []string{"RL", "LR", "TB", "BT"} }
@@ -195,15 +225,21 @@ func Write(buf *bytes.Buffer, m *arguments.Map, opts Options) error {
 	if !slices.Contains(SourceModes(), opts.Sources) {
 		return fmt.Errorf("dot: unknown sources mode %q: use one of %s", opts.Sources, strings.Join(SourceModes(), ", "))
 	}
+	show, err := newShows(opts.Show)
+	if err != nil {
+		return err
+	}
 	fs := opts.Fonts
 	if fs == nil {
-		var err error
 		if fs, err = fonts.Load(); err != nil {
 			return fmt.Errorf("dot: %w", err)
 		}
 	}
-	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m)}
-	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1
+	w := &writer{buf: buf, m: m, opts: opts, theme: t, meas: measurer{fs}, withdrawn: map[string]bool{}, parties: partiesOf(m),
+		show: show, number: numbers(m)}
+	// Marks are drawn in the boxes (and frames, and legend) only when the
+	// boxes show their party.
+	w.marked = !opts.NoPartyMarks && len(w.parties.names) > 1 && show["party"]
 	w.rels = w.relations()
 	w.layout = layoutDot
 	switch {
@@ -241,11 +277,13 @@ type writer struct {
 	// partyFrames is set when the arguments are framed by party: their
 	// boxes leave their party to the frame's title.
 	partyFrames bool
-	rels        []*relation // the relations to draw
-	layout      string      // layoutDot, layoutSFDP or layoutNop
-	notes       *noteSet    // the footnotes, with Options.Notes "footnotes"
-	sources     *sourceList // the sources, with Options.Sources "list"
-	inFigure    bool        // the boxes are written in the figure's cluster
+	show        shows
+	number      map[string]int // each argument's number in the key, from 1
+	rels        []*relation    // the relations to draw
+	layout      string         // layoutDot, layoutSFDP or layoutNop
+	notes       *noteSet       // the footnotes, with Options.Notes "footnotes"
+	sources     *sourceList    // the sources, with Options.Sources "list"
+	inFigure    bool           // the boxes are written in the figure's cluster
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.buf, format, args...) }
@@ -263,7 +301,8 @@ func (w *writer) write() {
 	case layoutDot:
 		// Ranks are columns (or rows) of boxes as wide as a claim; with
 		// arrows pointing right to left, a map is about as tall as wide.
-		w.printf("\t\trankdir=%s nodesep=0.25 ranksep=0.5\n", w.opts.Direction)
+		nodesep, ranksep := w.spacing()
+		w.printf("\t\trankdir=%s nodesep=%s ranksep=%s\n", w.opts.Direction, nodesep, ranksep)
 	case layoutSFDP:
 		// Too tangled for ranks: this pass only places the arguments, by
 		// forces, letting boxes overlap (Graphviz's overlap removal is
@@ -458,7 +497,7 @@ func (w *writer) groups() ([]*group, []*arguments.Argument) {
 // argument names them.
 func (w *writer) newGroup(name string, a *arguments.Argument) *group {
 	t := w.theme
-	st := style{size: groupSize, bold: true, color: t.group.label}
+	st := style{size: max(groupSize, w.small()), bold: true, color: t.group.label}
 	g := &group{title: []run{{text: name, style: st}}, border: t.group.border}
 	if w.opts.GroupBy == "party" {
 		names := w.parties.of(a)
@@ -574,111 +613,6 @@ func (w *writer) node(indent string, a *arguments.Argument) {
 	}
 	w.printf("%s%s [id=%s class=%q style=%q color=%q fillcolor=%q penwidth=%s width=%s%s\n%s\tlabel=<%s>]\n",
 		indent, quote(a.ID), quote(a.ID), class, style, border, fill, penwidth, inches(width+2*padX), pos, indent, label)
-}
-
-// argumentLabel is the HTML-like label of an argument, and the width of its
-// widest line. Lines are left-aligned: Graphviz places a left-aligned line
-// at the box's left edge whatever it estimates its width to be, so the text
-// lands where the renderers expect it.
-func (w *writer) argumentLabel(a *arguments.Argument, ks kindStyle, status semantics.Label, withdrawn bool) (string, float64) {
-	t := w.theme
-	kind := a.Kind
-	if kind == "" {
-		kind = "argument"
-	}
-	ink, details := t.ink, t.detail
-	if withdrawn {
-		ink, details, ks.accent = t.withdrawn.text, t.withdrawn.color, t.withdrawn.color
-	}
-	detail := style{size: detailSize, color: details}
-	header := []run{{text: strings.ToUpper(clean(kind)), style: style{size: detailSize, bold: true, color: ks.accent}}}
-	// The party, unless the frame around the box names it: after its
-	// mark, or after a dot when the parties are not marked.
-	var party []run
-	sep := run{text: "·", style: detail}
-	if !w.partyFrames {
-		party = w.partyRuns(w.parties.of(a), detail)
-	}
-	for i := range party {
-		if withdrawn && party[i].mark {
-			party[i].color = details
-		}
-	}
-	if w.marked {
-		sep = run{}
-	}
-	if status != 0 {
-		st := t.statuses[status]
-		header = append([]run{{text: strings.ToUpper(st.name), style: style{size: detailSize, bold: true, color: st.color}}}, header...)
-	}
-	if withdrawn {
-		header = append([]run{{text: strings.ToUpper(t.withdrawn.name), style: style{size: detailSize, bold: true, color: t.withdrawn.color}}}, header...)
-	}
-	headerLines, hw := w.meas.header(header, party, sep, detailWidth)
-	claimText := clean(a.Claim)
-	claim := []run{{text: claimText, style: style{size: claimSize, color: ink}}}
-	// A footnote's mark follows the claim, as in running text.
-	if w.notes != nil {
-		if mark := noteMark(w.notes.args, a.ID); mark != "" {
-			claim[0].text += " "
-			claim = append(claim, run{text: mark, style: style{size: detailSize, bold: true, color: details}})
-		}
-	}
-	claimLines, cw := w.meas.wrap(claim, claimWidth)
-	// A claim in Arabic or Hebrew is set right to left and aligned right:
-	// each line, which the renderers and viewers set on its own, starts
-	// with a right-to-left mark, so that a line that begins with a number
-	// or a Latin word still runs right to left, and the renderers know to
-	// set it from the cell's right edge (see fonts.Anchor).
-	claimAlign := "LEFT"
-	if fonts.RTL(claimText) {
-		claimAlign = "RIGHT"
-		for _, l := range claimLines {
-			l[0].text = rlm + l[0].text
-		}
-	}
-	var noteLines []line
-	nw := 0.0
-	if note := clean(a.Note); note != "" && w.opts.Notes == "labels" {
-		noteLines, nw = w.meas.wrap([]run{{text: note, style: detail}}, claimWidth)
-	}
-	footer := []run{{text: a.ID, style: style{size: detailSize, bold: true, color: details}}}
-	src := sourceNames(a.Sources)
-	if w.sources != nil {
-		src = w.sources.citation(a.ID)
-	}
-	if src != "" {
-		footer = append(footer, run{text: ltr("·" + nbsp + src), style: detail})
-	}
-	if n := openQuestions(w.m, a); n > 0 {
-		footer = append(footer, run{text: "·" + nbsp + "?" + strconv.Itoa(n) + nbsp + "open", style: style{size: detailSize, bold: true, color: ink}})
-	}
-	footerLines, fw := w.meas.wrap(footer, detailWidth)
-	width := maxf(maxf(hw, nw), maxf(cw, fw))
-
-	// One row per line, as tall as Graphviz makes a line of its largest
-	// font: Graphviz spaces the lines of a cell that mixes fonts (a bold id
-	// and regular sources) by their size alone, too tightly. The last line
-	// of the header and of the claim has the gap below it.
-	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	section := func(lines []line, after float64, align string) {
-		for i, l := range lines {
-			h := lineHeight([]line{l})
-			if i == len(lines)-1 {
-				h += after
-			}
-			fmt.Fprintf(&b, `<TR><TD ALIGN="%s" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, align, ceil(width), ceil(h))
-			writeRuns(&b, l)
-			b.WriteString(`</TD></TR>`)
-		}
-	}
-	section(headerLines, gap, "LEFT")
-	section(claimLines, gap, claimAlign)
-	section(noteLines, gap, "LEFT")
-	section(footerLines, 0, "LEFT")
-	b.WriteString(`</TABLE>`)
-	return b.String(), width
 }
 
 // lineHeight is the height Graphviz gives a line of the label: 1.2 times
@@ -860,8 +794,12 @@ func (w *writer) undercutArrows(r *relation, inf string, us []*arguments.Undercu
 		// An undercut is withdrawn with its undercutter, or with the
 		// support it aims at.
 		st := w.relationStyle(w.theme.undercut(), append([]string{u.From, r.to}, r.premises()...)...)
-		w.printf("\t%s -> %s [id=%s %s%s tooltip=%s]\n",
-			quote(u.From), quote(inf), quote(undercutID(u)), st.arrow(true),
+		minlen := ""
+		if w.opts.UndercutsBeside {
+			minlen = " minlen=0"
+		}
+		w.printf("\t%s -> %s [id=%s %s%s%s tooltip=%s]\n",
+			quote(u.From), quote(inf), quote(undercutID(u)), st.arrow(true), minlen,
 			w.arrowNote(undercutID(u), strings.Join(ua.notes, " "), st.color), quote(undercutTooltip(r, u)))
 	}
 }
@@ -998,7 +936,11 @@ func (w *writer) graphLabel() string {
 	titleWidth := 0
 	if title != "" {
 		st := style{size: titleSize, bold: true, color: w.theme.title}
-		lines, _ := w.meas.wrap([]run{{text: title, style: st}}, 640)
+		measure := 640.0
+		if w.opts.Width > 0 {
+			measure = min(measure, w.labelWidth())
+		}
+		lines, _ := w.meas.wrap([]run{{text: title, style: st}}, measure)
 		for _, l := range lines {
 			titleWidth = max(titleWidth, w.meas.cellWidth(l[0].text, st, 0))
 		}
@@ -1011,7 +953,16 @@ func (w *writer) graphLabel() string {
 		// entries of one do not line up with another's; each is made as
 		// wide as the widest, or Graphviz would spread its entries.
 		main := w.legend()
-		rows := append([]*legendRow{main}, w.partyLegend(max(main.total, titleWidth, maxLegendWidth))...)
+		partyWidth := max(main.total, titleWidth, maxLegendWidth)
+		var rows []*legendRow
+		if w.opts.Width > 0 {
+			// A figure of a given width: the legend wraps to it.
+			rows = main.wrap(w.labelWidth())
+			partyWidth = min(partyWidth, int(w.labelWidth()))
+		} else {
+			rows = []*legendRow{main}
+		}
+		rows = append(rows, w.partyLegend(partyWidth)...)
 		width := titleWidth
 		for _, r := range rows {
 			width = max(width, r.total)
@@ -1033,9 +984,48 @@ const maxLegendWidth = 600
 
 // legendRow is one row of the legend: a one-row table of entries.
 type legendRow struct {
-	w     *writer
-	b     strings.Builder
-	total int // its width, in points
+	w       *writer
+	entries []legendEntry // the entries ended (see end)
+	b       strings.Builder
+	cur     int // the width of the cells of b
+	total   int // the row's width, in points
+}
+
+// legendEntry is the cells of one entry of the legend: a mark and its
+// words, which a row never breaks.
+type legendEntry struct {
+	cells string
+	width int
+}
+
+// end ends the entry being written: a row that wraps breaks before the
+// next.
+func (r *legendRow) end() {
+	if r.cur > 0 || r.b.Len() > 0 {
+		r.entries = append(r.entries, legendEntry{r.b.String(), r.cur})
+		r.b.Reset()
+		r.cur = 0
+	}
+}
+
+// wrap breaks the row into rows at most max points wide, between its
+// entries; max 0 keeps it whole.
+func (r *legendRow) wrap(max float64) []*legendRow {
+	r.end()
+	if max <= 0 || float64(r.total) <= max {
+		return []*legendRow{r}
+	}
+	var rows []*legendRow
+	for _, e := range r.entries {
+		n := len(rows)
+		if n == 0 || float64(rows[n-1].total+e.width) > max {
+			rows = append(rows, r.w.newLegendRow())
+			n++
+		}
+		rows[n-1].entries = append(rows[n-1].entries, e)
+		rows[n-1].total += e.width
+	}
+	return rows
 }
 
 func (w *writer) newLegendRow() *legendRow { return &legendRow{w: w} }
@@ -1048,6 +1038,7 @@ func (w *writer) newLegendRow() *legendRow { return &legendRow{w: w} }
 func (r *legendRow) text(s string, st style, gap int) {
 	width := r.w.meas.cellWidth(s, st, gap)
 	r.total += width
+	r.cur += width
 	fmt.Fprintf(&r.b, `<TD ALIGN="LEFT" WIDTH="%d"><FONT POINT-SIZE="%s" COLOR="%s">`, width, num(st.size), st.color)
 	if st.bold {
 		r.b.WriteString(`<B>`)
@@ -1069,6 +1060,7 @@ func (r *legendRow) text(s string, st style, gap int) {
 // with characters (statusStyle's sample).
 func (r *legendRow) swatch(fill, border string, penwidth int) {
 	r.total += 14 + 2*penwidth
+	r.cur += 14 + 2*penwidth
 	fmt.Fprintf(&r.b, `<TD><TABLE BORDER="%d" COLOR="%s" BGCOLOR="%s" CELLSPACING="0" CELLPADDING="0"><TR><TD WIDTH="14" HEIGHT="9"> </TD></TR></TABLE></TD>`,
 		penwidth, border, fill)
 }
@@ -1079,9 +1071,13 @@ func (r *legendRow) swatch(fill, border string, penwidth int) {
 // space, which Graphviz estimates at two spaces: it can only make up a
 // difference wider than that.
 func (r *legendRow) table(minWidth int) string {
+	r.end()
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>`)
-	b.WriteString(r.b.String())
+	for _, e := range r.entries {
+		b.WriteString(e.cells)
+	}
+	legendSize := r.w.small()
 	plain := style{size: legendSize, color: r.w.theme.detail}
 	if rest := minWidth - r.total; rest > ceil(r.w.meas.graphvizWidth(nbsp, plain)) {
 		fmt.Fprintf(&b, `<TD WIDTH="%d"><FONT POINT-SIZE="%s">%s</FONT></TD>`, rest, num(legendSize), nbsp)
@@ -1095,19 +1091,22 @@ func (r *legendRow) table(minWidth int) string {
 // the statuses in use.
 func (w *writer) legend() *legendRow {
 	t := w.theme
+	legendSize := w.small()
 	row := w.newLegendRow()
-	text, swatch := row.text, row.swatch
+	text, swatch, end := row.text, row.swatch, row.end
 	plain := style{size: legendSize, color: t.detail}
 	// The relations: an arrow drawn with characters that DejaVu Sans has.
 	for _, r := range []graph.Relation{graph.Support, graph.Attack} {
 		rs := t.relations[r]
 		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
 		text(rs.verb, plain, 14)
+		end()
 	}
 	if len(undercutsOf(w.m)) > 0 {
 		rs := t.undercut()
 		text(rs.sample, style{size: legendSize + 2, color: rs.color}, 3)
 		text("undercuts (● an inference)", plain, 14)
+		end()
 	}
 	if t.kindLegend {
 		used := map[string]bool{}
@@ -1124,11 +1123,13 @@ func (w *writer) legend() *legendRow {
 				ks := t.kinds[k.Name]
 				swatch(ks.fill, ks.accent, 1)
 				text(nbsp+k.Name, plain, 12)
+				end()
 			}
 		}
 		if other {
 			swatch(t.other.fill, t.other.accent, 1)
 			text(nbsp+"other", plain, 12)
+			end()
 		}
 	}
 	if l := w.opts.Labelling; l != nil && (len(l.Labels) > 0 || len(w.withdrawn) > 0) {
@@ -1138,6 +1139,7 @@ func (w *writer) legend() *legendRow {
 				inUse[s] = true
 			}
 		}
+		// The semantics' name goes with the first status after it.
 		if sem := clean(l.Semantics); sem != "" {
 			text(sem+":", style{size: legendSize, bold: true, color: t.detail}, 8)
 		}
@@ -1151,6 +1153,7 @@ func (w *writer) legend() *legendRow {
 					swatch(t.background, st.color, 2)
 					text(nbsp+st.name, plain, 12)
 				}
+				end()
 			}
 		}
 		if len(w.withdrawn) > 0 {

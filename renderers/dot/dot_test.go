@@ -133,13 +133,25 @@ func TestWriteGolden(t *testing.T) {
 		{"parties-grouped-by-party-dark", "parties.toml", Options{GroupBy: "party", Theme: "dark", NoLegend: true}},
 		{"parties-grouped-by-tag", "parties.toml", Options{GroupBy: "tag"}},
 		{"parties-grouped-by-tag-family", "parties.toml", Options{GroupBy: "tag:legal basis", Theme: "print"}},
+		// Titles: in bold above the claim; a compact figure, its boxes
+		// numbered, titled (or named by id), the claims in a key below.
+		{"titles", "titles.toml", Options{}},
+		{"titles-compact", "titles.toml", Options{Show: CompactShow()}},
+		{"titles-show", "titles.toml", Options{Show: []string{"status", "kind", "title", "source"}, Labelling: &Labelling{
+			Semantics: "grounded semantics", Labels: map[string]semantics.Label{"strike": semantics.Out, "sovereignty_of_mexico": semantics.In}}}},
+		{"titles-show-claims", "titles.toml", Options{Show: []string{"claim", "id"}, Theme: "print"}},
+		// What argmap render --page draws: narrower, tighter, larger small
+		// text, undercuts beside their inference, the legend and the key
+		// as wide as the figure.
+		{"titles-page", "titles.toml", Options{Show: CompactShow(), TitleWidth: 60, NodeSep: 6, RankSep: 14, Width: 300, SmallText: 11, UndercutsBeside: true}},
+		{"relations-legend-rows", "relations.toml", Options{Width: 200, Labelling: handLabelling}},
 		// Notes and sources: footnotes and the list (the defaults), notes
 		// drawn as labels, neither (today's drawing, tooltips only), and
 		// the blocks in the print theme, set to a measured width.
 		{"notes", "notes.toml", Options{}},
 		{"notes-labels", "notes.toml", Options{Notes: "labels"}},
 		{"notes-none", "notes.toml", Options{Notes: "none", Sources: "none"}},
-		{"notes-print-bt", "notes.toml", Options{Theme: "print", Direction: "BT", GroupBy: "kind", FigureWidth: 700}},
+		{"notes-print-bt", "notes.toml", Options{Theme: "print", Direction: "BT", GroupBy: "kind", Width: 700}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,11 +16,14 @@ import (
 // survives print: the notes of arguments and relations (numbered
 // footnotes, or labels in the figure) and the list of the sources cited.
 //
-// Blocks below the figure — NOTES, SOURCES, or any other numbered list,
-// such as a key of claims — are made by one builder, blocksLabel, so that
-// they look alike: a heading in bold detail size, then numbered entries in
-// detail size, in the legend's colours, set in as many columns as the
-// figure's width holds.
+// Blocks below the figure — KEY (the claims of a compact figure, see
+// key.go), NOTES, SOURCES — are made by one builder, blocksLabel, so that
+// they look alike: a heading in bold, then numbered entries, in the
+// legend's size (Options.SmallText, when the figure is to be scaled down)
+// and colours, set in as many columns as the figure's width holds. They
+// are the bottom label of a frameless cluster around the figure
+// (FigureCluster), or in BT the graph's label; in the nop layout a box
+// under the grid.
 
 // NoteModes are the values of Options.Notes, the default first.
 func NoteModes() []string { return []string{"footnotes", "labels", "none"} }
@@ -28,11 +31,11 @@ func NoteModes() []string { return []string{"footnotes", "labels", "none"} }
 // SourceModes are the values of Options.Sources, the default first.
 func SourceModes() []string { return []string{"list", "none"} }
 
-// Sizes of the blocks and of notes drawn as labels, in points.
+// Sizes of the blocks and of notes drawn as labels, in points, for text
+// of 8 points (the blocks' measures grow with their text).
 const (
 	// minBlocksWidth is the narrowest the blocks are set in, and
-	// columnWidth the measure a column aims at: about 70 characters of
-	// detail size.
+	// columnWidth the measure a column aims at: about 70 characters.
 	minBlocksWidth = 300.0
 	columnWidth    = 300.0
 	columnGap      = 18.0
@@ -200,12 +203,16 @@ type para struct {
 	href string
 }
 
-// blocks are the blocks the drawing has below the figure: NOTES, for
-// footnotes, and SOURCES.
+// blocks are the blocks the drawing has below the figure, in order: KEY,
+// for boxes that leave their claims out, NOTES, for footnotes, and
+// SOURCES.
 func (w *writer) blocks() []block {
 	t := w.theme
-	text := style{size: detailSize, color: t.detail}
+	text := style{size: w.small(), color: t.detail}
 	var bs []block
+	if w.show.keyed() {
+		bs = append(bs, w.key())
+	}
 	if w.notes != nil && len(w.notes.texts) > 0 {
 		b := block{heading: "NOTES"}
 		for i, s := range w.notes.texts {
@@ -264,14 +271,22 @@ type setEntry struct {
 	height int
 }
 
-// rowHeight is the height of a line of detail size in a block.
-var rowHeight = ceil(1.2 * detailSize)
+// rowHeight is the height of a line of the blocks' text, and of a note
+// drawn as an arrow's label.
+func (w *writer) rowHeight() int { return ceil(1.2 * w.small()) }
+
+// blockScale is how much wider the blocks' measures are than for 8-point
+// text.
+func (w *writer) blockScale() float64 { return w.small() / detailSize }
+
+// minBlocks is the narrowest the blocks are set in, in points.
+func (w *writer) minBlocks() float64 { return minBlocksWidth * w.blockScale() }
 
 // blocksLabel sets blocks in width points, as an HTML-like label: a table
 // of blocks, each a heading and its entries in columns. It returns the
 // label and its height, in points.
 func (w *writer) blocksLabel(bs []block, width float64) (string, int) {
-	width = maxf(width, minBlocksWidth)
+	width = maxf(width, w.minBlocks())
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	height := 0
@@ -290,16 +305,17 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 	// Marks are regular, like the text: Graphviz sets the baseline of a
 	// line with bold text lower than that of a line without, and the mark
 	// and the first line of its entry are side by side.
-	markStyle := style{size: detailSize, color: t.detail}
-	headStyle := style{size: detailSize, bold: true, color: t.detail}
+	size := w.small()
+	rowHeight := w.rowHeight()
+	markStyle := style{size: size, color: t.detail}
+	headStyle := style{size: size, bold: true, color: t.detail}
 	markWidth := 0
 	for _, e := range bl.entries {
 		markWidth = max(markWidth, w.meas.cellWidth(e.mark, markStyle, 0))
 	}
 	markWidth += markGap
-	// As many columns as hold a measure of columnWidth, but no more than
-	// there are entries.
-	n := max(1, int((width+columnGap)/(columnWidth+columnGap)))
+	// As many columns as hold a measure of columnWidth.
+	n := max(1, int((width+columnGap)/(columnWidth*w.blockScale()+columnGap)))
 	colWidth := int((width - float64(n-1)*columnGap) / float64(n))
 	textWidth := colWidth - markWidth
 	set := make([]setEntry, len(bl.entries))
@@ -315,107 +331,64 @@ func (w *writer) block(b *strings.Builder, bl block, width float64) int {
 		s.height = len(s.lines)*rowHeight + ceil(entryGap)
 		set[i] = s
 	}
-	cols := balance(set, n)
-	tallest := 0
-	for _, col := range cols {
-		h := 0
-		for _, e := range col {
-			h += e.height
-		}
-		tallest = max(tallest, h)
-	}
 
-	// Graphviz stretches a table that is smaller than its cell, spreading
-	// the difference over its rows and columns: every block has n columns
-	// (empty ones too), and every column is as tall as the tallest, made
-	// up by a last row as tall as the difference, of a tiny space.
+	// One table for the block, a row for each line across the columns, so
+	// that a column is as wide in every row (Graphviz stretches a table
+	// smaller than its cell, spreading the difference over its columns):
+	// every row has n columns (empty ones too), made up by cells of a tiny
+	// space.
 	filler := func(width, height int) {
 		fmt.Fprintf(b, `<TD WIDTH="%d" HEIGHT="%d"><FONT POINT-SIZE="1">%s</FONT></TD>`, width, height, nbsp)
 	}
 	headHeight := ceil(blockGap) + rowHeight + 2
-	fmt.Fprintf(b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" VALIGN="BOTTOM" COLSPAN="%d" HEIGHT="%d">`, 2*n-1, headHeight)
+	fmt.Fprintf(b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" VALIGN="BOTTOM" COLSPAN="%d" HEIGHT="%d">`, 3*n-1, headHeight)
 	writeRuns(b, line{{text: bl.heading, style: headStyle}})
-	b.WriteString(`</TD></TR><TR>`)
-	for i := range n {
-		if i > 0 {
-			filler(ceil(columnGap), 1)
+	b.WriteString(`</TD></TR>`)
+	height := headHeight
+	// The entries go row by row, in order across the columns: a page
+	// break between two lines (see package page) keeps the order.
+	for start := 0; start < len(set); start += n {
+		row := set[start:min(start+n, len(set))]
+		lines := 0
+		for _, e := range row {
+			lines = max(lines, len(e.lines))
 		}
-		if i >= len(cols) {
-			filler(colWidth, 1)
-			continue
-		}
-		b.WriteString(`<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-		h := 0
-		for _, e := range cols[i] {
-			links := 0
-			for j, l := range e.lines {
-				rh := rowHeight
-				if j == len(e.lines)-1 {
-					rh = e.height - (len(e.lines)-1)*rowHeight
+		links := make([]int, len(row))
+		for k := range lines {
+			b.WriteString(`<TR>`)
+			for i := range n {
+				if i > 0 {
+					filler(ceil(columnGap), rowHeight)
 				}
-				h += rh
+				if i >= len(row) || k >= len(row[i].lines) {
+					filler(markWidth, rowHeight)
+					filler(textWidth, rowHeight)
+					continue
+				}
+				e := row[i]
 				mark := nbsp
-				if j == 0 {
+				if k == 0 {
 					mark = e.mark
 				}
-				fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, markWidth, rh)
+				fmt.Fprintf(b, `<TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d">`, markWidth, rowHeight)
 				writeRuns(b, line{{text: mark, style: markStyle}})
-				fmt.Fprintf(b, `</TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d"`, textWidth, rh)
-				if href := e.hrefs[j]; href != "" {
-					links++
-					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank" ID="%s.%d"`, html(href), html(href), html(e.id), links)
+				fmt.Fprintf(b, `</TD><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="%d" HEIGHT="%d"`, textWidth, rowHeight)
+				if href := e.hrefs[k]; href != "" {
+					links[i]++
+					fmt.Fprintf(b, ` HREF="%s" TITLE="%s" TARGET="_blank" ID="%s.%d"`, html(href), html(href), html(e.id), links[i])
 				}
 				b.WriteString(`>`)
-				writeRuns(b, l)
-				b.WriteString(`</TD></TR>`)
+				writeRuns(b, e.lines[k])
+				b.WriteString(`</TD>`)
 			}
-		}
-		if h < tallest {
-			b.WriteString(`<TR>`)
-			filler(markWidth, tallest-h)
-			filler(textWidth, tallest-h)
 			b.WriteString(`</TR>`)
 		}
-		b.WriteString(`</TABLE></TD>`)
+		// The space below the row.
+		fmt.Fprintf(b, `<TR><TD COLSPAN="%d" HEIGHT="%d"><FONT POINT-SIZE="1">%s</FONT></TD></TR>`, 3*n-1, ceil(entryGap), nbsp)
+		height += lines*rowHeight + ceil(entryGap)
 	}
-	b.WriteString(`</TR></TABLE>`)
-	return headHeight + tallest
-}
-
-// balance splits entries, in order, into at most n columns, as even in
-// height as it can: the least height that a greedy fill of n columns
-// keeps every column under.
-func balance(entries []setEntry, n int) [][]setEntry {
-	if len(entries) == 0 {
-		return nil
-	}
-	fill := func(limit int) [][]setEntry {
-		var cols [][]setEntry
-		h := 0
-		for i, e := range entries {
-			if i == 0 || h+e.height > limit {
-				cols = append(cols, nil)
-				h = 0
-			}
-			cols[len(cols)-1] = append(cols[len(cols)-1], e)
-			h += e.height
-		}
-		return cols
-	}
-	lo, hi := 0, 0
-	for _, e := range entries {
-		lo = max(lo, e.height)
-		hi += e.height
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if len(fill(mid)) <= n {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return fill(lo)
+	b.WriteString(`</TABLE>`)
+	return height
 }
 
 // noteMark is the footnote mark of an argument or an arrow: its note's
@@ -442,17 +415,17 @@ func (w *writer) arrowNote(id, text, color string) string {
 			return ""
 		}
 		var b strings.Builder
-		writeRuns(&b, line{{text: mark, style: style{size: detailSize, bold: true, color: color}}})
+		writeRuns(&b, line{{text: mark, style: style{size: w.small(), bold: true, color: color}}})
 		return labelFont + " xlabel=<" + b.String() + ">"
 	case "labels":
 		if text == "" {
 			return ""
 		}
-		lines, width := w.meas.wrap([]run{{text: text, style: style{size: detailSize, color: w.theme.detail}}}, noteWidth)
+		lines, width := w.meas.wrap([]run{{text: text, style: style{size: w.small(), color: w.theme.detail}}}, noteWidth*w.blockScale())
 		var b strings.Builder
 		b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">`)
 		for _, l := range lines {
-			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" WIDTH="%d" HEIGHT="%d">`, ceil(width), rowHeight)
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" WIDTH="%d" HEIGHT="%d">`, ceil(width), w.rowHeight())
 			writeRuns(&b, l)
 			b.WriteString(`</TD></TR>`)
 		}
@@ -474,21 +447,24 @@ var labelFont = " fontname=" + quote(fonts.Name)
 
 // FigureCluster is the name of the cluster around the figure of the dot
 // layout, whose label is the blocks below the figure: its width is the
-// figure's, for Options.FigureWidth.
+// figure's, for Options.Width.
 const FigureCluster = "cluster_figure"
 
-// figureMargin is the margin of the figure's cluster, in points.
-const figureMargin = 8.0
+// figureMargin is the margin of the figure's cluster, in points: none, so
+// that the cluster adds no width to the figure a page scales down (Graphviz
+// leaves clusterLabelPad either side of its label all the same).
+const figureMargin = 0.0
 
 // HasBlocks reports whether Write, with opts, draws blocks below the
-// figure of m (NOTES, SOURCES): their width is then Options.FigureWidth,
+// figure of m (KEY, NOTES, SOURCES): their width is then Options.Width,
 // which a first layout measures. It is false when opts are invalid.
 func HasBlocks(m *arguments.Map, opts Options) bool {
 	t := newTheme(opts.Theme)
-	if t == nil {
+	show, err := newShows(opts.Show)
+	if t == nil || err != nil {
 		return false
 	}
-	w := &writer{m: m, opts: opts, theme: t}
+	w := &writer{m: m, opts: opts, theme: t, show: show, number: numbers(m)}
 	if opts.Notes == "" || opts.Notes == "footnotes" {
 		w.notes = collectNotes(m, w.relations())
 	}
@@ -499,10 +475,10 @@ func HasBlocks(m *arguments.Map, opts Options) bool {
 }
 
 // figureWidth is the width to set the blocks below the figure in:
-// Options.FigureWidth without the figure cluster's margins, or an estimate.
+// Options.Width without the figure cluster's margins, or an estimate.
 func (w *writer) figureWidth() float64 {
-	if fw := w.opts.FigureWidth; fw > 0 {
-		return fw - 2*figureMargin
+	if fw := w.opts.Width; fw > 0 {
+		return fw - 2*(figureMargin+clusterLabelPad)
 	}
 	return w.estimateWidth()
 }
@@ -513,7 +489,7 @@ func (w *writer) figureWidth() float64 {
 // side by side. Graphviz's ranking is tighter, so this errs wide.
 func (w *writer) estimateWidth() float64 {
 	ranks, _ := dotRanks(w.ids(), w.rels)
-	box := claimWidth + 2*padX
+	box := w.boxWidth() + 2*padX
 	count := map[int]int{}
 	last, widest := 0, 0
 	for _, r := range ranks {
@@ -540,11 +516,11 @@ func (w *writer) blocksNode(bs []block) {
 		left, right, bottom = 0, 0, 0
 	}
 	width := right - left
-	if w.opts.FigureWidth > 0 {
-		width = w.opts.FigureWidth
+	if w.opts.Width > 0 {
+		width = w.opts.Width
 	}
 	label, height := w.blocksLabel(bs, width)
-	width = maxf(width, minBlocksWidth)
+	width = maxf(width, w.minBlocks())
 	w.printf("\t\"argmap.blocks\" [id=\"argmap.blocks\" class=\"blocks\" shape=plain style=solid pos=\"%s,%s!\"\n\t\tlabel=<%s>]\n",
 		num(left+width/2), num(bottom-gridGap-float64(height)/2), label)
 }

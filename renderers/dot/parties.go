@@ -108,6 +108,7 @@ func (w *writer) partyLegend(max int) []*legendRow {
 		return nil
 	}
 	t := w.theme
+	legendSize := w.small()
 	plain := style{size: legendSize, color: t.detail}
 	head := style{size: legendSize, bold: true, color: t.detail}
 	type entry struct {

@@ -84,7 +84,7 @@ func (w *writer) questionEdges() {
 			// when the arrow is short.
 			if mark := noteMark(w.notes.arrows, e.id); mark != "" {
 				var b strings.Builder
-				writeRuns(&b, line{{text: mark, style: style{size: detailSize, bold: true, color: w.theme.detail}}})
+				writeRuns(&b, line{{text: mark, style: style{size: w.small(), bold: true, color: w.theme.detail}}})
 				note = " taillabel=<" + b.String() + "> labeldistance=1.5"
 			}
 		case "labels":
@@ -99,6 +99,6 @@ func (w *writer) questionEdges() {
 		}
 		note = strings.TrimPrefix(note, labelFont) // the arrow sets it
 		w.printf("\t%s -> %s [id=%s class=\"question\" color=%q fontcolor=%q fontname=%s fontsize=%s style=%s arrowhead=empty%s%s tooltip=%s]\n",
-			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(detailSize), e.style, xlabel, note, quote(e.tip))
+			quote(e.from), quote(e.to), quote(e.id), w.theme.detail, w.theme.detail, quote(fonts.Name), num(w.small()), e.style, xlabel, note, quote(e.tip))
 	}
 }

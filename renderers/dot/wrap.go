@@ -302,7 +302,51 @@ func lineWidth(ws []word) float64 {
 // narrows the measure as far as it can without adding a line, so that a
 // claim of two and a half lines does not end with a stub.
 func (m measurer) wrap(runs []run, max float64) ([]line, float64) {
-	ws := m.split(m.words(runs), max)
+	return m.wrapWords(m.split(m.words(runs), max), max)
+}
+
+// wrapName wraps a title or an id as wrap does, and may also break it
+// after a hyphen or an underscore ("Non-|intervention", "no_|consent"),
+// but never inside a word: the measure widens to the widest piece.
+func (m measurer) wrapName(runs []run, measure float64) ([]line, float64) {
+	var ws []word
+	for _, w := range m.words(runs) {
+		for i, piece := range namePieces(w.text) {
+			p := w
+			p.text, p.width = piece, m.width(piece, w.style)
+			if i > 0 {
+				// After a hyphen: a break, but no space.
+				p.space, p.glue, p.tie = 0, false, false
+			}
+			measure = maxf(measure, p.width)
+			ws = append(ws, p)
+		}
+	}
+	return m.wrapWords(ws, measure)
+}
+
+// namePieces splits a word after each hyphen or underscore that has a
+// letter or digit on both sides.
+func namePieces(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	pos := 0
+	for i, r := range rs {
+		pos += utf8.RuneLen(r)
+		if (r == '-' || r == '_' || r == '\u2010') && i > 0 && i < len(rs)-1 && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
+			out = append(out, s[start:pos])
+			start = pos
+		}
+	}
+	return append(out, s[start:])
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wrapWords sets words into lines of at most max points and balances
+// them, as wrap does.
+func (m measurer) wrapWords(ws []word, max float64) ([]line, float64) {
 	if len(ws) == 0 {
 		return nil, 0
 	}

@@ -32,7 +32,20 @@ type Drawing struct {
 	Width, Height float64 // the page, in points
 	Background    color.NRGBA
 	Shapes        []Shape
+	// Pad is the blank margin Graphviz left around the graph, in points:
+	// the graph is drawn within Pad of each edge.
+	Pad float64
 }
+
+// Part is what part of the graph a shape draws.
+type Part uint8
+
+const (
+	GraphPart   Part = iota // the graph's background and label
+	ClusterPart             // a cluster's frame and label
+	NodePart                // a node: a box and its text
+	EdgePart                // an edge: its line, arrowheads and labels
+)
 
 // Kind is what a Shape is.
 type Kind uint8
@@ -65,6 +78,11 @@ type Shape struct {
 	Font  string // the family Graphviz was given
 	Align byte   // 'l', 'c' or 'r': which end of the text Points[0] is
 	Width float64
+
+	// Part and Object say what the shape draws: the graph, or the
+	// cluster, node or edge of that id (its name, if it has no id).
+	Part   Part
+	Object string
 	// Link is the address the text leads to: the HREF of the cell of an
 	// HTML-like label the text is in, or "".
 	Link string
@@ -92,8 +110,8 @@ type op struct {
 
 type object struct {
 	Name       string `json:"name"`
-	Label      string `json:"label"`
 	ID         string `json:"id"`
+	Label      string `json:"label"`
 	Pos        string `json:"pos"`
 	WidthIn    string `json:"width"`
 	HeightIn   string `json:"height"`
@@ -179,6 +197,7 @@ func ParseMoved(data []byte, moved map[string]Point) (*Drawing, error) {
 	d := &Drawing{
 		Width:  bb[2] - bb[0] + 2*pad,
 		Height: bb[3] - bb[1] + 2*pad,
+		Pad:    pad,
 	}
 	// Graphviz's coordinates grow upwards from the bounding box's corner.
 	tr := func(x, y float64) Point { return Point{x - bb[0] + pad, bb[3] - y + pad} }
@@ -191,52 +210,61 @@ func ParseMoved(data []byte, moved map[string]Point) (*Drawing, error) {
 		d.Background = c
 	}
 	st := &state{tr: tr}
-	add := func(ops ...[]op) error {
+	add := func(part Part, o *object, ops ...[]op) error {
+		name := o.ID
+		if name == "" {
+			name = o.Name
+		}
+		from := len(d.Shapes)
 		for _, list := range ops {
 			if err := st.run(d, list); err != nil {
 				return err
 			}
 		}
+		for i := range d.Shapes[from:] {
+			d.Shapes[from+i].Part, d.Shapes[from+i].Object = part, name
+		}
 		return nil
 	}
 	// addObject draws an object, and links the texts of its label's cells
 	// that have an HREF.
-	addObject := func(o *object, extra ...[]op) error {
-		if err := add(o.Draw); err != nil {
+	addObject := func(part Part, o *object, extra ...[]op) error {
+		if err := add(part, o, o.Draw); err != nil {
 			return err
 		}
 		start := len(d.Shapes)
-		if err := add(o.LabelDraw); err != nil {
+		if err := add(part, o, o.LabelDraw); err != nil {
 			return err
 		}
 		link(d.Shapes[start:], o.Label)
-		return add(extra...)
+		return add(part, o, extra...)
 	}
-	if err := addObject(&g.object); err != nil {
+	if err := addObject(GraphPart, &g.object); err != nil {
 		return nil, err
 	}
 	// Subgraphs come first among the objects, then the nodes.
 	sub := min(max(g.SubgraphCnt, 0), len(g.Objects))
 	for i := range g.Objects[:sub] {
-		if err := addObject(&g.Objects[i]); err != nil {
+		if err := addObject(ClusterPart, &g.Objects[i]); err != nil {
 			return nil, err
 		}
 	}
 	nodes := func() error {
 		for i := range g.Objects[sub:] {
 			o := &g.Objects[sub+i]
-			if err := addObject(o, o.ExtraLabel); err != nil {
+			if err := addObject(NodePart, o, o.ExtraLabel); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	edges := func() error {
-		for _, e := range g.Edges {
+		for i := range g.Edges {
+			e := &g.Edges[i]
 			if d, ok := moved[e.ID]; ok {
 				e.Draw, e.HeadDraw = moveEnd(e.Draw, e.HeadDraw, d)
 			}
-			if err := add(e.Draw, e.TailDraw, e.HeadDraw, e.LabelDraw, e.TailLabel, e.HeadLabel, e.ExtraLabel); err != nil {
+			if err := add(EdgePart, e, e.Draw, e.TailDraw, e.HeadDraw, e.LabelDraw, e.TailLabel, e.HeadLabel, e.ExtraLabel); err != nil {
 				return err
 			}
 		}

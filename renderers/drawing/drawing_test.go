@@ -82,6 +82,26 @@ func TestParse(t *testing.T) {
 	if !boldSeen {
 		t.Error("no bold text")
 	}
+	if d.Pad != 14.4 {
+		t.Errorf("pad %g, want 14.4", d.Pad)
+	}
+	// Every shape says what it draws: the graph's label, a node by its
+	// id, an edge by its id.
+	parts := map[string]Part{}
+	for _, sh := range d.Shapes {
+		if p, ok := parts[sh.Object]; ok && p != sh.Part {
+			t.Errorf("%s is drawn as parts %d and %d", sh.Object, p, sh.Part)
+		}
+		parts[sh.Object] = sh.Part
+		if sh.Object == "" {
+			t.Errorf("%v shape %q of no object", sh.Kind, sh.Text)
+		}
+	}
+	for obj, want := range map[string]Part{"argmap.map": GraphPart, "a": NodePart, "d": NodePart, "a.supports.b": EdgePart, "c.attacks.b": EdgePart} {
+		if got, ok := parts[obj]; !ok || got != want {
+			t.Errorf("%s: part %d (drawn: %v), want %d", obj, got, ok, want)
+		}
+	}
 }
 
 func TestBoxes(t *testing.T) {

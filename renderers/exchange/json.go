@@ -60,6 +60,7 @@ func position(f *arguments.File, r diagnostic.Range) *Position {
 type JSONArgument struct {
 	ID    string `json:"id"`
 	Claim string `json:"claim"`
+	Title string `json:"title,omitempty"`
 	Kind  string `json:"kind,omitempty"`
 	// Party is who puts it forward, a coalition's members joined by " + ";
 	// Parties the party or the coalition's members, as written.
@@ -74,6 +75,7 @@ type JSONArgument struct {
 	Burden     string       `json:"burden,omitempty"`
 	BurdenNote string       `json:"burden_note,omitempty"`
 	Scheme     string       `json:"scheme,omitempty"`
+	Note       string       `json:"note,omitempty"`
 	Position   *Position    `json:"position,omitempty"`
 }
 
@@ -186,8 +188,8 @@ func NewDocument(m *arguments.Map, res *evaluate.Result) *Document {
 		d.Files = append(d.Files, f.Name)
 	}
 	for _, a := range m.Arguments {
-		ja := JSONArgument{ID: a.ID, Claim: a.Claim, Kind: a.Kind, Party: a.Party, Parties: a.Parties, Tags: a.Tags, Weight: a.Weight, Date: a.Date,
-			Standard: a.Proof.Standard, Burden: a.Proof.Burden, BurdenNote: a.Proof.BurdenNote, Scheme: a.Scheme,
+		ja := JSONArgument{ID: a.ID, Claim: a.Claim, Title: a.Title, Kind: a.Kind, Party: a.Party, Parties: a.Parties, Tags: a.Tags, Weight: a.Weight, Date: a.Date,
+			Standard: a.Proof.Standard, Burden: a.Proof.Burden, BurdenNote: a.Proof.BurdenNote, Scheme: a.Scheme, Note: a.Note,
 			Position: position(a.File, a.Range)}
 		if a.Ranked {
 			rank := a.Rank

@@ -1,5 +1,6 @@
 // Package pdf draws a drawing (package drawing: what Graphviz laid out) as a
-// one-page PDF whose page is the drawing's size, with vector shapes and the
+// one-page PDF whose page is the drawing's size, or on pages of a size as a
+// page.Layout says, with vector shapes and the
 // text set in the fonts of package fonts, embedded as subsets: the PDF
 // looks the same in every viewer, and its text can be searched and copied.
 //
@@ -26,12 +27,17 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 // Options configure Write.
 type Options struct {
 	// Title is the document's title, shown by viewers; it may be empty.
 	Title string
+	// Layout, if not nil, puts the drawing on pages of its size, each page
+	// a frame of the drawing, scaled and placed as it says; otherwise the
+	// document is one page of the drawing's size.
+	Layout *page.Layout
 	// Warn, if not nil, is told of text that is drawn but cannot be
 	// searched: glyphs of faces that are not embedded.
 	Warn func(msg string)
@@ -50,15 +56,58 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if d.Width <= 0 || d.Height <= 0 {
 		return fmt.Errorf("pdf: empty drawing (%g × %g points)", d.Width, d.Height)
 	}
-	c := &content{height: d.Height, fonts: fs, used: map[*fonts.Face]*fontUse{}, alphas: map[string]string{}, outlined: map[*fonts.Face]map[rune]bool{}}
-	c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
-	if d.Background.A != 0 {
-		c.fillColor(d.Background)
-		c.printf("0 0 %s %s re f\n", n(d.Width), n(d.Height))
+	lay := opts.Layout
+	if lay == nil {
+		lay = &page.Layout{Width: d.Width, Height: d.Height, Scale: 1, Right: d.Width,
+			Frames: []page.Frame{{Left: 0, Top: 0, Bottom: d.Height}}}
 	}
-	for _, sh := range d.Shapes {
-		c.shape(sh)
+	if len(lay.Frames) == 0 || lay.Scale <= 0 || lay.Width <= 0 || lay.Height <= 0 {
+		return fmt.Errorf("pdf: a layout of %d pages of %g × %g points at scale %g", len(lay.Frames), lay.Width, lay.Height, lay.Scale)
 	}
+	used, alphas, outlined := map[*fonts.Face]*fontUse{}, map[string]string{}, map[*fonts.Face]map[rune]bool{}
+	var order []*fonts.Face // the faces used, shared by the pages
+	var streams [][]byte
+	pageLinks := make([][]link, len(lay.Frames)) // on each page, in the page's points
+	for i, f := range lay.Frames {
+		c := &content{height: d.Height, fonts: fs, used: used, alphas: alphas, outlined: outlined, order: order}
+		c.printf("1 j 1 J\n") // round joins and caps, as the PNG renderer draws
+		if d.Background.A != 0 {
+			c.fillColor(d.Background)
+			c.printf("0 0 %s %s re f\n", n(lay.Width), n(lay.Height))
+		}
+		placed := opts.Layout != nil
+		if placed {
+			// Clip to the frame on the page, then map the drawing's
+			// points (y upwards from its bottom) onto the page.
+			s := lay.Scale
+			fw, fh := (lay.Right-f.Left)*s, (f.Bottom-f.Top)*s
+			c.printf("q\n%s %s %s %s re W n\n", n(lay.Left), n(lay.Height-lay.Top-fh), n(fw), n(fh))
+			c.printf("%s 0 0 %s %s %s cm\n", n6(s), n6(s), n6(lay.Left-f.Left*s), n6(lay.Height-lay.Top-(d.Height-f.Top)*s))
+		}
+		for _, sh := range d.Shapes {
+			if placed && !within(sh, f) {
+				continue
+			}
+			c.shape(sh)
+		}
+		if placed {
+			c.printf("Q\n")
+		}
+		// The links are where the texts are on the page: scaled and
+		// moved as the frame is.
+		for _, l := range c.links {
+			if placed {
+				s := lay.Scale
+				dx, dy := lay.Left-f.Left*s, lay.Height-lay.Top-(d.Height-f.Top)*s
+				l.x0, l.x1 = l.x0*s+dx, l.x1*s+dx
+				l.y0, l.y1 = l.y0*s+dy, l.y1*s+dy
+			}
+			pageLinks[i] = append(pageLinks[i], l)
+		}
+		order = c.order
+		streams = append(streams, c.buf.Bytes())
+	}
+	c := &content{fonts: fs, used: used, alphas: alphas, outlined: outlined, order: order}
 	if opts.Warn != nil {
 		for _, face := range slices.SortedFunc(maps.Keys(c.outlined), func(a, b *fonts.Face) int { return strings.Compare(a.Path, b.Path) }) {
 			rs := slices.Sorted(maps.Keys(c.outlined[face]))
@@ -69,13 +118,19 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	doc := &document{}
 	catalog := doc.reserve()
 	pages := doc.reserve()
-	page := doc.reserve()
-	// A text with a link is a link annotation over it, in the order drawn.
-	var annots []string
-	for _, l := range c.links {
-		ref := doc.add(fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /Type /Action /S /URI /URI %s >> >>",
-			n(l.x0), n(l.y0), n(l.x1), n(l.y1), uriString(l.uri)))
-		annots = append(annots, fmt.Sprintf("%d 0 R", ref))
+	pageRefs := make([]int, len(streams))
+	for i := range pageRefs {
+		pageRefs[i] = doc.reserve()
+	}
+	// A text with a link is a link annotation over it, on its page, in
+	// the order drawn.
+	annots := make([][]string, len(streams))
+	for i, links := range pageLinks {
+		for _, l := range links {
+			ref := doc.add(fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /A << /Type /Action /S /URI /URI %s >> >>",
+				n(l.x0), n(l.y0), n(l.x1), n(l.y1), uriString(l.uri)))
+			annots[i] = append(annots[i], fmt.Sprintf("%d 0 R", ref))
+		}
 	}
 
 	// Fonts, in a fixed order: regular, bold, then the fallback faces in
@@ -95,7 +150,6 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		ref := doc.add(fmt.Sprintf("<< /Type /ExtGState %s >>", key))
 		gs = append(gs, fmt.Sprintf("/%s %d 0 R", name, ref))
 	}
-	contents := doc.stream(c.buf.Bytes(), "")
 	resources := "<< /ProcSet [/PDF /Text]"
 	if len(fontNames) > 0 {
 		resources += " /Font << " + strings.Join(fontNames, " ") + " >>"
@@ -104,13 +158,18 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 		resources += " /ExtGState << " + strings.Join(gs, " ") + " >>"
 	}
 	resources += " >>"
-	annotations := ""
-	if len(annots) > 0 {
-		annotations = " /Annots [" + strings.Join(annots, " ") + "]"
+	var kids []string
+	for i, data := range streams {
+		contents := doc.stream(data, "")
+		annotations := ""
+		if len(annots[i]) > 0 {
+			annotations = " /Annots [" + strings.Join(annots[i], " ") + "]"
+		}
+		doc.set(pageRefs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
+			pages, n(lay.Width), n(lay.Height), resources, contents, annotations))
+		kids = append(kids, fmt.Sprintf("%d 0 R", pageRefs[i]))
 	}
-	doc.set(page, fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
-		pages, n(d.Width), n(d.Height), resources, contents, annotations))
-	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	doc.set(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	doc.set(catalog, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pages))
 	info := "<< /Producer (argmap)"
 	if opts.Title != "" {
@@ -121,8 +180,25 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	return doc.write(w, catalog, infoRef)
 }
 
-// fontUse is what a page uses of a face: the glyphs, and the characters
-// each stands for, for the text's Unicode mapping.
+// within reports whether a shape is drawn, at least in part, in a frame.
+func within(sh drawing.Shape, f page.Frame) bool {
+	top, bottom := page.Extent(sh)
+	return bottom >= f.Top && top <= f.Bottom
+}
+
+// n6 formats a number of a transformation with at most six decimals.
+func n6(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 6, 64)
+	s = strings.TrimRight(s, "0")
+	s = strings.TrimSuffix(s, ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// fontUse is what a page uses of a face: the glyphs, and a character for
+// each, for the text's Unicode mapping.
 type fontUse struct {
 	name   string // resource name: "F1" regular, "F2" bold, "F3"... the fallback faces
 	glyphs map[uint16]string
@@ -306,7 +382,9 @@ func (c *content) shape(sh drawing.Shape) {
 // text writes a text as glyph indexes of the embedded faces, set as
 // package fonts sets it.
 func (c *content) text(sh drawing.Shape) {
-	if sh.Fill.A == 0 || sh.Text == "" {
+	// A text of spaces (Graphviz's filler in an empty table cell) draws
+	// nothing.
+	if sh.Fill.A == 0 || strings.TrimSpace(sh.Text) == "" {
 		return
 	}
 	line := c.fonts.Layout(sh.Text, sh.Bold, sh.Size)

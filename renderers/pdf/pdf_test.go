@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 func fixture(t *testing.T) (*drawing.Drawing, *fonts.Set) {
@@ -220,5 +222,73 @@ func TestWriteEmpty(t *testing.T) {
 	_, fs := fixture(t)
 	if err := Write(&bytes.Buffer{}, &drawing.Drawing{}, fs, Options{}); err == nil {
 		t.Error("empty drawing accepted")
+	}
+}
+
+// TestWritePages draws the fixture on small pages, cut in two: each page
+// has the page's MediaBox, a clip and a matrix that scales the drawing, and
+// only the shapes of its frame; pdftotext, when installed, reads each
+// page's words at the scaled size.
+func TestWritePages(t *testing.T) {
+	d, fs := fixture(t)
+	_, top, _, bottom := page.Content(d)
+	mid := (top + bottom) / 2
+	lay := &page.Layout{Width: 400, Height: 300, Scale: 0.5, Left: 20, Top: 30, Right: d.Width - d.Pad,
+		Frames: []page.Frame{{Left: d.Pad, Top: top, Bottom: mid}, {Left: d.Pad, Top: mid, Bottom: bottom}}}
+	doc := write(t, d, fs, Options{Layout: lay})
+	if !bytes.Equal(doc, write(t, d, fs, Options{Layout: lay})) {
+		t.Error("two runs give different documents")
+	}
+	if n := bytes.Count(doc, []byte("/Type /Page ")); n != 2 {
+		t.Errorf("%d pages, want 2", n)
+	}
+	if n := bytes.Count(doc, []byte("/MediaBox [0 0 400 300]")); n != 2 {
+		t.Errorf("%d pages of 400 × 300", n)
+	}
+	if !bytes.Contains(doc, []byte("/Count 2")) {
+		t.Error("no /Count 2")
+	}
+	var pages []string
+	for _, s := range streams(t, doc) {
+		if strings.Contains(s, " cm\n") {
+			pages = append(pages, s)
+		}
+	}
+	if len(pages) != 2 {
+		t.Fatalf("%d content streams with a matrix", len(pages))
+	}
+	// Frame 1's top-left corner (Pad, top) lands at (20, 300-30) on the page.
+	for i, p := range pages {
+		m := regexp.MustCompile(`([-\d.]+) 0 0 ([-\d.]+) ([-\d.]+) ([-\d.]+) cm`).FindStringSubmatch(p)
+		if m == nil || m[1] != "0.5" || m[2] != "0.5" {
+			t.Fatalf("page %d: matrix %q", i+1, m)
+		}
+		tx, _ := strconv.ParseFloat(m[3], 64)
+		ty, _ := strconv.ParseFloat(m[4], 64)
+		f := lay.Frames[i]
+		if x, y := tx+0.5*f.Left, ty+0.5*(d.Height-f.Top); math.Abs(x-20) > 1e-3 || math.Abs(y-270) > 1e-3 {
+			t.Errorf("page %d: the frame's corner lands at %g, %g, want 20, 270", i+1, x, y)
+		}
+		if !strings.Contains(p, " re W n\n") {
+			t.Errorf("page %d is not clipped", i+1)
+		}
+	}
+	if !strings.Contains(pages[0], "/F2 14 Tf") || strings.Contains(pages[1], "/F2 14 Tf") {
+		t.Error("the title (14 points, bold) is not on page 1 alone")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+	cmd := exec.Command("pdftotext", "-bbox", "-", "-")
+	cmd.Stdin = bytes.NewReader(doc)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if n := strings.Count(string(out), "<page width=\"400.000000\" height=\"300.000000\">"); n != 2 {
+		t.Errorf("pdftotext finds %d pages of 400 × 300", n)
+	}
+	if !strings.Contains(string(out), ">Relations</word>") {
+		t.Errorf("pdftotext finds no title:\n%.2000s", out)
 	}
 }

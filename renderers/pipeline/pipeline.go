@@ -16,6 +16,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -24,6 +25,7 @@ import (
 	"github.com/argmap/argmap/renderers/dot"
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 	"github.com/argmap/argmap/renderers/pdf"
 	"github.com/argmap/argmap/renderers/png"
 	"github.com/argmap/argmap/renderers/svg"
@@ -64,6 +66,16 @@ type Options struct {
 	// fallback faces of the font files that the ARGMAP_FONTS variable
 	// names, then of the system (see package fonts).
 	Fonts *fonts.Set
+	// Page, if not nil, fits the drawing to a page: the layout is searched
+	// (Drawing's direction, measures and spacing, and, unless KeepShow, the
+	// boxes' fields) for the first that puts every text at least
+	// Page.MinText on the page, and the drawing is scaled to the page; PDF
+	// output is cut into pages of that size, SVG and PNG output are a page
+	// wide (and tall, or taller if the figure is). See Result.Fitted.
+	Page *page.Spec
+	// KeepShow keeps Drawing.Show as it is in the search, as when the user
+	// chose it.
+	KeepShow bool
 }
 
 // Result is what Render drew.
@@ -81,6 +93,9 @@ type Result struct {
 	// that no font has (fonts.MissingWarning; for PNG and PDF), font files
 	// that could not be read, text that PDF draws as shapes.
 	Warnings []string
+	// Fitted, if not nil, says how the drawing was fitted to Options.Page,
+	// or laid out with a key of claims (Drawing.Show without the claim).
+	Fitted *Fitted
 }
 
 // Render draws the map. For DOT output, Graphviz is asked only for a map
@@ -100,8 +115,13 @@ func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) 
 		}
 	}
 	opts.Fonts = fs
+	opts.Drawing.Fonts = fs
 	var err error
-	res.Data, err = render(ctx, engine, m, opts, res.Tangled, &res.Warnings)
+	if opts.Page != nil || keyed(opts.Drawing) {
+		res.Data, res.Fitted, err = renderFitted(ctx, engine, m, opts, res.Tangled, &res.Warnings)
+	} else {
+		res.Data, err = render(ctx, engine, m, opts, res.Tangled, &res.Warnings)
+	}
 	for _, e := range fs.FontErrors() {
 		res.Warnings = append(res.Warnings, "cannot use a font: "+e)
 	}
@@ -113,11 +133,66 @@ func Render(ctx context.Context, engine Engine, m *arguments.Map, opts Options) 
 	return res, err
 }
 
+// renderFitted draws a map fitted to a page, or with a key of claims: the
+// layout is chosen by laying candidates out (see fit and keyedLayout).
+func renderFitted(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, warnings *[]string) ([]byte, *Fitted, error) {
+	var formats []string
+	if opts.Format == "svg" {
+		formats = []string{"svg"}
+	}
+	var l *laidOut
+	var f *Fitted
+	var err error
+	if opts.Page != nil {
+		l, f, err = fit(ctx, engine, m, opts, tangled, formats)
+	} else {
+		l, f, err = keyedLayout(ctx, engine, m, opts, tangled, formats)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var place *page.Layout
+	if opts.Page != nil {
+		one := opts.Page.PlaceOne(l.drawing)
+		place = &one
+	}
+	if opts.Format == "dot" {
+		return l.src, f, nil
+	}
+	fs := opts.Fonts
+	var b bytes.Buffer
+	switch opts.Format {
+	case "svg":
+		out := svg.Finish(l.outs[1], dot.Tooltips(m))
+		if place != nil {
+			out = svg.Place(out, *place)
+		}
+		return out, f, nil
+	case "png":
+		err = png.Write(&b, l.drawing, fs, png.Options{DPI: opts.DPI, Layout: place})
+	case "pdf":
+		if opts.Page != nil {
+			pages := opts.Page.Place(l.drawing)
+			place = &pages
+		}
+		err = pdf.Write(&b, l.drawing, fs, pdf.Options{Title: docTitle(m, opts.Drawing), Layout: place, Warn: func(msg string) { *warnings = append(*warnings, msg) }})
+	}
+	return b.Bytes(), f, err
+}
+
+// docTitle is the title of a PDF document: the map's, or the one drawn.
+func docTitle(m *arguments.Map, d dot.Options) string {
+	if d.Title != nil {
+		return *d.Title
+	}
+	return m.Title
+}
+
 func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, warnings *[]string) ([]byte, error) {
 	fs := opts.Fonts
 	d := opts.Drawing
 	d.Fonts = fs
-	src, d, err := source(ctx, engine, m, d, tangled)
+	src, d, err := dotSource(ctx, engine, m, d, tangled)
 	if err != nil {
 		return nil, err
 	}
@@ -160,54 +235,18 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 // out: with the blocks below the figure as wide as a first layout measures
 // the figure, or, for a tangled map, with the boxes where a first layout
 // and Grid put them. It returns the options it wrote with.
-func source(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, dot.Options, error) {
-	var src bytes.Buffer
-	if !tangled && dot.HasBlocks(m, d) {
-		// The blocks below the figure (notes, sources) are set to the
-		// figure's width: a first layout, with the blocks as narrow as
-		// they go, measures it.
-		d.FigureWidth = 1
-		if err := dot.Write(&src, m, d); err != nil {
-			return nil, d, err
-		}
-		// Graphviz's dot output has the bounding boxes, and is written
-		// in half the time of its json output.
-		outs, err := engine.Render(ctx, src.Bytes(), "dot")
-		if err != nil {
-			return nil, d, fmt.Errorf("measuring the figure: %w", err)
-		}
-		width, err := boxWidth(outs[0], dot.FigureCluster)
-		if err != nil {
-			return nil, d, fmt.Errorf("measuring the figure: %w", err)
-		}
-		d.FigureWidth = max(width, 1)
-		src.Reset()
-	}
-	if err := dot.Write(&src, m, d); err != nil {
-		return nil, d, err
-	}
-	if tangled {
-		// Too tangled for ranks: place the arguments by forces, then on a
-		// grid in that order, and draw them there.
-		outs, err := engine.Render(ctx, src.Bytes(), "json")
-		if err != nil {
-			return nil, d, fmt.Errorf("placing the arguments: %w", err)
-		}
-		boxes, err := drawing.Boxes(outs[0])
+func dotSource(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, dot.Options, error) {
+	if !tangled && d.Width == 0 && dot.HasBlocks(m, d) {
+		// The blocks below the figure (key, notes, sources) are set to
+		// the figure's width, which a first layout measures.
+		width, err := figureWidth(ctx, engine, m, d)
 		if err != nil {
 			return nil, d, err
 		}
-		places := make(map[string]dot.Place, len(boxes))
-		for id, b := range boxes {
-			places[id] = dot.Place(b)
-		}
-		d.Places = dot.Grid(places)
-		src.Reset()
-		if err := dot.Write(&src, m, d); err != nil {
-			return nil, d, err
-		}
+		d.Width = width
 	}
-	return src.Bytes(), d, nil
+	out, err := source(ctx, engine, m, d, tangled)
+	return out, d, err
 }
 
 // layOut lays out the DOT src and renders it in format, "svg" or "json",
@@ -254,7 +293,7 @@ func Layout(ctx context.Context, engine Engine, m *arguments.Map, opts dot.Optio
 	if dot.Tangled(m) {
 		return nil, nil, nil
 	}
-	src, _, err := source(ctx, engine, m, opts, false)
+	src, _, err := dotSource(ctx, engine, m, opts, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -285,6 +324,29 @@ func names() []string {
 		ns = append(ns, f.Name)
 	}
 	return ns
+}
+
+// figureWidth measures the width of the figure of m drawn with d, for the
+// blocks below it (see dot.HasBlocks) and the legend to be set to: a first
+// layout, with the blocks as narrow as they go, measures the cluster
+// around the figure.
+func figureWidth(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options) (float64, error) {
+	d.Width = 1
+	var src bytes.Buffer
+	if err := dot.Write(&src, m, d); err != nil {
+		return 0, err
+	}
+	// Graphviz's dot output has the bounding boxes, and is written in half
+	// the time of its json output.
+	outs, err := engine.Render(ctx, src.Bytes(), "dot")
+	if err != nil {
+		return 0, fmt.Errorf("measuring the figure: %w", err)
+	}
+	width, err := boxWidth(outs[0], dot.FigureCluster)
+	if err != nil {
+		return 0, fmt.Errorf("measuring the figure: %w", err)
+	}
+	return max(math.Floor(width), 1), nil
 }
 
 // boxWidth reads the width of the bounding box of a graph laid out, from

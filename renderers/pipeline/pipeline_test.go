@@ -344,7 +344,7 @@ func TestBlocksWidth(t *testing.T) {
 					return d.Width - 2*14.4, fw
 				}
 				narrow := d
-				narrow.FigureWidth = 1
+				narrow.Width = 1
 				var src bytes.Buffer
 				if err := dot.Write(&src, m, narrow); err != nil {
 					t.Fatal(err)
@@ -357,14 +357,15 @@ func TestBlocksWidth(t *testing.T) {
 					t.Errorf("the blocks widen the figure from %g to %g points", want, got)
 				}
 				// As many columns of 300 points (18 apart) as the figure
-				// holds, within its margins of 8.
+				// holds, within the 8 points either side of its label: a
+				// heading spans a column's mark and text, and the gaps.
 				cells := regexp.MustCompile(`COLSPAN="(\d+)"`).FindAllSubmatch(res.Data, -1)
 				if len(cells) == 0 {
 					t.Fatal("no blocks")
 				}
 				cols, _ := strconv.Atoi(string(cells[0][1]))
-				if wantCols := max(1, int((figure-16+18)/(300+18))); (cols+1)/2 != wantCols {
-					t.Errorf("blocks of %d columns in a figure %g points wide, want %d", (cols+1)/2, figure, wantCols)
+				if wantCols := max(1, int((figure-16+18)/(300+18))); (cols+1)/3 != wantCols {
+					t.Errorf("blocks of %d columns in a figure %g points wide, want %d", (cols+1)/3, figure, wantCols)
 				}
 			})
 		}

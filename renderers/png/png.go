@@ -19,6 +19,7 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 // DefaultDPI is the resolution Write uses when given none: twice a
@@ -34,6 +35,10 @@ type Options struct {
 	// DPI is the resolution: pixels per inch of the drawing, whose unit is
 	// the point (1/72 inch). Zero means DefaultDPI.
 	DPI float64
+	// Layout, if not nil, puts the drawing on a page of its size, scaled
+	// and placed as it says, showing its first frame; otherwise the image
+	// is the drawing's size.
+	Layout *page.Layout
 }
 
 // Write draws d as a PNG image to w.
@@ -50,15 +55,28 @@ func Write(w io.Writer, d *drawing.Drawing, fs *fonts.Set, opts Options) error {
 	if dpi < 1 || dpi > 2400 {
 		return fmt.Errorf("png: resolution %g dpi out of range [1, 2400]", dpi)
 	}
-	scale := dpi / 72
+	scale := dpi / 72 // pixels per point
 	width, height := int(math.Ceil(d.Width*scale)), int(math.Ceil(d.Height*scale))
+	var off pt
+	if l := opts.Layout; l != nil {
+		if len(l.Frames) == 0 || l.Scale <= 0 {
+			return fmt.Errorf("png: a layout of %d frames at scale %g", len(l.Frames), l.Scale)
+		}
+		// The page, in whole pixels (A4 at 150 dpi is 1240 × 1754), and
+		// the drawing on it: a point of the drawing is l.Scale points of
+		// the page.
+		f := l.Frames[0]
+		width, height = int(math.Round(l.Width*scale)), int(math.Round(l.Height*scale))
+		off = pt{(l.Left - f.Left*l.Scale) * scale, (l.Top - f.Top*l.Scale) * scale}
+		scale *= l.Scale
+	}
 	if width < 1 || height < 1 {
 		return fmt.Errorf("png: empty drawing (%g × %g points)", d.Width, d.Height)
 	}
 	if int64(width)*int64(height) > MaxPixels {
 		return fmt.Errorf("png: %d × %d pixels is too large at %g dpi: lower --dpi, or draw SVG or PDF", width, height, dpi)
 	}
-	pl := &planner{scale: scale, fonts: fs, height: height, glyphs: map[glyphKey][][]pt{}}
+	pl := &planner{scale: scale, off: off, fonts: fs, height: height, glyphs: map[glyphKey][][]pt{}}
 	bg, shapes := d.Background, d.Shapes
 	// Graphviz paints the page with its background colour first: a fill
 	// of every pixel that the strips' background already is.
@@ -106,7 +124,8 @@ type item struct {
 
 // planner turns shapes into the display list.
 type planner struct {
-	scale  float64
+	scale  float64 // pixels per point of the drawing
+	off    pt      // where the drawing's origin is, in pixels
 	fonts  *fonts.Set
 	height int
 	items  []item
@@ -149,7 +168,9 @@ func (pl *planner) add(polys [][]pt, c color.NRGBA) {
 // pt is a point in pixels.
 type pt struct{ x, y float64 }
 
-func (pl *planner) px(q drawing.Point) pt { return pt{q.X * pl.scale, q.Y * pl.scale} }
+func (pl *planner) px(q drawing.Point) pt {
+	return pt{q.X*pl.scale + pl.off.x, q.Y*pl.scale + pl.off.y}
+}
 
 func (pl *planner) shape(sh drawing.Shape) error {
 	switch sh.Kind {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 func fixture(t *testing.T) (*drawing.Drawing, *fonts.Set) {
@@ -214,5 +215,40 @@ func TestDashes(t *testing.T) {
 				t.Errorf("%d dashes, %.3f long; want %d, %.3f", len(ds), total, tt.n, tt.total)
 			}
 		})
+	}
+}
+
+// TestWritePage draws the fixture on an A4 page at 150 dpi, scaled by a
+// half: the image is the page in pixels (1240 × 1754), white but for the
+// drawing, which starts at the layout's corner.
+func TestWritePage(t *testing.T) {
+	d, fs := fixture(t)
+	l, top, r, _ := page.Content(d)
+	lay := &page.Layout{Width: 595.28, Height: 841.89, Scale: 0.5, Left: 42.52, Top: 42.52, Right: r,
+		Frames: []page.Frame{{Left: l, Top: top, Bottom: d.Height - d.Pad}}}
+	var b bytes.Buffer
+	if err := Write(&b, d, fs, Options{DPI: 150, Layout: lay}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := stdpng.Decode(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got != image.Pt(1240, 1754) {
+		t.Fatalf("size %v, want 1240 × 1754", got)
+	}
+	// Where ink is: within the drawing's place on the page.
+	minX, minY, maxX, maxY := img.Bounds().Max.X, img.Bounds().Max.Y, 0, 0
+	for y := range img.Bounds().Max.Y {
+		for x := range img.Bounds().Max.X {
+			if r, g, b, _ := img.At(x, y).RGBA(); r < 0xe000 || g < 0xe000 || b < 0xe000 {
+				minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
+			}
+		}
+	}
+	px := func(pt float64) int { return int(pt * 150 / 72) }
+	if minX < px(42.52)-1 || minY < px(42.52)-1 || maxX > px(42.52+(r-l)*0.5)+1 || maxY > px(42.52+(d.Height-2*d.Pad)*0.5)+1 || maxX < px(42.52+(r-l)*0.4) {
+		t.Errorf("ink from %d,%d to %d,%d; want within %d,%d to %d,%d", minX, minY, maxX, maxY,
+			px(42.52), px(42.52), px(42.52+(r-l)*0.5), px(42.52+(d.Height-2*d.Pad)*0.5))
 	}
 }

@@ -12,6 +12,7 @@ package svg
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"math"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
+	"github.com/argmap/argmap/renderers/page"
 )
 
 // groupTitle is the start of a node's or an edge's group as Graphviz writes
@@ -108,6 +110,34 @@ func rightToLeft(svg []byte) []byte {
 		b.WriteString("</text>")
 		return b.Bytes()
 	})
+}
+
+// rootSize is the size and viewBox of the root element as Graphviz writes
+// them.
+var rootSize = regexp.MustCompile(`(<svg) width="[^"]*" height="[^"]*"\s+viewBox="[^"]*"`)
+
+// Place sets the size of the SVG document to the layout's page, in
+// millimetres, with a viewBox (in the drawing's points, as Graphviz's)
+// that puts the drawing where the layout says: scaled, between the
+// margins. It shows the layout's first frame and all that follows it.
+// It changes nothing else.
+func Place(svg []byte, l page.Layout) []byte {
+	if len(l.Frames) == 0 || l.Scale <= 0 {
+		return svg
+	}
+	f := l.Frames[0]
+	mm := func(pt float64) string { return strconv.FormatFloat(pt*25.4/72, 'f', 2, 64) + "mm" }
+	p := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+	x0, y0 := f.Left-l.Left/l.Scale, f.Top-l.Top/l.Scale
+	attrs := fmt.Sprintf(`${1} width="%s" height="%s"
+ viewBox="%s %s %s %s"`, mm(l.Width), mm(l.Height), p(x0), p(y0), p(l.Width/l.Scale), p(l.Height/l.Scale))
+	loc := rootSize.FindIndex(svg)
+	if loc == nil {
+		return svg
+	}
+	out := append([]byte{}, svg[:loc[0]]...)
+	out = rootSize.Expand(out, []byte(attrs), svg, rootSize.FindSubmatchIndex(svg))
+	return append(out, svg[loc[1]:]...)
 }
 
 // escape escapes text for XML character data.

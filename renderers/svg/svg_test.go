@@ -21,6 +21,7 @@ import (
 	"github.com/argmap/argmap/renderers/drawing"
 	"github.com/argmap/argmap/renderers/fonts"
 	"github.com/argmap/argmap/renderers/graphviz"
+	"github.com/argmap/argmap/renderers/page"
 	"github.com/argmap/argmap/semantics"
 )
 
@@ -313,5 +314,25 @@ func TestMoveEnds(t *testing.T) {
 	}
 	if got := MoveEnds([]byte(in), nil); string(got) != in {
 		t.Error("changed with nothing to move")
+	}
+}
+
+// TestPlace checks that Place sets the root's size to the page, in
+// millimetres, and its viewBox to put the drawing at its place, scaled.
+func TestPlace(t *testing.T) {
+	in := `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<svg width="1229pt" height="1239pt"
+ viewBox="0.00 0.00 1228.63 1239.41" xmlns="http://www.w3.org/2000/svg">
+<g id="argmap.map" class="graph"><svg width="1pt" height="1pt" viewBox="0 0 1 1"/></g>
+</svg>
+`
+	lay := page.Layout{Width: 595.28, Height: 841.89, Scale: 0.5, Left: 42.52, Top: 42.52, Right: 1214.23,
+		Frames: []page.Frame{{Left: 14.4, Top: 14.4, Bottom: 1225.01}}}
+	got := string(Place([]byte(in), lay))
+	want := strings.Replace(in, `<svg width="1229pt" height="1239pt"
+ viewBox="0.00 0.00 1228.63 1239.41"`, `<svg width="210.00mm" height="297.00mm"
+ viewBox="-70.64 -70.64 1190.56 1683.78"`, 1)
+	if got != want {
+		t.Errorf("Place gives\n%s\nwant\n%s", got, want)
 	}
 }
