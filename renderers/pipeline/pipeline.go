@@ -189,10 +189,7 @@ func docTitle(m *arguments.Map, d dot.Options) string {
 }
 
 func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, tangled bool, warnings *[]string) ([]byte, error) {
-	fs := opts.Fonts
-	d := opts.Drawing
-	d.Fonts = fs
-	src, d, err := dotSource(ctx, engine, m, d, tangled)
+	src, err := dotSource(ctx, engine, m, opts.Drawing, tangled)
 	if err != nil {
 		return nil, err
 	}
@@ -220,33 +217,28 @@ func render(ctx context.Context, engine Engine, m *arguments.Map, opts Options, 
 	var b bytes.Buffer
 	switch opts.Format {
 	case "png":
-		err = png.Write(&b, dr, fs, png.Options{DPI: opts.DPI})
+		err = png.Write(&b, dr, opts.Fonts, png.Options{DPI: opts.DPI})
 	case "pdf":
-		title := m.Title
-		if d.Title != nil {
-			title = *d.Title
-		}
-		err = pdf.Write(&b, dr, fs, pdf.Options{Title: title, Warn: func(msg string) { *warnings = append(*warnings, msg) }})
+		err = pdf.Write(&b, dr, opts.Fonts, pdf.Options{Title: docTitle(m, opts.Drawing), Warn: func(msg string) { *warnings = append(*warnings, msg) }})
 	}
 	return b.Bytes(), err
 }
 
-// source writes the map's DOT with the options d, as the drawing is laid
-// out: with the blocks below the figure as wide as a first layout measures
-// the figure, or, for a tangled map, with the boxes where a first layout
-// and Grid put them. It returns the options it wrote with.
-func dotSource(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, dot.Options, error) {
+// dotSource writes the map's DOT with the options d, as the drawing is
+// laid out: with the blocks below the figure as wide as a first layout
+// measures the figure, or, for a tangled map, with the boxes where a first
+// layout and Grid put them (see source).
+func dotSource(ctx context.Context, engine Engine, m *arguments.Map, d dot.Options, tangled bool) ([]byte, error) {
 	if !tangled && d.Width == 0 && dot.HasBlocks(m, d) {
 		// The blocks below the figure (key, notes, sources) are set to
 		// the figure's width, which a first layout measures.
 		width, err := figureWidth(ctx, engine, m, d)
 		if err != nil {
-			return nil, d, err
+			return nil, err
 		}
 		d.Width = width
 	}
-	out, err := source(ctx, engine, m, d, tangled)
-	return out, d, err
+	return source(ctx, engine, m, d, tangled)
 }
 
 // layOut lays out the DOT src and renders it in format, "svg" or "json",
@@ -293,7 +285,7 @@ func Layout(ctx context.Context, engine Engine, m *arguments.Map, opts dot.Optio
 	if dot.Tangled(m) {
 		return nil, nil, nil
 	}
-	src, _, err := dotSource(ctx, engine, m, opts, false)
+	src, err := dotSource(ctx, engine, m, opts, false)
 	if err != nil {
 		return nil, nil, err
 	}
