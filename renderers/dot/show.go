@@ -96,13 +96,10 @@ func (w *writer) titleWidth() float64 {
 // boxWidth is the measure of the header and footer of a box: the claim's,
 // or in a box without its claim, the title's.
 func (w *writer) boxWidth() float64 {
-	switch {
-	case w.show.keyed():
+	if w.show.keyed() {
 		return w.titleWidth()
-	case w.opts.ClaimWidth > 0:
-		return w.opts.ClaimWidth
 	}
-	return detailWidth
+	return w.claimWidth()
 }
 
 // spacing is the graph's nodesep and ranksep, in inches for DOT.

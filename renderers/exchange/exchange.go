@@ -187,9 +187,6 @@ func newView(m *arguments.Map) *view {
 	return v
 }
 
-// argument returns the argument with the given id.
-func (v *view) argument(id string) *arguments.Argument { return v.m.Argument(id) }
-
 // title is the map's title, or "".
 func (v *view) title() string { return v.m.Title }
 
