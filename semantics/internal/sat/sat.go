@@ -696,12 +696,31 @@ const (
 // are, [Solver.Value] gives the model. If ctx ends first, Solve returns its error; the
 // solver stays usable.
 func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) (bool, error) {
+	st, err := s.SolveLimited(ctx, -1, assumptions...)
+	return st == Satisfiable, err
+}
+
+// Status is the answer of [Solver.SolveLimited].
+type Status int8
+
+// The answers of SolveLimited.
+const (
+	Unknown       Status = 0  // the conflict budget ran out first
+	Satisfiable   Status = 1  // a model was found: [Solver.Value] gives it
+	Unsatisfiable Status = -1 // no model satisfies the assumptions
+)
+
+// SolveLimited is [Solver.Solve] that gives up, answering Unknown, once the search has
+// met maxConflicts conflicts in this call (none if negative: no limit). What it learnt
+// stays, so a later call with the same assumptions goes on from there, in effect: this
+// is how two searches share one processor, turn by turn.
+func (s *Solver) SolveLimited(ctx context.Context, maxConflicts int64, assumptions ...Lit) (Status, error) {
 	s.model = s.model[:0]
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return Unknown, err
 	}
 	if !s.ok {
-		return false, nil
+		return Unsatisfiable, nil
 	}
 	for _, a := range assumptions {
 		s.ensure(a.Var())
@@ -714,9 +733,13 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) (bool, error) {
 		s.lbdQueue.init(lbdWindow)
 		s.trailQueue.init(trailWindow)
 	}
+	limit := int64(-1)
+	if maxConflicts >= 0 {
+		limit = s.Conflicts + maxConflicts
+	}
 	for {
 		s.atLevel0()
-		status := s.search(assumptions, done)
+		status := s.search(assumptions, done, limit)
 		switch status {
 		case 1:
 			s.model = s.model[:0]
@@ -724,21 +747,25 @@ func (s *Solver) Solve(ctx context.Context, assumptions ...Lit) (bool, error) {
 				s.model = append(s.model, s.vals[Var(v).Pos()] == 1)
 			}
 			s.cancelUntil(0)
-			return true, nil
+			return Satisfiable, nil
 		case -1:
 			s.cancelUntil(0)
-			return false, nil
+			return Unsatisfiable, nil
 		}
 		if err := ctx.Err(); err != nil {
 			s.cancelUntil(0)
-			return false, err
+			return Unknown, err
+		}
+		if limit >= 0 && s.Conflicts >= limit {
+			s.cancelUntil(0)
+			return Unknown, nil
 		}
 	}
 }
 
 // search runs CDCL until a model (1), unsatisfiability under the assumptions (-1), or
-// a restart or the end of the context (0).
-func (s *Solver) search(assumptions []Lit, done <-chan struct{}) int {
+// a restart, the end of the context or Conflicts reaching limit (if not negative) (0).
+func (s *Solver) search(assumptions []Lit, done <-chan struct{}, limit int64) int {
 	steps := 0
 	for {
 		steps++
@@ -775,6 +802,10 @@ func (s *Solver) search(assumptions []Lit, done <-chan struct{}) int {
 			}
 			s.varInc /= varDecay
 			s.claInc /= claDecay
+			if limit >= 0 && s.Conflicts >= limit {
+				s.cancelUntil(0)
+				return 0
+			}
 			continue
 		}
 		if s.lbdQueue.full() && s.lbdQueue.avg()*restartK > s.sumLBD/float64(s.Conflicts) {

@@ -160,7 +160,7 @@ func TestIncrementalAgainstBruteForce(t *testing.T) {
 						assume = append(assume, act)
 					}
 				}
-				got, err := s.Solve(ctx, assume...)
+				got, err := solveSomehow(ctx, s, rng, assume)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -192,6 +192,53 @@ func TestIncrementalAgainstBruteForce(t *testing.T) {
 	}
 	if sats < rounds || unsats < rounds {
 		t.Errorf("only %d SAT and %d UNSAT answers checked; the random instances need tuning", sats, unsats)
+	}
+}
+
+// solveSomehow solves with Solve, or with SolveLimited and small budgets, called
+// again until it knows the answer.
+func solveSomehow(ctx context.Context, s *Solver, rng *rand.Rand, assume []Lit) (bool, error) {
+	if rng.IntN(2) == 0 {
+		return s.Solve(ctx, assume...)
+	}
+	for {
+		st, err := s.SolveLimited(ctx, 1+int64(rng.IntN(3)), assume...)
+		if err != nil || st != Unknown {
+			return st == Satisfiable, err
+		}
+	}
+}
+
+// TestSolveLimited checks that a search cut short by its budget answers Unknown, and
+// that calls with more budget go on to the right answer.
+func TestSolveLimited(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	act := s.NewVar().Pos()
+	pigeonhole(s, 9, 8, act)
+	unknowns := 0
+	for budget := int64(16); ; budget *= 2 {
+		before := s.Conflicts
+		st, err := s.SolveLimited(ctx, budget, act)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if used := s.Conflicts - before; used > budget {
+			t.Fatalf("budget %d: %d conflicts", budget, used)
+		}
+		if st == Satisfiable {
+			t.Fatal("pigeonhole 9/8: a model")
+		}
+		if st == Unsatisfiable {
+			break
+		}
+		unknowns++
+	}
+	if unknowns == 0 {
+		t.Error("pigeonhole 9/8 solved within 16 conflicts: the test needs a harder instance")
+	}
+	if st, err := s.SolveLimited(ctx, 1000); err != nil || st != Satisfiable {
+		t.Errorf("without the guard: %v, %v; want Satisfiable", st, err)
 	}
 }
 
