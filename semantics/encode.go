@@ -255,6 +255,11 @@ func (e *encoding) prefer(what int, lit func(a int) sat.Lit) {
 	if e.preferred == what {
 		return
 	}
+	if what == preferNothing {
+		e.sat.s.Prefer(nil)
+		e.preferred = what
+		return
+	}
 	lits := make([]sat.Lit, e.s.len())
 	for a := range lits {
 		lits[a] = lit(a)

@@ -12,27 +12,59 @@ import (
 //
 // For semi-stable semantics it works on the arguments the grounded labelling leaves
 // undecided: the range of a complete extension is the range of the grounded extension
-// joined with the range of its part among those, so maximal ranges correspond. Stage
-// extensions need not contain the grounded extension, so stage works on the whole
-// framework.
+// joined with the range of its part among those, so maximal ranges correspond. The
+// encoding there is that of the admissible sets: their maximal ranges are those of the
+// complete extensions, and a set with a maximal range among them is complete (an
+// argument it defends is not in its range, and would enlarge it). Stage extensions need
+// not contain the grounded extension, so stage works on the whole framework.
+//
+// Ranges are maximised by counter-example guided search, as the ICCMA solvers μ-toksia
+// and Crustabri do: from a model with range R, ask the SAT solver for a model whose
+// range contains R (assumptions range(a) for a in R) and some argument outside it (a
+// clause under an activation literal), until there is none. Each call keeps the clauses
+// the solver learnt before, and what a call adds is retired after it. Between calls, the
+// model is grown greedily (arguments that can join without shrinking the range), which
+// saves calls.
 //
 // When the framework has a stable extension, the maximal range is everything and both
-// semantics coincide with stable semantics; every method starts by asking for that.
+// semantics coincide with stable semantics. Finding a stable extension in the stable
+// encoding can be much faster than growing a range to everything, and proving that there
+// is none much slower than finding a maximal range that is not everything, so the first
+// maximal range is looked for by both searches at once, on one processor: turn by turn,
+// each with a budget of conflicts that doubles every round, until one of them answers.
+// That costs at most about twice the faster of the two.
 type rangeProblem struct {
-	gl   Labelling // the grounded labelling, for semi-stable; nil for stage
-	base Extension // joined to every set found: the grounded extension, or nothing
-	s    *sub
-	e    *encoding
+	stage bool
+	base  Extension // joined to every set found: the grounded extension, or nothing
+	gl    Labelling // the grounded labelling, for semi-stable; nil for stage
+	s     *sub
+	e     *encoding
 
-	stableKnown, hasStable bool
+	// sp is the stable problem while a stable extension may exist; with stable, it is
+	// known to exist, and stableExt is one.
+	sp        *stableProblem
+	stable    bool
+	stableExt Extension
+
+	// first is a set with a maximal range, and firstRange that range, once found when
+	// there is no stable extension.
+	first      []int
+	firstRange []bool
+	found      bool
+
+	// Scratch space of complete and growth.
+	inSet, inRange []bool
+	live           []int32
+	queue          []int32
+	assume, c      []sat.Lit
 }
 
 func newRangeProblem(ctx context.Context, f *Framework, sem Semantics) *rangeProblem {
-	p := &rangeProblem{}
+	p := &rangeProblem{stage: sem == Stage, sp: newStableProblem(ctx, f)}
 	if sem == SemiStable {
-		p.gl = f.Grounded()
+		p.gl = p.sp.gl
 		p.base = p.gl.In()
-		p.s = restrict(f, undecided(p.gl))
+		p.s = p.sp.s
 		p.e = newAdmissible(ctx, p.s, true)
 	} else {
 		keep := make([]bool, f.Len())
@@ -42,6 +74,11 @@ func newRangeProblem(ctx context.Context, f *Framework, sem Semantics) *rangePro
 		p.s = restrict(f, keep)
 		p.e = newConflictFree(ctx, p.s)
 	}
+	m := p.s.len()
+	p.inSet, p.inRange = make([]bool, m), make([]bool, m)
+	if !p.stage {
+		p.live = make([]int32, m)
+	}
 	return p
 }
 
@@ -49,85 +86,294 @@ func (p *rangeProblem) global(local []int) Extension {
 	return union(p.base, p.s.toGlobal(local))
 }
 
-// full returns a range holding every argument.
-func (p *rangeProblem) full() []bool {
-	r := make([]bool, p.s.len())
-	for a := range r {
-		r[a] = true
+// full reports whether rng holds every argument.
+func full(rng []bool) bool {
+	for _, r := range rng {
+		if !r {
+			return false
+		}
 	}
-	return r
+	return true
 }
 
-// stable reports whether some set has full range, that is, whether the framework has a
-// stable extension; if so, the last model is one.
-func (p *rangeProblem) stable() (bool, error) {
-	if p.stableKnown && !p.hasStable {
-		return false, nil
+// firstBudget is the conflict budget of the first turn of each search in maximal.
+const firstBudget = 500
+
+// maximal finds a first set with maximal range: a stable extension (p.stable), or a
+// set and its range that is not everything (p.first, p.firstRange). See rangeProblem.
+func (p *rangeProblem) maximal() error {
+	if p.found || p.stable {
+		return nil
 	}
-	ok, err := p.e.solve(p.e.rangeLits(nil, p.full())...)
-	if err != nil {
-		return false, err
+	g := p.newGrowth(nil, nil, -1)
+	for budget := int64(firstBudget); ; budget *= 2 {
+		if p.sp != nil {
+			st, err := p.sp.e.sat.solveLimited(budget)
+			switch {
+			case err != nil:
+				return err
+			case st == sat.Satisfiable:
+				p.stable = true
+				p.stableExt = union(p.sp.g, p.sp.s.toGlobal(p.sp.e.model()))
+				return nil
+			case st == sat.Unsatisfiable:
+				p.sp = nil
+			}
+		}
+		done, err := g.run(budget)
+		if err != nil {
+			return err
+		}
+		if !done {
+			continue
+		}
+		if full(g.rng) {
+			if p.sp == nil {
+				return errInternal // a full range, but no stable extension
+			}
+			p.stable, p.stableExt = true, p.global(g.set)
+			return nil
+		}
+		p.first, p.firstRange, p.found = g.set, g.rng, true
+		p.sp = nil // there is no stable extension
+		return nil
 	}
-	p.stableKnown, p.hasStable = true, ok
-	return ok, nil
 }
 
 // some returns one set with maximal range.
 func (p *rangeProblem) some() (Extension, error) {
-	st, err := p.stable()
-	if err != nil {
+	if err := p.maximal(); err != nil {
 		return nil, err
 	}
-	if st {
-		return p.global(p.e.model()), nil
+	if p.stable {
+		return p.stableExt, nil
 	}
-	ok, err := p.e.solveMaxRange()
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, errInternal
-	}
-	return p.global(p.e.model()), nil
+	return p.global(p.first), nil
 }
 
-// enum calls emit with every set with maximal range. Each round finds a model whose
-// range is contained in no maximal range found so far, maximises its range to R, then
-// enumerates all sets whose range is exactly R (such sets are pairwise incomparable, so
-// excluding one takes a short clause), and excludes the ranges contained in R.
+// growth is a search for a model with a ⊆-maximal range among those satisfying some
+// assumptions, starting from one of them, and keeping to models whose range contains
+// the range of the last one. It runs in turns, each with a budget of conflicts.
+//
+// Clauses of the caller's that a range satisfies are satisfied by its supersets too, so
+// the search stays among the models satisfying them.
+type growth struct {
+	p      *rangeProblem
+	assume []sat.Lit
+	forbid int // an argument the assumptions keep out, which the greedy step must not add; -1 for none
+	set    []int
+	rng    []bool
+	grew   bool    // whether the range grew at all
+	act    sat.Lit // the activation literal of the question under way; -1 for none
+	done   bool
+}
+
+// newGrowth starts a growth from set, a model satisfying the assumptions.
+func (p *rangeProblem) newGrowth(assume []sat.Lit, set []int, forbid int) *growth {
+	g := &growth{p: p, assume: assume, forbid: forbid, act: -1}
+	n0 := len(set)
+	g.set = p.complete(set, forbid)
+	g.grew = len(g.set) > n0
+	g.rng = p.rangeOf(g.set)
+	return g
+}
+
+// run goes on with the search for at most budget conflicts (no limit if negative), and
+// reports whether it is done: then g.set has a maximal range, g.rng.
+func (g *growth) run(budget int64) (bool, error) {
+	p, e := g.p, g.p.e
+	start := e.sat.conflicts()
+	for !g.done {
+		if g.act < 0 {
+			p.c = e.beyondRange(p.c[:0], g.rng)
+			if len(p.c) == 0 {
+				g.done = true
+				break
+			}
+			g.act = e.sat.newAct()
+			e.sat.guarded(g.act, p.c)
+		}
+		left := int64(-1)
+		if budget >= 0 {
+			if left = budget - (e.sat.conflicts() - start); left <= 0 {
+				return false, nil
+			}
+		}
+		p.assume = append(append(p.assume[:0], g.assume...), g.act)
+		p.assume = p.withRange(p.assume, g.rng)
+		st, err := e.sat.solveLimited(left, p.assume...)
+		if err != nil {
+			return false, err
+		}
+		if st == sat.Unknown {
+			return false, nil
+		}
+		e.sat.retire(g.act)
+		g.act = -1
+		if st == sat.Unsatisfiable {
+			g.done = true
+			break
+		}
+		g.set = p.complete(e.model(), g.forbid)
+		g.rng = p.rangeOf(g.set)
+		g.grew = true
+	}
+	return true, nil
+}
+
+// grow returns a model with a ⊆-maximal range among those satisfying the assumptions,
+// grown from set, one of them, with its range; grew says whether the range grew at all.
+func (p *rangeProblem) grow(assume []sat.Lit, set []int, forbid int) (_ []int, _ []bool, grew bool, err error) {
+	g := p.newGrowth(assume, set, forbid)
+	if _, err := g.run(-1); err != nil {
+		return nil, nil, false, err
+	}
+	return g.set, g.rng, g.grew, nil
+}
+
+// complete adds to set, greedily, arguments outside its range that can join it: for
+// stage, those that attack no member of it (nor themselves); for semi-stable, those it
+// defends. Either way the result is of the encoding's kind again, and its range strictly
+// larger for each argument added. forbid is never added.
+func (p *rangeProblem) complete(set []int, forbid int) []int {
+	s := p.s
+	inSet, inRange := p.inSet, p.inRange
+	clear(inSet)
+	clear(inRange)
+	for _, a := range set {
+		inSet[a] = true
+		inRange[a] = true
+		for _, b := range s.attacksOf(a) {
+			inRange[b] = true
+		}
+	}
+	added := false
+	if p.stage {
+	next:
+		for x := range s.len() {
+			if inRange[x] || x == forbid {
+				continue
+			}
+			for _, b := range s.attacksOf(x) {
+				if inSet[b] || int(b) == x {
+					continue next
+				}
+			}
+			inSet[x], inRange[x], added = true, true, true
+			for _, b := range s.attacksOf(x) {
+				inRange[b] = true
+			}
+		}
+	} else {
+		// live[x]: the attackers of x not attacked by the set. An argument whose
+		// attackers are all attacked is defended, and cannot be attacked by the set
+		// (which would then attack one of its own members).
+		live, queue := p.live, p.queue[:0]
+		for x := range s.len() {
+			k := int32(0)
+			for _, b := range s.attackersOf(x) {
+				if !inRange[b] || inSet[b] {
+					k++
+				}
+			}
+			live[x] = k
+			if k == 0 && !inRange[x] && x != forbid {
+				queue = append(queue, int32(x))
+			}
+		}
+		for len(queue) > 0 {
+			x := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			if inSet[x] || inRange[x] {
+				continue
+			}
+			inSet[x], inRange[x], added = true, true, true
+			for _, y := range s.attacksOf(int(x)) {
+				if inRange[y] {
+					continue
+				}
+				inRange[y] = true
+				for _, z := range s.attacksOf(int(y)) {
+					live[z]--
+					if live[z] == 0 && !inRange[z] && int(z) != forbid {
+						queue = append(queue, z)
+					}
+				}
+			}
+		}
+		p.queue = queue
+	}
+	if !added {
+		return set
+	}
+	out := make([]int, 0, len(set)+1)
+	for x, in := range inSet {
+		if in {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// rangeOf returns the range of set in the sub.
+func (p *rangeProblem) rangeOf(set []int) []bool {
+	rng := make([]bool, p.s.len())
+	for _, a := range set {
+		rng[a] = true
+		for _, b := range p.s.attacksOf(a) {
+			rng[b] = true
+		}
+	}
+	return rng
+}
+
+// withRange appends to dst the assumptions range(a) for the arguments a of rng: for a
+// maximal range, they say that the range is rng.
+func (p *rangeProblem) withRange(dst []sat.Lit, rng []bool) []sat.Lit {
+	for a, r := range rng {
+		if r {
+			dst = append(dst, p.e.rng(a))
+		}
+	}
+	return dst
+}
+
+// enum calls emit with every set with maximal range. Each round takes a maximal range R,
+// enumerates all sets whose range is R (such sets are pairwise incomparable, so
+// excluding one takes a short clause), and excludes for good the ranges contained in R;
+// then it grows a model of what is left to the next maximal range.
 func (p *rangeProblem) enum(emit func(Extension)) error {
-	e := p.e
-	st, err := p.stable()
-	if err != nil {
+	if err := p.maximal(); err != nil {
 		return err
 	}
-	if st {
-		return p.enumRange(p.full(), emit)
+	if p.stable {
+		return p.sp.enum(emit)
 	}
+	e := p.e
+	rng := p.firstRange
 	var c []sat.Lit
 	for {
-		ok, err := e.solveMaxRange()
-		if err != nil || !ok {
-			return err
-		}
-		rng := e.rangeModel()
 		if err := p.enumRange(rng, emit); err != nil {
 			return err
 		}
 		c = e.beyondRange(c[:0], rng)
-		if len(c) == 0 {
-			return nil
-		}
 		e.sat.clause(c...)
+		ok, err := e.solve()
+		if err != nil || !ok {
+			return err
+		}
+		if _, rng, _, err = p.grow(nil, e.model(), -1); err != nil {
+			return err
+		}
 	}
 }
 
-// enumRange calls emit with every set whose range is exactly rng.
+// enumRange calls emit with every set whose range is exactly rng, a maximal range.
 func (p *rangeProblem) enumRange(rng []bool, emit func(Extension)) error {
 	e := p.e
 	act := e.sat.newAct()
 	defer e.sat.retire(act)
-	assume := e.rangeLits([]sat.Lit{act}, rng)
+	assume := p.withRange([]sat.Lit{act}, rng)
 	var c []sat.Lit
 	for {
 		ok, err := e.solve(assume...)
@@ -168,71 +414,72 @@ func rangeOutside(e *encoding, rng []bool, set []int) []sat.Lit {
 	return c
 }
 
-// accepted decides credulous (want true) or skeptical (want false) acceptance of a: it
-// looks for a set with maximal range that contains a (want true) or lacks it (want
-// false), and returns it if there is one.
+// accepted decides credulous (want true) or skeptical (want false) acceptance of la,
+// local, when there is no stable extension: it looks for a set with maximal range that
+// contains la (want true) or lacks it (want false), and returns it if there is one.
 //
-// Each round finds a model with a (or without it) whose range is contained in none of
-// the ranges excluded so far, and maximises its range among such models, giving R. If no
-// model at all has a range strictly containing R, R is maximal and the model is the
-// answer. Otherwise that range is maximised to a maximal range R2, which no model with
-// a (without a) has, as R was maximal among those; the ranges contained in R2 are
-// excluded from the search, and the loop goes on. Every round excludes a new maximal
-// range, so it ends.
+// It starts from the first maximal range R0 found: if a set with range R0 will do, it
+// is the answer. Otherwise the ranges contained in R0 are excluded, and each round grows
+// a model with la (without la) whose range is contained in none of the ranges excluded
+// so far to a range R maximal among such models. If no model at all has a range
+// strictly containing R, R is maximal and the model is the answer. Otherwise that larger
+// range is grown to a maximal range R2, which no model with la (without la) has, as R
+// was maximal among those; the ranges contained in R2 are excluded, and the loop goes
+// on. Every round excludes a new maximal range, so it ends.
 func (p *rangeProblem) accepted(la int, want bool) (Extension, bool, error) {
 	e := p.e
-	lit := e.in(la)
+	lit, forbid := e.in(la), -1
 	if !want {
-		lit = lit.Not()
+		lit, forbid = lit.Not(), la
 	}
-	st, err := p.stable()
+	if inSet(p.first, la) == want {
+		return p.global(p.first), true, nil
+	}
+	ok, err := e.solve(p.withRange([]sat.Lit{lit}, p.firstRange)...)
 	if err != nil {
 		return nil, false, err
 	}
-	if st {
-		ok, err := e.solve(e.rangeLits([]sat.Lit{lit}, p.full())...)
-		if err != nil || !ok {
-			return nil, false, err
-		}
+	if ok {
 		return p.global(e.model()), true, nil
 	}
-	// The exclusions of rounds are guarded by block, so that the check for a larger
-	// range is not restricted by them.
+	// The exclusions are guarded by block, so that the search for a larger range
+	// (without lit) is not restricted by them.
 	block := e.sat.newAct()
 	defer e.sat.retire(block)
-	var assume, c []sat.Lit
+	var c []sat.Lit
+	e.sat.guarded(block, e.beyondRange(c[:0], p.firstRange))
+	constrained := []sat.Lit{block, lit}
 	for {
-		ok, err := e.solveMaxRange(block, lit)
+		ok, err := e.solve(constrained...)
 		if err != nil || !ok {
 			return nil, false, err
 		}
-		set, rng := e.model(), e.rangeModel()
-		c = e.beyondRange(c[:0], rng)
-		if len(c) == 0 {
-			return p.global(set), true, nil
-		}
-		act := e.sat.newAct()
-		e.sat.guarded(act, c)
-		assume = append(assume[:0], act)
-		for a, r := range rng {
-			if r {
-				assume = append(assume, e.rng(a))
-			}
-		}
-		ok, err = e.solveMaxRange(assume...)
-		e.sat.retire(act)
+		set, _, _, err := p.grow(constrained, e.model(), forbid)
 		if err != nil {
 			return nil, false, err
 		}
-		if !ok {
+		_, rng2, grew, err := p.grow(nil, set, -1)
+		if err != nil {
+			return nil, false, err
+		}
+		if !grew {
 			return p.global(set), true, nil
 		}
-		c = e.beyondRange(c[:0], e.rangeModel())
-		if len(c) == 0 {
-			return nil, false, errInternal // a full range, but there is no stable extension
+		if full(rng2) {
+			return nil, false, errInternal // a full range, but no stable extension
 		}
-		e.sat.guarded(block, c)
+		e.sat.guarded(block, e.beyondRange(c[:0], rng2))
 	}
+}
+
+// inSet reports whether a is in the sorted set.
+func inSet(set []int, a int) bool {
+	for _, x := range set {
+		if x >= a {
+			return x == a
+		}
+	}
+	return false
 }
 
 // credulous returns a set with maximal range containing a, or false.
@@ -245,6 +492,12 @@ func (p *rangeProblem) credulous(a int) (Extension, bool, error) {
 		case Out:
 			return nil, false, nil
 		}
+	}
+	if err := p.maximal(); err != nil {
+		return nil, false, err
+	}
+	if p.stable {
+		return p.sp.credulous(a)
 	}
 	la, _ := p.s.local(a)
 	return p.accepted(la, true)
@@ -261,6 +514,12 @@ func (p *rangeProblem) skeptical(a int) (bool, Extension, error) {
 			ext, err := p.some()
 			return false, ext, err
 		}
+	}
+	if err := p.maximal(); err != nil {
+		return false, nil, err
+	}
+	if p.stable {
+		return p.sp.skeptical(a)
 	}
 	la, _ := p.s.local(a)
 	ext, found, err := p.accepted(la, false)

@@ -50,5 +50,15 @@ func (s *satSolver) solve(assumptions ...sat.Lit) (bool, error) {
 	return s.s.Solve(s.ctx, assumptions...)
 }
 
+// solveLimited is solve that gives up, answering sat.Unknown, after maxConflicts
+// conflicts (no limit if negative).
+func (s *satSolver) solveLimited(maxConflicts int64, assumptions ...sat.Lit) (sat.Status, error) {
+	s.calls++
+	return s.s.SolveLimited(s.ctx, maxConflicts, assumptions...)
+}
+
+// conflicts returns the number of conflicts met so far.
+func (s *satSolver) conflicts() int64 { return s.s.Conflicts }
+
 // value returns the value of m in the model of the last satisfiable solve.
 func (s *satSolver) value(m sat.Lit) bool { return s.s.Value(m) }
