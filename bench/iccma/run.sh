@@ -10,7 +10,7 @@
 #
 #	SUITE=NAME     default (about an hour, most of it instances that neither
 #	               solver finishes within the limit) or small (seconds)
-#	TASKS=T,...    the ICCMA tasks (default EE-ST,EE-PR,DS-PR,SE-ST,DC-CO)
+#	TASKS=T,...    the ICCMA tasks (default: all 28 that argmap solve accepts)
 #	TIMEOUT=D      time limit per run (default 30s)
 #	VERBOSE=1      print every run as it ends
 #	KEEP=DIR       write the instances into DIR and keep them
@@ -42,7 +42,10 @@ echo "suite $suite: $(ls "$instances"/*.i23 | wc -l) frameworks in $instances"
 echo
 
 args=(-dir "$instances" -argmap "$bin/argmap" -driver "$bin/driver" -asp bench/iccma/asp
-	-tasks "${TASKS:-EE-ST,EE-PR,DS-PR,SE-ST,DC-CO}" -timeout "${TIMEOUT:-30s}")
+	-timeout "${TIMEOUT:-30s}")
+if [[ -n ${TASKS:-} ]]; then
+	args+=(-tasks "$TASKS")
+fi
 if [[ -n ${VERBOSE:-} ]]; then
 	args+=(-v)
 fi

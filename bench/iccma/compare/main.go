@@ -7,12 +7,19 @@
 //
 //	compare -dir INSTANCES -argmap ARGMAP -driver DRIVER -asp bench/iccma/asp -tasks EE-ST,DS-PR
 //
+// Without -tasks, it runs every task argmap solve accepts (iccma.Tasks).
+//
 // The family of FILE.i23 is the part of its name before "-n" (random-n400-d7-s1.i23 is
 // "random"). A query argument for DC and DS is read from FILE.i23.arg.
 //
-// A run counts as solved if the driver exits with status 0 within the limit. The median
-// counts unsolved runs as taking the limit, so it is comparable between engines solving
-// different numbers. Answers are compared where both solved: the YES/NO of DC and DS,
+// Times are CPU times (user and system, of the process and the children it waited for:
+// clingo's are in the driver's), as ICCMA measures them, so that other work on the
+// machine slows a run down but does not make it look longer. The limit is a CPU-time
+// limit too (ulimit -t, where there is one), with a wall-clock limit of ten times as
+// much besides, for a run that waits. A run counts as solved if it exits with status 0
+// within the limits. The median counts unsolved runs as taking the limit, so it is
+// comparable between engines solving different numbers. The table also gives the most
+// memory a run of each engine took (maximum resident set size). Answers are compared where both solved: the YES/NO of DC and DS,
 // whether SE found an extension, and the set of extensions of EE; certificates are not
 // compared, as several can be right. A disagreement is printed, and makes the exit
 // status 1.
@@ -21,9 +28,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,14 +38,17 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/argmap/argmap/iccma"
 )
 
 var engines = []string{"argmap", "clingo"}
 
 type result struct {
-	wall   time.Duration
-	solved bool
-	out    string
+	cpu, wall time.Duration
+	rss       int64 // maximum resident set size, bytes
+	solved    bool
+	out       string
 }
 
 func main() {
@@ -46,8 +56,8 @@ func main() {
 	argmap := flag.String("argmap", "", "the argmap binary")
 	driver := flag.String("driver", "", "the driver binary, which runs clingo")
 	asp := flag.String("asp", "bench/iccma/asp", "directory of the ASP encodings")
-	tasks := flag.String("tasks", "EE-ST,EE-PR,DS-PR,SE-ST,DC-CO", "comma-separated tasks")
-	limit := flag.Duration("timeout", 30*time.Second, "time limit per run")
+	tasks := flag.String("tasks", allTasks(), "comma-separated tasks")
+	limit := flag.Duration("timeout", 30*time.Second, "CPU-time limit per run")
 	verbose := flag.Bool("v", false, "print every run")
 	flag.Parse()
 	if *dir == "" || *argmap == "" || *driver == "" {
@@ -90,8 +100,8 @@ func main() {
 				times[k][e] = append(times[k][e], r)
 				rs = append(rs, r)
 				if *verbose {
-					fmt.Printf("%-8s %-40s %-7s %8.3fs solved=%v %s\n", task, filepath.Base(file), e,
-						r.wall.Seconds(), r.solved, firstLine(r.out))
+					fmt.Printf("%-8s %-28s %-7s cpu %8.3fs wall %8.3fs %6.1f MB solved=%-5v %s\n", task, filepath.Base(file), e,
+						r.cpu.Seconds(), r.wall.Seconds(), float64(r.rss)/(1<<20), r.solved, clipLine(firstLine(r.out)))
 				}
 			}
 			if rs[0].solved && rs[1].solved && !agree(task, rs[0].out, rs[1].out) {
@@ -101,11 +111,11 @@ func main() {
 		}
 	}
 
-	fmt.Printf("\nTime limit %v per run; median wall time, unsolved runs counted as the limit.\n", *limit)
-	fmt.Printf("ratio = argmap median / clingo median (below 1: argmap faster).\n\n")
-	fmt.Printf("| %-10s | %-6s | %5s | %14s | %13s | %14s | %13s | %6s |\n",
-		"family", "task", "inst.", "argmap median", "argmap solved", "clingo median", "clingo solved", "ratio")
-	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", dashes(12), dashes(8), dashes(7), dashes(16), dashes(15), dashes(16), dashes(15), dashes(8))
+	fmt.Printf("\nCPU-time limit %v per run; median CPU time, unsolved runs counted as the limit;\n", *limit)
+	fmt.Printf("ratio = argmap median / clingo median (below 1: argmap faster); MB: the most memory a run took.\n\n")
+	fmt.Printf("| %-10s | %-6s | %5s | %14s | %13s | %9s | %14s | %13s | %9s | %6s |\n",
+		"family", "task", "inst.", "argmap median", "argmap solved", "argmap MB", "clingo median", "clingo solved", "clingo MB", "ratio")
+	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", dashes(12), dashes(8), dashes(7), dashes(16), dashes(15), dashes(11), dashes(16), dashes(15), dashes(11), dashes(8))
 	totals := map[string][]result{}
 	for _, k := range keys {
 		a, c := times[k]["argmap"], times[k]["clingo"]
@@ -114,11 +124,35 @@ func main() {
 		row(k.family, k.task, a, c, *limit)
 	}
 	row("all", "all", totals["argmap"], totals["clingo"], *limit)
+	both, faster := 0, 0
+	logSum := 0.0
+	for i, a := range totals["argmap"] {
+		if c := totals["clingo"][i]; a.solved && c.solved {
+			both++
+			if a.cpu < c.cpu {
+				faster++
+			}
+			logSum += math.Log(max(a.cpu.Seconds(), 1e-3) / max(c.cpu.Seconds(), 1e-3))
+		}
+	}
+	if both > 0 {
+		fmt.Printf("\nOf the %d runs both solved, argmap was faster in %d; its time was %.2f times clingo's in geometric mean.\n",
+			both, faster, math.Exp(logSum/float64(both)))
+	}
 	if disagreements > 0 {
 		fmt.Printf("\n%d DISAGREEMENTS between the engines\n", disagreements)
 		os.Exit(1)
 	}
 	fmt.Printf("\nThe engines agreed on every instance both solved.\n")
+}
+
+// allTasks returns every task argmap solve accepts, comma-separated.
+func allTasks() string {
+	var names []string
+	for _, t := range iccma.Tasks() {
+		names = append(names, t.String())
+	}
+	return strings.Join(names, ",")
 }
 
 func row(fam, task string, a, c []result, limit time.Duration) {
@@ -127,9 +161,18 @@ func row(fam, task string, a, c []result, limit time.Duration) {
 	if mc > 0 {
 		ratio = fmt.Sprintf("%.2f", ma.Seconds()/mc.Seconds())
 	}
-	fmt.Printf("| %-10s | %-6s | %5d | %13.3fs | %13s | %13.3fs | %13s | %6s |\n",
-		fam, task, len(a), ma.Seconds(), fmt.Sprintf("%d/%d", solved(a), len(a)),
-		mc.Seconds(), fmt.Sprintf("%d/%d", solved(c), len(c)), ratio)
+	fmt.Printf("| %-10s | %-6s | %5d | %13.3fs | %13s | %9.0f | %13.3fs | %13s | %9.0f | %6s |\n",
+		fam, task, len(a), ma.Seconds(), fmt.Sprintf("%d/%d", solved(a), len(a)), maxRSS(a),
+		mc.Seconds(), fmt.Sprintf("%d/%d", solved(c), len(c)), maxRSS(c), ratio)
+}
+
+// maxRSS returns the most memory a run took, in MB.
+func maxRSS(rs []result) float64 {
+	var m int64
+	for _, r := range rs {
+		m = max(m, r.rss)
+	}
+	return float64(m) / (1 << 20)
 }
 
 func dashes(n int) string { return strings.Repeat("-", n) }
@@ -148,25 +191,39 @@ func needsArgument(task string) bool {
 	return strings.HasPrefix(task, "DC-") || strings.HasPrefix(task, "DS-")
 }
 
+// wallFactor is how many times the CPU-time limit a run may take on the clock: enough
+// for a machine busy with other work.
+const wallFactor = 10
+
 // runOne runs a command once in its own process group, so that clingo, the driver's
-// child, is killed with it at the time limit.
+// child, is killed with it at the wall-clock limit, and with a CPU-time limit, which
+// clingo inherits.
 func runOne(args []string, limit time.Duration) result {
-	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	ctx, cancel := context.WithTimeout(context.Background(), wallFactor*limit)
 	defer cancel()
+	args = cpuLimited(args, limit)
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	killGroup(cmd)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	start := time.Now()
 	err := cmd.Run()
-	wall := time.Since(start)
+	r := result{wall: time.Since(start)}
+	if ps := cmd.ProcessState; ps != nil {
+		r.cpu = ps.UserTime() + ps.SystemTime()
+		r.rss = maxRSSOf(ps)
+	}
 	if err != nil {
-		if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		if ctx.Err() == nil && r.cpu < limit && !cpuLimitHit(cmd.ProcessState) {
 			fmt.Fprintf(os.Stderr, "compare: %s: %v: %s\n", strings.Join(args, " "), err, clip(errOut.String()))
 		}
-		return result{wall: wall}
+		return r
 	}
-	return result{wall: wall, solved: true, out: out.String()}
+	if r.cpu > limit {
+		return r // over the limit, though ulimit did not stop it
+	}
+	r.solved, r.out = true, out.String()
+	return r
 }
 
 // agree compares the answers of the two engines; see the package comment.
@@ -181,6 +238,14 @@ func agree(task, a, b string) bool {
 	slices.Sort(la)
 	slices.Sort(lb)
 	return slices.Equal(la, lb)
+}
+
+// clipLine shortens a line for the verbose listing.
+func clipLine(s string) string {
+	if len(s) > 48 {
+		return s[:45] + "..."
+	}
+	return s
 }
 
 func firstLine(s string) string {
@@ -212,7 +277,7 @@ func median(rs []result, limit time.Duration) time.Duration {
 	}
 	ts := make([]time.Duration, len(rs))
 	for i, r := range rs {
-		ts[i] = r.wall
+		ts[i] = r.cpu
 		if !r.solved {
 			ts[i] = limit
 		}

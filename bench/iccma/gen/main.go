@@ -10,6 +10,9 @@
 //	            (self-attacks and repeated attacks possible), as in ICCMA's random
 //	            generators; with a few hundred arguments and deg between 5 and 10 these
 //	            are the hard instances of the literature
+//	dense       the same generator as random, with 200 to 400 arguments and 5 to 8
+//	            attacks each: where semi-stable and stage semantics are hardest for
+//	            range maximisation
 //	sparse      the same with a small deg (1 to 3) and tens of thousands of arguments
 //	prefattach  preferential attachment (Barabási–Albert): each new argument takes part
 //	            in deg attacks with earlier arguments chosen with probability
@@ -35,7 +38,7 @@ import (
 )
 
 func main() {
-	family := flag.String("family", "random", "random, sparse or prefattach")
+	family := flag.String("family", "random", "random, dense, sparse or prefattach")
 	n := flag.Int("n", 400, "number of arguments")
 	deg := flag.Float64("deg", 7, "attacks per argument (random, sparse); attacks per new argument (prefattach)")
 	seed := flag.Uint64("seed", 1, "random seed")
@@ -99,12 +102,12 @@ func (s spec) generate() ([][2]int, error) {
 	}
 	rng := rand.New(rand.NewPCG(s.seed, uint64(s.n)))
 	switch s.family {
-	case "random", "sparse":
+	case "random", "dense", "sparse":
 		return afgen.Random(rng, s.n, s.deg), nil
 	case "prefattach":
 		return afgen.PrefAttach(rng, s.n, int(s.deg)), nil
 	}
-	return nil, fmt.Errorf("unknown family %q: want random, sparse or prefattach", s.family)
+	return nil, fmt.Errorf("unknown family %q: want random, dense, sparse or prefattach", s.family)
 }
 
 // suites are the instance sets of run.sh. "default" takes about an hour with both
@@ -114,6 +117,7 @@ var suites = map[string][]spec{
 	"default": concat(
 		grid("random", []int{300, 400, 500}, []float64{5, 7, 9}, 2),
 		grid("random", []int{600, 700}, []float64{5, 10}, 2),
+		grid("dense", []int{200, 300, 400}, []float64{5, 8}, 2),
 		grid("sparse", []int{10_000, 20_000, 50_000}, []float64{1.5, 2.5}, 2),
 		grid("prefattach", []int{2_000, 10_000, 50_000}, []float64{1, 2, 3}, 1),
 	),
