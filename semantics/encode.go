@@ -18,7 +18,7 @@ type encoding struct {
 	s         *sub
 	stride    int // 2: in and out variables; 1: in only
 	rangeBase int // range(a) is sat.Var(rangeBase+a); -1 for none
-	preferred int // what the solver prefers: preferNothing, preferIn or preferRange
+	preferred int // what the solver prefers: preferNothing or preferIn
 	buf       []sat.Lit
 }
 
@@ -186,15 +186,6 @@ func (e *encoding) model() []int {
 	return set
 }
 
-// rangeModel returns the arguments in range in the model of the last satisfiable solve.
-func (e *encoding) rangeModel() []bool {
-	r := make([]bool, e.s.len())
-	for a := range r {
-		r[a] = e.sat.value(e.rng(a))
-	}
-	return r
-}
-
 // inLits returns in(a) for each a of set (appended to dst).
 func (e *encoding) inLits(dst []sat.Lit, set []int) []sat.Lit {
 	for _, a := range set {
@@ -236,28 +227,15 @@ func (e *encoding) solveMax(assumptions ...sat.Lit) (bool, error) {
 	return e.solve(assumptions...)
 }
 
-// solveMaxRange is solveMax for the range: the model found has a ⊆-maximal range among
-// the models satisfying the assumptions. The encoding must have range variables.
-func (e *encoding) solveMaxRange(assumptions ...sat.Lit) (bool, error) {
-	e.prefer(preferRange, e.rng)
-	return e.solve(assumptions...)
-}
-
 // What the solver prefers to make true: the values of encoding.preferred.
 const (
 	preferNothing = iota
 	preferIn
-	preferRange
 )
 
 // prefer makes the solver prefer lit(a) for every argument a, unless it already does.
 func (e *encoding) prefer(what int, lit func(a int) sat.Lit) {
 	if e.preferred == what {
-		return
-	}
-	if what == preferNothing {
-		e.sat.s.Prefer(nil)
-		e.preferred = what
 		return
 	}
 	lits := make([]sat.Lit, e.s.len())
@@ -266,19 +244,6 @@ func (e *encoding) prefer(what int, lit func(a int) sat.Lit) {
 	}
 	e.sat.s.Prefer(lits)
 	e.preferred = what
-}
-
-// rangeLits appends, for every argument, range(a) if rng[a] and ¬range(a) otherwise:
-// the assumptions fixing the range to rng.
-func (e *encoding) rangeLits(dst []sat.Lit, rng []bool) []sat.Lit {
-	for a, r := range rng {
-		if r {
-			dst = append(dst, e.rng(a))
-		} else {
-			dst = append(dst, e.rng(a).Not())
-		}
-	}
-	return dst
 }
 
 // beyondRange appends range(a) for every a not in rng: the clause asking for a range
