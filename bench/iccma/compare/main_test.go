@@ -27,8 +27,8 @@ func TestAgree(t *testing.T) {
 
 func TestMedian(t *testing.T) {
 	limit := 30 * time.Second
-	s := func(d time.Duration) result { return result{wall: d, solved: true} }
-	unsolved := result{wall: 31 * time.Second}
+	s := func(d time.Duration) result { return result{cpu: d, solved: true} }
+	unsolved := result{cpu: 31 * time.Second}
 	for _, c := range []struct {
 		rs   []result
 		want time.Duration
