@@ -221,11 +221,29 @@ func Skeptical(ctx context.Context, f *Framework, s Semantics, a int) (ok bool, 
 // idealAccepted decides whether a is in the ideal extension (the only one, so credulous
 // and skeptical acceptance coincide). The answer needs only the part of f that reaches
 // a; the whole ideal extension is computed only when it is wanted as a witness (cred)
-// or a counter-example (!cred).
+// or a counter-example (!cred), and that part is not already all of it.
 func idealAccepted(ctx context.Context, f *Framework, a int, cred bool) (bool, Extension, error) {
-	in, err := inIdeal(ctx, f, f.Grounded(), a)
-	if err != nil {
-		return false, nil, err
+	gl := f.Grounded()
+	var in bool
+	switch gl[a] {
+	case In:
+		in = true
+	case Out:
+		in = false
+	default:
+		und := undecided(gl)
+		anc := ancestors(f, und, a)
+		ext, err := ideal(ctx, f, gl, anc)
+		if err != nil {
+			return false, nil, err
+		}
+		in = ext.Contains(a)
+		if in != cred {
+			return in, nil, nil
+		}
+		if slices.Equal(anc, und) {
+			return in, ext, nil // the part that reaches a is every undecided argument
+		}
 	}
 	if in != cred {
 		return in, nil, nil

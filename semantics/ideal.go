@@ -125,19 +125,3 @@ func idealExtension(ctx context.Context, f *Framework) (Extension, error) {
 	gl := f.Grounded()
 	return ideal(ctx, f, gl, undecided(gl))
 }
-
-// inIdeal reports whether a is in the ideal extension. Ideal semantics is directional,
-// so only the undecided arguments that can reach a matter.
-func inIdeal(ctx context.Context, f *Framework, gl Labelling, a int) (bool, error) {
-	switch gl[a] {
-	case In:
-		return true, nil
-	case Out:
-		return false, nil
-	}
-	ext, err := ideal(ctx, f, gl, ancestors(f, undecided(gl), a))
-	if err != nil {
-		return false, err
-	}
-	return ext.Contains(a), nil
-}

@@ -2,6 +2,7 @@ package semantics
 
 import (
 	"context"
+	"slices"
 
 	"github.com/argmap/argmap/semantics/internal/sat"
 )
@@ -105,7 +106,14 @@ func (p *rangeProblem) maximal() error {
 	if p.found || p.stable {
 		return nil
 	}
-	g := p.newGrowth(nil, nil, -1)
+	// A stage extension need not contain the grounded extension, but the grounded
+	// extension is conflict-free, and a good start: its range is everything the
+	// grounded labelling decides.
+	var start []int
+	if p.stage {
+		start = slices.Clone(p.sp.g)
+	}
+	g := p.newGrowth(nil, start, -1)
 	for budget := int64(firstBudget); ; budget *= 2 {
 		if p.sp != nil {
 			st, err := p.sp.e.sat.solveLimited(budget)
