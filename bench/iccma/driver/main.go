@@ -194,7 +194,8 @@ func (c *clingoCmd) run(ctx context.Context, k call) (exts []semantics.Extension
 	if err != nil {
 		return nil, false, err
 	}
-	if err := cmd.Start(); err != nil {
+	limit, err := startLimited(cmd)
+	if err != nil {
 		return nil, false, err
 	}
 	status := ""
@@ -226,7 +227,7 @@ func (c *clingoCmd) run(ctx context.Context, k call) (exts []semantics.Extension
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
-	if cpuLimitHit(werr) {
+	if cpuLimitHit(werr, limit) {
 		return nil, false, errCPULimit
 	}
 	if !stopped {
