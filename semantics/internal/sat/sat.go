@@ -569,22 +569,37 @@ func (s *Solver) purgeWatches() {
 	}
 }
 
-// collect compacts the arena when deleted clauses waste a fifth of it. It runs at level
-// 0, where no clause is a reason that will be looked at, and rebuilds the watches.
+// collect compacts the arena when deleted clauses waste a fifth of it, and rebuilds the
+// watches. It may run at any decision level: the reasons of the assignments are moved
+// with their clauses (a reason is never deleted, see locked), and the watches are
+// rebuilt on the same two literals of each clause, lits[0] and lits[1], as before.
+// Level-0 assignments are never explained, so their reasons are dropped.
 func (s *Solver) collect() {
 	if s.wasted*5 < len(s.arena) {
 		return
 	}
-	arena := make([]Lit, 1, len(s.arena)-s.wasted)
+	old := s.arena
+	arena := make([]Lit, 1, len(old)-s.wasted)
 	move := func(refs []int32) {
 		for i, c := range refs {
 			n := hdrWords + s.size(c)
 			refs[i] = int32(len(arena))
-			arena = append(arena, s.arena[c:int(c)+n]...)
+			arena = append(arena, old[c:int(c)+n]...)
+			old[c+2] = Lit(refs[i]) // where it went, for the reasons
 		}
 	}
 	move(s.original)
 	move(s.learnts)
+	for _, l := range s.trail {
+		v := l.Var()
+		switch r := s.reason[v]; {
+		case r == noReason:
+		case s.level[v] == 0:
+			s.reason[v] = noReason
+		default:
+			s.reason[v] = int32(old[r+2])
+		}
+	}
 	s.arena = arena
 	s.wasted = 0
 	for l := range s.watches {
@@ -596,9 +611,6 @@ func (s *Solver) collect() {
 	}
 	for _, c := range s.learnts {
 		s.watch(c)
-	}
-	for _, l := range s.trail {
-		s.reason[l.Var()] = noReason
 	}
 }
 
@@ -631,7 +643,11 @@ func (s *Solver) reduceDB() {
 		j++
 	}
 	s.learnts = s.learnts[:j]
-	s.purgeWatches()
+	if s.wasted*5 >= len(s.arena) {
+		s.collect() // which rebuilds the watches
+	} else {
+		s.purgeWatches()
+	}
 }
 
 // simplify removes the clauses satisfied at level 0. It must run at level 0 after
