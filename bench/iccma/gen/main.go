@@ -100,7 +100,11 @@ func (s spec) generate() ([][2]int, error) {
 	if s.n < 1 {
 		return nil, fmt.Errorf("%d arguments: want at least 1", s.n)
 	}
-	rng := rand.New(rand.NewPCG(s.seed, uint64(s.n)))
+	stream := uint64(s.n)
+	if s.family == "dense" {
+		stream |= 1 << 32 // not the random family's framework of the same size and seed
+	}
+	rng := rand.New(rand.NewPCG(s.seed, stream))
 	switch s.family {
 	case "random", "dense", "sparse":
 		return afgen.Random(rng, s.n, s.deg), nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,6 +40,11 @@ func TestGenerateIsDeterministic(t *testing.T) {
 		if s.family != "prefattach" && len(a) != int(s.deg*float64(s.n)) {
 			t.Errorf("%s: %d attacks, want %v", s.name(), len(a), s.deg*float64(s.n))
 		}
+	}
+	r, _ := spec{"random", 300, 5, 1}.generate()
+	d, _ := spec{"dense", 300, 5, 1}.generate()
+	if slices.Equal(r, d) {
+		t.Error("the dense and random frameworks of the same size and seed are the same")
 	}
 	if _, err := (spec{"nosuch", 10, 1, 1}).generate(); err == nil {
 		t.Error("an unknown family was accepted")
