@@ -38,10 +38,20 @@
 //     known to contain it, maximise it among the complete extensions without the
 //     argument, and ask whether it can still be extended; if not, it is a preferred
 //     counter-example;
-//   - semi-stable and stage extensions maximise the range (the extension and what it
-//     attacks) over complete, respectively conflict-free, sets in the same way; when a
-//     stable extension exists both coincide with stable semantics, which is checked
-//     first;
+//   - semi-stable and stage extensions have a ⊆-maximal range (the extension and what
+//     it attacks) among the complete, respectively conflict-free, sets. A range is
+//     maximised by counter-example guided SAT calls, as in μ-toksia and Crustabri: from
+//     a set with range R, ask for one whose range contains R and more (R as
+//     assumptions, "more" as a clause under an activation literal), until there is
+//     none; between calls the set is grown greedily. When a stable extension exists,
+//     both coincide with stable semantics: the first maximal range is searched for
+//     beside a stable extension (in the stable encoding), turn by turn with doubling
+//     conflict budgets, so that whichever search is faster answers. Credulous and
+//     skeptical acceptance run a CEGAR loop: a set with (without) the argument whose
+//     range is maximal among such sets is a semi-stable (stage) extension if no set at
+//     all has a larger range; otherwise that larger range is grown to a maximal one,
+//     whose subsets are excluded from the search. Enumeration takes each maximal range
+//     in turn, lists the sets with that range, and excludes its subsets;
 //   - the ideal extension is the largest admissible set of credulously accepted
 //     arguments that no credulously accepted argument attacks (Dunne 2009); the
 //     credulously accepted arguments are collected with SAT calls that each ask for a

@@ -1,13 +1,17 @@
 // Package sat is an incremental CDCL SAT solver in the style of MiniSat 2.2 (Eén and
 // Sörensson), written for package semantics: clauses are added between calls, each call
-// solves under assumptions, and a call ends early when its context does.
+// solves under assumptions, and a call ends early when its context does, or, with
+// [Solver.SolveLimited], when it has met a number of conflicts.
 //
 // It has two-watched-literal propagation with blocking literals and separate watch lists
 // for binary clauses, clauses stored inline in one arena, first-UIP clause learning with
 // recursive minimisation, VSIDS branching with phase saving, Glucose's dynamic restarts
 // (by the LBD of recent conflicts) and schedule for deleting learnt clauses (by literal
 // block distance, LBD, then activity), and removal of clauses satisfied at decision
-// level 0 (which is how clauses guarded by a retired activation literal disappear).
+// level 0 (which is how clauses guarded by a retired activation literal disappear). The
+// clauses are compacted whenever deleted ones take a fifth of the arena, at any decision
+// level, so memory follows the clauses kept: the problem's, and learnt ones, whose number
+// the deletion schedule keeps to about the square root of the conflicts met.
 //
 // The parameters (variable decay 0.99, restart factor 0.6, deletion every 1000 + 150k
 // conflicts) were chosen by measurements on hard random argumentation frameworks, over
