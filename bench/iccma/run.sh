@@ -8,10 +8,12 @@
 #
 # Environment:
 #
-#	SUITE=NAME     default (about an hour, most of it instances that neither
-#	               solver finishes within the limit) or small (seconds)
+#	SUITE=NAME     default (59 frameworks: several hours with every task,
+#	               most of it runs that neither solver finishes within the
+#	               limit), reduced (16 frameworks, one of each kind: about
+#	               two hours) or small (seconds)
 #	TASKS=T,...    the ICCMA tasks (default: all 28 that argmap solve accepts)
-#	TIMEOUT=D      time limit per run (default 30s)
+#	TIMEOUT=D      CPU-time limit per run (default 30s)
 #	VERBOSE=1      print every run as it ends
 #	KEEP=DIR       write the instances into DIR and keep them
 #
