@@ -35,11 +35,12 @@ import (
 // each with a budget of conflicts that doubles every round, until one of them answers.
 // That costs at most about twice the faster of the two.
 type rangeProblem struct {
-	stage bool
-	base  Extension // joined to every set found: the grounded extension, or nothing
-	gl    Labelling // the grounded labelling, for semi-stable; nil for stage
-	s     *sub
-	e     *encoding
+	stage  bool
+	budget int64     // the conflict budget of the first turns in maximal
+	base   Extension // joined to every set found: the grounded extension, or nothing
+	gl     Labelling // the grounded labelling, for semi-stable; nil for stage
+	s      *sub
+	e      *encoding
 
 	// sp is the stable problem while a stable extension may exist; with stable, it is
 	// known to exist, and stableExt is one.
@@ -61,7 +62,7 @@ type rangeProblem struct {
 }
 
 func newRangeProblem(ctx context.Context, f *Framework, sem Semantics) *rangeProblem {
-	p := &rangeProblem{stage: sem == Stage, sp: newStableProblem(ctx, f)}
+	p := &rangeProblem{stage: sem == Stage, budget: firstBudget, sp: newStableProblem(ctx, f)}
 	if sem == SemiStable {
 		p.gl = p.sp.gl
 		p.base = p.gl.In()
@@ -114,7 +115,7 @@ func (p *rangeProblem) maximal() error {
 		start = slices.Clone(p.sp.g)
 	}
 	g := p.newGrowth(nil, start, -1)
-	for budget := int64(firstBudget); ; budget *= 2 {
+	for budget := p.budget; ; budget *= 2 {
 		if p.sp != nil {
 			st, err := p.sp.e.sat.solveLimited(budget)
 			switch {

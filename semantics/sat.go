@@ -12,10 +12,11 @@ import (
 // (¬act ∨ clause), enforced by assuming act, and retired for good by the unit clause
 // ¬act, after which the solver deletes it.
 type satSolver struct {
-	s     *sat.Solver
-	ctx   context.Context
-	calls int // solve calls, for tests and statistics
-	buf   []sat.Lit
+	s        *sat.Solver
+	ctx      context.Context
+	calls    int // solve calls, for tests and statistics
+	unknowns int // solveLimited calls that ran out of budget, likewise
+	buf      []sat.Lit
 }
 
 // newSATSolver returns a solver for a problem with variables 0..vars-1; activation
@@ -54,7 +55,11 @@ func (s *satSolver) solve(assumptions ...sat.Lit) (bool, error) {
 // conflicts (no limit if negative).
 func (s *satSolver) solveLimited(maxConflicts int64, assumptions ...sat.Lit) (sat.Status, error) {
 	s.calls++
-	return s.s.SolveLimited(s.ctx, maxConflicts, assumptions...)
+	st, err := s.s.SolveLimited(s.ctx, maxConflicts, assumptions...)
+	if st == sat.Unknown && err == nil {
+		s.unknowns++
+	}
+	return st, err
 }
 
 // conflicts returns the number of conflicts met so far.
