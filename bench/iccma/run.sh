@@ -10,8 +10,8 @@
 #
 #	SUITE=NAME     default (59 frameworks: several hours with every task,
 #	               most of it runs that neither solver finishes within the
-#	               limit), reduced (16 frameworks, one of each kind: about
-#	               two hours) or small (seconds)
+#	               limit), reduced (22 frameworks, every family: about two
+#	               hours) or small (seconds)
 #	TASKS=T,...    the ICCMA tasks (default: all 28 that argmap solve accepts)
 #	TIMEOUT=D      CPU-time limit per run (default 30s)
 #	VERBOSE=1      print every run as it ends
