@@ -46,7 +46,9 @@
 //     none; between calls the set is grown greedily. When a stable extension exists,
 //     both coincide with stable semantics: the first maximal range is searched for
 //     beside a stable extension (in the stable encoding), turn by turn with doubling
-//     conflict budgets, so that whichever search is faster answers. Credulous and
+//     conflict budgets, so that whichever search is faster answers; the stable search
+//     joins once some range beyond the start is known to exist (when none does, as
+//     on many dense frameworks, that proof alone answers). Credulous and
 //     skeptical acceptance run a CEGAR loop: a set with (without) the argument whose
 //     range is maximal among such sets is a semi-stable (stage) extension if no set at
 //     all has a larger range; otherwise that larger range is grown to a maximal one,

@@ -33,7 +33,8 @@ import (
 // is none much slower than finding a maximal range that is not everything, so the first
 // maximal range is looked for by both searches at once, on one processor: turn by turn,
 // each with a budget of conflicts that doubles every round, until one of them answers.
-// That costs at most about twice the faster of the two.
+// That costs at most about twice the faster of the two. The stable search waits for the
+// growth's first yes (see maximal).
 type rangeProblem struct {
 	stage  bool
 	budget int64     // the conflict budget of the first turns in maximal
