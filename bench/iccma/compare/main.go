@@ -9,6 +9,13 @@
 //
 // Without -tasks, it runs every task argmap solve accepts (iccma.Tasks).
 //
+// With -tabulate, it runs nothing: it reads the listings of earlier runs made with -v
+// (the files named as arguments) and prints their table. A task's runs are taken from
+// the last listing that has the task, never mixed between listings, so that a run of
+// some tasks again, after a change that concerns only them, replaces theirs:
+//
+//	compare -tabulate -timeout 30s all.txt again.txt
+//
 // The family of FILE.i23 is the part of its name before "-n" (random-n400-d7-s1.i23 is
 // "random"). A query argument for DC and DS is read from FILE.i23.arg.
 //
@@ -30,7 +37,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,7 +65,17 @@ func main() {
 	tasks := flag.String("tasks", allTasks(), "comma-separated tasks")
 	limit := flag.Duration("timeout", 30*time.Second, "CPU-time limit per run")
 	verbose := flag.Bool("v", false, "print every run")
+	tabulate := flag.Bool("tabulate", false, "print the table of the listings named as arguments (made with -v), running nothing")
 	flag.Parse()
+	if *tabulate {
+		tab, err := readListings(flag.Args())
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "compare:", err)
+			os.Exit(1)
+		}
+		tab.report(*limit)
+		return
+	}
 	if *dir == "" || *argmap == "" || *driver == "" {
 		fmt.Fprintln(os.Stderr, "usage: compare -dir DIR -argmap ARGMAP -driver DRIVER [-asp DIR] [-tasks T,...] [-timeout 30s]")
 		os.Exit(2)
@@ -71,17 +87,9 @@ func main() {
 	}
 	sort.Strings(files)
 
-	type key struct{ family, task string }
-	times := map[key]map[string][]result{}
-	var keys []key
-	disagreements := 0
+	tab := newTable()
 	for _, task := range strings.Split(*tasks, ",") {
 		for _, file := range files {
-			k := key{family(file), task}
-			if times[k] == nil {
-				times[k] = map[string][]result{}
-				keys = append(keys, k)
-			}
 			var rs []result
 			for _, e := range engines {
 				args := []string{*driver, "-engine", "clingo", "-asp", *asp, "-p", task, "-f", file, "-a", "@"}
@@ -97,7 +105,7 @@ func main() {
 					}
 				}
 				r := runOne(args, *limit)
-				times[k][e] = append(times[k][e], r)
+				tab.add(task, file, e, r)
 				rs = append(rs, r)
 				if *verbose {
 					fmt.Printf("%-8s %-28s %-7s cpu %8.3fs wall %8.3fs %6.1f MB solved=%-5v %s\n", task, filepath.Base(file), e,
@@ -105,45 +113,13 @@ func main() {
 				}
 			}
 			if rs[0].solved && rs[1].solved && !agree(task, rs[0].out, rs[1].out) {
-				disagreements++
+				tab.disagreements++
 				fmt.Printf("DISAGREEMENT %s %s:\nargmap: %q\nclingo: %q\n", task, file, clip(rs[0].out), clip(rs[1].out))
 			}
 		}
 	}
 
-	fmt.Printf("\nCPU-time limit %v per run; median CPU time, unsolved runs counted as the limit;\n", *limit)
-	fmt.Printf("ratio = argmap median / clingo median (below 1: argmap faster); MB: the most memory a run took.\n\n")
-	fmt.Printf("| %-10s | %-6s | %5s | %14s | %13s | %9s | %14s | %13s | %9s | %6s |\n",
-		"family", "task", "inst.", "argmap median", "argmap solved", "argmap MB", "clingo median", "clingo solved", "clingo MB", "ratio")
-	fmt.Printf("|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n", dashes(12), dashes(8), dashes(7), dashes(16), dashes(15), dashes(11), dashes(16), dashes(15), dashes(11), dashes(8))
-	totals := map[string][]result{}
-	for _, k := range keys {
-		a, c := times[k]["argmap"], times[k]["clingo"]
-		totals["argmap"] = append(totals["argmap"], a...)
-		totals["clingo"] = append(totals["clingo"], c...)
-		row(k.family, k.task, a, c, *limit)
-	}
-	row("all", "all", totals["argmap"], totals["clingo"], *limit)
-	both, faster := 0, 0
-	logSum := 0.0
-	for i, a := range totals["argmap"] {
-		if c := totals["clingo"][i]; a.solved && c.solved {
-			both++
-			if a.cpu < c.cpu {
-				faster++
-			}
-			logSum += math.Log(max(a.cpu.Seconds(), 1e-3) / max(c.cpu.Seconds(), 1e-3))
-		}
-	}
-	if both > 0 {
-		fmt.Printf("\nOf the %d runs both solved, argmap was faster in %d; its time was %.2f times clingo's in geometric mean.\n",
-			both, faster, math.Exp(logSum/float64(both)))
-	}
-	if disagreements > 0 {
-		fmt.Printf("\n%d DISAGREEMENTS between the engines\n", disagreements)
-		os.Exit(1)
-	}
-	fmt.Printf("\nThe engines agreed on every instance both solved.\n")
+	tab.report(*limit)
 }
 
 // allTasks returns every task argmap solve accepts, comma-separated.

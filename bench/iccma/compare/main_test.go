@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -55,5 +58,46 @@ func TestFamily(t *testing.T) {
 		if got := family(in); got != want {
 			t.Errorf("family(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestReadListings(t *testing.T) {
+	dir := t.TempDir()
+	first := `== setup
+DC-GR    dense-n200-d5-s1.i23         argmap  cpu    0.008s wall    0.008s   11.2 MB solved=true  NO
+DC-GR    dense-n200-d5-s1.i23         clingo  cpu    0.018s wall    0.018s   10.5 MB solved=true  NO
+SE-SST   random-n300-d9-s1.i23        argmap  cpu    8.092s wall   13.012s   47.4 MB solved=true  w
+SE-SST   random-n300-d9-s1.i23        clingo  cpu    6.066s wall    9.200s   13.6 MB solved=true  w
+DISAGREEMENT SE-SST random-n300-d9-s1.i23:
+`
+	again := `SE-SST   random-n300-d9-s1.i23        argmap  cpu    5.000s wall    5.100s   40.0 MB solved=true  w
+SE-SST   random-n300-d9-s1.i23        clingo  cpu   30.001s wall   30.100s   13.6 MB solved=false 
+`
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tab, err := readListings([]string{write("a.txt", first), write("b.txt", again)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []key{{"dense", "DC-GR"}, {"random", "SE-SST"}}; !slices.Equal(tab.keys, want) {
+		t.Fatalf("rows %v, want %v", tab.keys, want)
+	}
+	sst := tab.runs[key{"random", "SE-SST"}]
+	if len(sst["argmap"]) != 1 || sst["argmap"][0].cpu != 5*time.Second || sst["clingo"][0].solved {
+		t.Errorf("SE-SST runs %+v: want only the second listing's", sst)
+	}
+	if tab.disagreements != 0 {
+		t.Errorf("%d disagreements, want 0: the second listing replaces the first's SE-SST runs", tab.disagreements)
+	}
+	if dc := tab.runs[key{"dense", "DC-GR"}]; dc["clingo"][0].rss != int64(10.5*(1<<20)) || !dc["argmap"][0].solved {
+		t.Errorf("DC-GR runs %+v", dc)
+	}
+	if _, err := readListings([]string{write("bad.txt", "DC-GR x.i23 argmap cpu 1s wall 1s 2 MB solved=maybe\n")}); err == nil {
+		t.Error("a broken run line was accepted")
 	}
 }
