@@ -147,14 +147,6 @@ func toExtension(s uint32) Extension {
 	return e
 }
 
-func toMask(e Extension) uint32 {
-	var s uint32
-	for _, a := range e {
-		s |= 1 << a
-	}
-	return s
-}
-
 // sortedExtensions converts masks to Extensions in the order Extensions promises.
 func sortedExtensions(masks []uint32) []Extension {
 	out := make([]Extension, len(masks))
@@ -200,5 +192,3 @@ func pairs(n int, attacks ...[2]int) graph.Adjacency {
 	}
 	return adj
 }
-
-func graphAdj(adj [][]int) graph.Adjacency { return graph.Adjacency(adj) }

@@ -40,14 +40,13 @@ const maxLinks = 40
 // A File is an output being written. Write to it, then Commit; Abort (for
 // a deferred call, say) undoes an output that was not committed.
 type File struct {
-	ctx    context.Context
-	name   string   // as the user named it, for messages
-	path   string   // what is replaced: name, or the end of its links
-	tmp    string   // the temporary file; "" when written straight
-	f      *os.File // nil once committed or aborted
-	stop   func() bool
-	err    error // the first write error
-	closed bool
+	ctx  context.Context
+	name string   // as the user named it, for messages
+	path string   // what is replaced: name, or the end of its links
+	tmp  string   // the temporary file; "" when written straight
+	f    *os.File // nil once committed or aborted
+	stop func() bool
+	err  error // the first write error
 }
 
 // Create opens name for output, as the package comment says. A FIFO that
