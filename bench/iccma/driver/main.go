@@ -249,7 +249,12 @@ func (c *clingoCmd) run(ctx context.Context, k call) (exts []semantics.Extension
 // encoding, in one call: DC asks for a model with the argument (query_in.lp), DS for
 // one without it (query_out.lp), a counter-example.
 func (c *clingoCmd) direct(ctx context.Context, task iccma.Task, arg int, file string) (*iccma.Answer, error) {
-	k := call{files: []string{file}, models: 1}
+	return c.query(ctx, task, call{files: []string{file}, models: 1})
+}
+
+// query runs k for task: every model for EE, and for DC a model with the argument
+// (query_in.lp), for DS one without it (query_out.lp); and returns the answer.
+func (c *clingoCmd) query(ctx context.Context, task iccma.Task, k call) (*iccma.Answer, error) {
 	switch task.Problem {
 	case iccma.EE:
 		k.models = 0
@@ -366,20 +371,7 @@ func (c *clingoCmd) rangeMax(ctx context.Context, task iccma.Task, arg int, base
 			}
 		}
 	}
-	k = call{files: []string{base, "range.lp", "range_is.lp"}, models: 1, extra: extra.Bytes()}
-	switch task.Problem {
-	case iccma.EE:
-		k.models = 0
-	case iccma.DC:
-		k.files = append(k.files, "query_in.lp")
-	case iccma.DS:
-		k.files = append(k.files, "query_out.lp")
-	}
-	exts, _, err := c.run(ctx, k)
-	if err != nil {
-		return nil, err
-	}
-	return answerOf(task, exts), nil
+	return c.query(ctx, task, call{files: []string{base, "range.lp", "range_is.lp"}, models: 1, extra: extra.Bytes()})
 }
 
 // ideal solves a task under ideal semantics in two steps: the credulously accepted
