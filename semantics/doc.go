@@ -53,7 +53,12 @@
 //     range is maximal among such sets is a semi-stable (stage) extension if no set at
 //     all has a larger range; otherwise that larger range is grown to a maximal one,
 //     whose subsets are excluded from the search. Enumeration takes each maximal range
-//     in turn, lists the sets with that range, and excludes its subsets;
+//     in turn, lists the sets with that range, and excludes its subsets. Memory
+//     follows the SAT solvers' clauses: the encoding's (linear in arguments and
+//     attacks), learnt clauses (about the square root of the conflicts met, deleted
+//     ones compacted away), one clause per maximal range excluded, and, while the
+//     sets of one range are listed, one clause per set listed, dropped when the
+//     range is done;
 //   - the ideal extension is the largest admissible set of credulously accepted
 //     arguments that no credulously accepted argument attacks (Dunne 2009); the
 //     credulously accepted arguments are collected with SAT calls that each ask for a
