@@ -1,9 +1,11 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -99,5 +101,53 @@ SE-SST   random-n300-d9-s1.i23        clingo  cpu   30.001s wall   30.100s   13.
 	}
 	if _, err := readListings([]string{write("bad.txt", "DC-GR x.i23 argmap cpu 1s wall 1s 2 MB solved=maybe\n")}); err == nil {
 		t.Error("a broken run line was accepted")
+	}
+}
+
+// TestLatestCoversEveryTask checks the listings the README's table is made from: every
+// task argmap solve accepts is there, each run by both engines on the same frameworks,
+// and no listing disagrees.
+func TestLatestCoversEveryTask(t *testing.T) {
+	paths, err := filepath.Glob("../latest/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no listings in ../latest (%v)", err)
+	}
+	var runs []listed
+	for _, p := range paths {
+		rs, dis, err := readListing(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for task, n := range dis {
+			if n > 0 {
+				t.Errorf("%s: %d disagreements on %s", p, n, task)
+			}
+		}
+		runs = append(runs, rs...)
+	}
+	files := map[string]map[string]map[string]bool{} // task → engine → files
+	for _, l := range runs {
+		if files[l.task] == nil {
+			files[l.task] = map[string]map[string]bool{}
+		}
+		if files[l.task][l.engine] == nil {
+			files[l.task][l.engine] = map[string]bool{}
+		}
+		files[l.task][l.engine][l.file] = true
+	}
+	var suite []string
+	for task := range strings.SplitSeq(allTasks(), ",") {
+		for _, engine := range []string{"argmap", "clingo"} {
+			got := slices.Sorted(maps.Keys(files[task][engine]))
+			if len(got) == 0 {
+				t.Errorf("%s: no %s runs in the listings", task, engine)
+				continue
+			}
+			if suite == nil {
+				suite = got
+			} else if !slices.Equal(got, suite) {
+				t.Errorf("%s, %s: ran on %d frameworks, want the same %d as the others", task, engine, len(got), len(suite))
+			}
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -109,6 +110,12 @@ func readListings(paths []string) (*table, error) {
 			disagree[task] += n
 		}
 	}
+	// The rows follow argmap solve's order of tasks, whatever order the listings ran them in.
+	rank := map[string]int{}
+	for i, task := range strings.Split(allTasks(), ",") {
+		rank[task] = i
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return rank[a] - rank[b] })
 	t := newTable()
 	for _, task := range order {
 		for _, l := range byTask[task] {
