@@ -10,7 +10,7 @@
 #
 #	SUITE=NAME     default (59 frameworks: several hours with every task,
 #	               most of it runs that neither solver finishes within the
-#	               limit), reduced (22 frameworks, every family: about two
+#	               limit), reduced (22 frameworks, every family: about three
 #	               hours) or small (seconds)
 #	TASKS=T,...    the ICCMA tasks (default: all 28 that argmap solve accepts)
 #	TIMEOUT=D      CPU-time limit per run (default 30s)

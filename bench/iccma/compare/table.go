@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/argmap/argmap/iccma"
 )
 
 // key is a row of the table: a family of frameworks and a task.
@@ -112,8 +114,8 @@ func readListings(paths []string) (*table, error) {
 	}
 	// The rows follow argmap solve's order of tasks, whatever order the listings ran them in.
 	rank := map[string]int{}
-	for i, task := range strings.Split(allTasks(), ",") {
-		rank[task] = i
+	for i, task := range iccma.Tasks() {
+		rank[task.String()] = i
 	}
 	slices.SortStableFunc(order, func(a, b string) int { return rank[a] - rank[b] })
 	t := newTable()
